@@ -1,0 +1,11 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import { tenantApiPath, tenantScopeKey } from '../../../lib/paths';
+
+export function useDeleteRoute(tenant: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete(tenantApiPath(tenant, 'routes', id)),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantScopeKey(tenant) }),
+  });
+}

@@ -1,0 +1,26 @@
+import { seg } from './api-client';
+
+export const DEFAULT_TENANT = 'default';
+
+export type ConsoleSection = 'services' | 'routes' | 'upstreams' | 'nodes';
+
+/** Browser path of a console page inside a tenant. */
+export function consolePath(tenant: string, section: ConsoleSection, ...rest: string[]): string {
+  return ['/console/t', seg(tenant), section, ...rest.map(seg)].join('/');
+}
+
+/** API path of a tenant-scoped collection or one of its items. */
+export function tenantApiPath(tenant: string, collection: 'services' | 'routes' | 'upstreams', idOrName?: string): string {
+  const base = `/api/v1/tenants/${seg(tenant)}/${collection}`;
+  return idOrName === undefined ? base : `${base}/${seg(idOrName)}`;
+}
+
+export const LIST_PAGE_SIZE = 50;
+
+/**
+ * Prefix of every query about one tenant's config. Writes invalidate all of it: a renamed service
+ * shows up in the routes list, a deleted upstream in the services list.
+ */
+export function tenantScopeKey(tenant: string): readonly ['tenants', string] {
+  return ['tenants', tenant];
+}

@@ -1,0 +1,51 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AppConfig } from './app-config';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { ErrorFilter } from './common/error.filter';
+import { ConfigEvents } from './config-flow/config-events';
+import { ConfigReader } from './config-flow/config-reader';
+import { ConfigWriter } from './config-flow/config-writer';
+import { RedisPublisher } from './config-flow/redis-publisher';
+import { CONTROLLERS } from './controllers';
+import { PRISMA, type Db } from './db/prisma';
+import { NodesService } from './nodes/nodes.service';
+import { RoutesService } from './routes/routes.service';
+import { ServicesService } from './services/services.service';
+import { TenantsService } from './tenants/tenants.service';
+import { UpstreamsService } from './upstreams/upstreams.service';
+
+/** Connections are created (and closed) by main.ts; the module only wires them in. */
+export interface AppDeps {
+  config: AppConfig;
+  prisma: Db;
+  redis: RedisPublisher;
+  events: ConfigEvents;
+}
+
+@Module({})
+export class AppModule {
+  static register(deps: AppDeps): DynamicModule {
+    return {
+      module: AppModule,
+      controllers: CONTROLLERS,
+      providers: [
+        { provide: AppConfig, useValue: deps.config },
+        { provide: PRISMA, useValue: deps.prisma },
+        { provide: RedisPublisher, useValue: deps.redis },
+        { provide: ConfigEvents, useValue: deps.events },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        AuthService,
+        ConfigWriter,
+        ConfigReader,
+        NodesService,
+        TenantsService,
+        ServicesService,
+        RoutesService,
+        UpstreamsService,
+      ],
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import { SetMetadata } from '@nestjs/common';
+
+export const PERMISSIONS = [
+  'tenants:read',
+  'tenants:write',
+  'services:read',
+  'services:write',
+  'routes:read',
+  'routes:write',
+  'upstreams:read',
+  'upstreams:write',
+  'config:read',
+  'nodes:read',
+  /** own session: me, logout */
+  'self',
+] as const;
+export type PermissionName = (typeof PERMISSIONS)[number];
+
+export const ROLES = ['superadmin', 'admin', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Metadata keys: every handler carries exactly one of them (a unit test walks the controllers). */
+export const PERMISSION_KEY = 'aya:permission';
+export const PUBLIC_KEY = 'aya:public';
+export const INTERNAL_KEY = 'aya:internal';
+
+/** Admin endpoint: needs a session or admin token whose role grants `permission`. */
+export const Permission = (permission: PermissionName): MethodDecorator => SetMetadata(PERMISSION_KEY, permission);
+/** No authentication at all (health, login). */
+export const Public = (): MethodDecorator => SetMetadata(PUBLIC_KEY, true);
+/** Gateway endpoint: needs the cluster token. */
+export const Internal = (): MethodDecorator => SetMetadata(INTERNAL_KEY, true);
+
+export function roleGrants(role: Role, permission: PermissionName): boolean {
+  if (role === 'superadmin' || role === 'admin') return true;
+  return permission === 'self' || permission.endsWith(':read');
+}
+
+export interface Principal {
+  id: string;
+  username: string;
+  role: Role;
+  /** the session token's row id; absent for the env admin token */
+  sessionId?: string;
+}

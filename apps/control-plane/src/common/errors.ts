@@ -1,0 +1,65 @@
+import { CpErrorCode, type CpErrorBody, type ErrorDetail } from '@aya/config-schema';
+import type { z } from 'zod';
+
+/** Every error the control plane answers with on purpose: a stable code, an HTTP status, a safe message. */
+export class AppError extends Error {
+  constructor(
+    readonly code: CpErrorCode,
+    readonly status: number,
+    message: string,
+    readonly details?: ErrorDetail[],
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  toBody(): CpErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details ? { details: this.details } : {}) } };
+  }
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, details?: ErrorDetail[]) {
+    super(CpErrorCode.VALIDATION, 400, message, details);
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'authentication required') {
+    super(CpErrorCode.UNAUTHENTICATED, 401, message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'permission denied') {
+    super(CpErrorCode.FORBIDDEN, 403, message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = 'not found') {
+    super(CpErrorCode.NOT_FOUND, 404, message);
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(CpErrorCode.CONFLICT, 409, message);
+  }
+}
+
+/** zod issues as `{path: "paths.0", message}` (an empty path means the whole body). */
+export function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    // strictObject reports every unknown key in one issue at the parent: point at each key instead
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'unknown field' }));
+    }
+    return [{ path: base.join('.'), message: issue.message }];
+  });
+}
+
+export function validationFromZod(error: z.ZodError, what = 'request body'): ValidationError {
+  return new ValidationError(`invalid ${what}`, zodDetails(error));
+}

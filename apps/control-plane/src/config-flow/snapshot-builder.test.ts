@@ -1,0 +1,80 @@
+import { snapshotSchema } from '@aya/config-schema';
+import { snapshotHash } from '@aya/config-schema/hash';
+import { describe, expect, it } from 'vitest';
+import { SnapshotBuildError, buildSnapshot, parseTarget, type SnapshotRows } from './snapshot-builder';
+
+const T = '00000000-0000-4000-8000-000000000001';
+const rows = (): SnapshotRows => ({
+  tenants: [{ id: T, slug: 'acme' }],
+  upstreams: [
+    {
+      id: 'u1',
+      tenantId: T,
+      name: 'pool',
+      algorithm: 'weighted-round-robin',
+      targets: [
+        { target: '10.0.0.1:8080', weight: 100 },
+        { target: '[::1]:9000', weight: 0 },
+      ],
+    },
+  ],
+  services: [
+    { id: 's1', tenantId: T, name: 'direct', url: 'https://api.example.com/v1', connectTimeoutMs: 1000, readTimeoutMs: 2000, retries: 1 },
+    { id: 's2', tenantId: T, name: 'pooled', url: 'upstream://pool/base', connectTimeoutMs: null, readTimeoutMs: null, retries: null },
+  ],
+  routes: [
+    { id: 'r1', tenantId: T, serviceId: 's2', name: 'r', paths: ['/a'], methods: ['GET'], hosts: null, stripPath: true },
+  ],
+});
+
+describe('buildSnapshot', () => {
+  it('resolves names to ids, parses urls and targets, applies defaults', () => {
+    const snap = buildSnapshot(7, rows());
+    expect(snapshotSchema.parse(snap)).toEqual(snap);
+    expect(snap.revision).toBe(7);
+    expect(snap.services[0]).toMatchObject({ protocol: 'https', host: 'api.example.com', port: 443, upstreamId: null, path: '/v1', tenant: 'acme' });
+    expect(snap.services[1]).toMatchObject({
+      protocol: 'http',
+      host: null,
+      port: null,
+      upstreamId: 'u1',
+      path: '/base',
+      connectTimeoutMs: 5000,
+      readTimeoutMs: 60000,
+      retries: 0,
+    });
+    expect(snap.upstreams[0].targets).toEqual([
+      { host: '10.0.0.1', port: 8080, weight: 100 },
+      { host: '::1', port: 9000, weight: 0 },
+    ]);
+    expect(snap.routes[0]).toEqual({
+      id: 'r1',
+      tenant: 'acme',
+      name: 'r',
+      serviceId: 's2',
+      paths: ['/a'],
+      methods: ['GET'],
+      hosts: [],
+      stripPath: true,
+    });
+  });
+
+  it('is deterministic: equal rows give an equal hash', () => {
+    expect(snapshotHash(buildSnapshot(1, rows()))).toBe(snapshotHash(buildSnapshot(1, rows())));
+    expect(snapshotHash(buildSnapshot(1, rows()))).not.toBe(snapshotHash(buildSnapshot(2, rows())));
+  });
+
+  it('refuses a service pointing at a missing upstream', () => {
+    const r = rows();
+    r.upstreams = [];
+    expect(() => buildSnapshot(1, r)).toThrow(SnapshotBuildError);
+  });
+});
+
+describe('parseTarget', () => {
+  it('splits host and port', () => {
+    expect(parseTarget('example.com:80')).toEqual({ host: 'example.com', port: 80 });
+    expect(parseTarget('[2001:db8::1]:443')).toEqual({ host: '2001:db8::1', port: 443 });
+    expect(() => parseTarget('nope')).toThrow(SnapshotBuildError);
+  });
+});

@@ -1,0 +1,22 @@
+import { AuthController } from './auth/auth.controller';
+import { ConfigController } from './config-flow/config.controller';
+import { InternalController } from './config-flow/internal.controller';
+import { HealthController } from './health/health.controller';
+import { NodesController } from './nodes/nodes.controller';
+import { RoutesController } from './routes/routes.controller';
+import { ServicesController } from './services/services.controller';
+import { TenantsController } from './tenants/tenants.controller';
+import { UpstreamsController } from './upstreams/upstreams.controller';
+
+/** Every controller of the app (the permission test walks this list). */
+export const CONTROLLERS = [
+  HealthController,
+  AuthController,
+  TenantsController,
+  ServicesController,
+  RoutesController,
+  UpstreamsController,
+  ConfigController,
+  NodesController,
+  InternalController,
+];

@@ -1,0 +1,45 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Repo root, from the built file (apps/control-plane/dist/env.js) or the source (apps/control-plane/src/env.ts). */
+const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+
+const secret = (name: string) => z.string().min(16, `${name} must be at least 16 characters`);
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string({ error: 'DATABASE_URL is required' })
+    .min(1, 'DATABASE_URL is required')
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL must be a postgres:// or postgresql:// url'),
+  REDIS_URL: z
+    .string()
+    .refine((v) => /^rediss?:\/\//.test(v), 'REDIS_URL must be a redis:// or rediss:// url')
+    .optional(),
+  AYA_ADMIN_PORT: z.coerce.number().int().min(0).max(65535).default(8001),
+  AYA_ADMIN_HOST: z.string().min(1).default('0.0.0.0'),
+  AYA_CLUSTER_TOKEN: secret('AYA_CLUSTER_TOKEN'),
+  AYA_ADMIN_TOKEN: secret('AYA_ADMIN_TOKEN').optional(),
+  AYA_CONSOLE_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'console', 'dist')),
+  AYA_MIGRATIONS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'prisma', 'migrations')),
+});
+
+export type AppEnv = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {}
+
+/** Empty strings count as unset, so `FOO= node main.js` falls back to the default. */
+export function loadEnv(raw: NodeJS.ProcessEnv = process.env): AppEnv {
+  const cleaned = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    const message = issue.code === 'invalid_type' && !(name in cleaned) ? `${name} is required` : issue.message;
+    throw new EnvError(`invalid environment: ${message.startsWith(name) ? message : `${name}: ${message}`}`);
+  }
+  return {
+    ...parsed.data,
+    AYA_CONSOLE_DIR: path.resolve(parsed.data.AYA_CONSOLE_DIR),
+    AYA_MIGRATIONS_DIR: path.resolve(parsed.data.AYA_MIGRATIONS_DIR),
+  };
+}

@@ -1,0 +1,101 @@
+import 'reflect-metadata';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import { AppConfig } from './app-config';
+import { AppModule } from './app.module';
+import { ConfigEvents } from './config-flow/config-events';
+import { ConfigReader } from './config-flow/config-reader';
+import { PgConfigListener } from './config-flow/pg-listener';
+import { RedisPublisher } from './config-flow/redis-publisher';
+import { consoleAvailable } from './console/console-static';
+import { bootstrap } from './db/bootstrap';
+import { applyMigrations, modifiedMigrations, readMigrations, withMigrationLock } from './db/migrate';
+import { createPrisma } from './db/prisma';
+import { EnvError, loadEnv, type AppEnv } from './env';
+import { errorMessage, log } from './log';
+
+class StartupError extends Error {}
+
+/** Migrations and first-start data, on one connection holding the migration lock. */
+async function prepareDatabase(env: AppEnv): Promise<void> {
+  const migrations = readMigrations(env.AYA_MIGRATIONS_DIR);
+  const client = new Client({ connectionString: env.DATABASE_URL, connectionTimeoutMillis: 10_000 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+  } catch (err) {
+    throw new StartupError(`cannot connect to the database: ${errorMessage(err)}`);
+  }
+  try {
+    const { applied, modified, boot } = await withMigrationLock(client, async () => ({
+      applied: await applyMigrations(client, migrations),
+      modified: await modifiedMigrations(client, migrations),
+      boot: await bootstrap(client),
+    }));
+    log.info(applied.length ? `database migrated: ${applied.join(', ')}` : `database schema up to date (${migrations.length} migrations)`);
+    if (modified.length) log.error(`applied migrations were modified since: ${modified.join(', ')}`);
+    // the one time the clear password exists: shown once, only its scrypt hash is stored
+    if (boot.initialAdminPassword) process.stdout.write(`Initial admin user: admin  password: ${boot.initialAdminPassword}\n`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function start(): Promise<void> {
+  const env = loadEnv();
+  await prepareDatabase(env);
+
+  const consoleEnabled = consoleAvailable(env.AYA_CONSOLE_DIR);
+  const config = new AppConfig(env, consoleEnabled);
+  const prisma = createPrisma(env.DATABASE_URL);
+  const redis = new RedisPublisher(env.REDIS_URL);
+  await redis.connect();
+  const events = new ConfigEvents();
+
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({ config, prisma, redis, events }),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024, return503OnClosing: true }),
+    { logger: false, abortOnError: false },
+  );
+  if (consoleEnabled) {
+    // wildcard GET /* serves files; a missing one falls through to the not-found path (ErrorFilter: SPA fallback)
+    await app.register(fastifyStatic, { root: env.AYA_CONSOLE_DIR, prefix: '/', index: ['index.html'] });
+  }
+
+  const reader = app.get(ConfigReader);
+  const reannounce = () => reader.current().then((n) => events.emit(n), () => undefined);
+  const listener = new PgConfigListener(env.DATABASE_URL, (n) => events.emit(n), reannounce);
+  await listener.start();
+
+  await app.listen(env.AYA_ADMIN_PORT, env.AYA_ADMIN_HOST);
+  const address = app.getHttpServer().address() as AddressInfo;
+  log.info(
+    `listening on http://${env.AYA_ADMIN_HOST}:${address.port} (redis ${redis.enabled ? 'on' : 'off'}, console ${consoleEnabled ? 'on' : 'off'})`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: shutting down`);
+    events.closeAll(); // open SSE streams would keep the server from closing
+    await app.close().catch(() => undefined);
+    await listener.stop();
+    await redis.close();
+    await prisma.$disconnect().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${errorMessage(err)}`));
+
+start().catch((err: unknown) => {
+  const known = err instanceof EnvError || err instanceof StartupError;
+  log.error(known ? errorMessage(err) : `start-up failed: ${errorMessage(err)}`);
+  process.exit(1);
+});

@@ -1,0 +1,168 @@
+import { hostname } from 'node:os';
+import type { ConfigResponse, RevisionNotice } from '@aya/config-schema';
+import { errorMessage, type Logger } from '../log';
+import type { ControlPlaneClient } from './control-plane-client';
+import { RedisSubscriber } from './redis-subscriber';
+import { saveSnapshotFile } from './snapshot-file';
+import { SseSubscriber } from './sse-subscriber';
+import { verifyConfigResponse } from './verify';
+
+export interface AppliedConfig {
+  revision: number;
+  hash: string;
+}
+
+export interface ConfigClientOptions {
+  cp: ControlPlaneClient;
+  dataDir: string;
+  redisUrl: string | undefined;
+  nodeId: string;
+  version: string;
+  reconcileIntervalMs: number;
+  heartbeatIntervalMs: number;
+  logger: Logger;
+  /** compile + swap; throws to reject the revision (the old config stays) */
+  apply(response: ConfigResponse): void;
+  applied(): AppliedConfig | null;
+  stats(): Record<string, number>;
+  onRejected(): void;
+}
+
+/**
+ * Keeps the applied config converging on the control plane's: notices (Redis or SSE) trigger a
+ * pull, a reconcile poll pulls anyway, one pull runs at a time and a notice that lands during a
+ * pull causes exactly one more.
+ */
+export class ConfigClient {
+  private readonly sse: SseSubscriber;
+  private readonly redis: RedisSubscriber | undefined;
+  private pulling: Promise<void> | null = null;
+  private pullAgain = false;
+  private timers: NodeJS.Timeout[] = [];
+  private stopped = false;
+  private cpDownLogged = false;
+  /** last rejected hash: a bad revision is logged once, not every poll */
+  private rejectedHash = '';
+
+  constructor(private readonly o: ConfigClientOptions) {
+    const onNotice = (n: RevisionNotice) => this.notice(n);
+    this.sse = new SseSubscriber(o.cp, onNotice, o.logger);
+    if (o.redisUrl) {
+      this.redis = new RedisSubscriber(
+        o.redisUrl,
+        {
+          onNotice,
+          onUp: () => {
+            this.sse.stop();
+            void this.pull();
+          },
+          onDown: () => {
+            if (!this.stopped) this.sse.start();
+          },
+        },
+        o.logger,
+      );
+    }
+  }
+
+  start(): void {
+    if (this.redis) this.redis.start();
+    else this.sse.start();
+    void this.pull();
+    this.timers.push(setInterval(() => void this.pull(), this.o.reconcileIntervalMs));
+    this.timers.push(setInterval(() => void this.heartbeat(), this.o.heartbeatIntervalMs));
+    for (const t of this.timers) t.unref();
+    void this.heartbeat();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const t of this.timers) clearInterval(t);
+    this.sse.stop();
+    await this.redis?.stop();
+    await this.pulling;
+  }
+
+  notice(n: RevisionNotice): void {
+    const applied = this.o.applied();
+    if (applied && n.revision <= applied.revision) return;
+    void this.pull();
+  }
+
+  /** Coalesced: callers during a pull share it, and it runs once more afterwards. */
+  pull(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.pulling) {
+      this.pullAgain = true;
+      return this.pulling;
+    }
+    this.pulling = (async () => {
+      try {
+        do {
+          this.pullAgain = false;
+          await this.pullOnce();
+        } while (this.pullAgain && !this.stopped);
+      } finally {
+        this.pulling = null;
+      }
+    })();
+    return this.pulling;
+  }
+
+  private async pullOnce(): Promise<void> {
+    const applied = this.o.applied();
+    let text: string;
+    try {
+      const res = await this.o.cp.pull(applied ? applied.revision : null);
+      if (this.cpDownLogged) this.o.logger.info('control plane reachable again');
+      this.cpDownLogged = false;
+      if (res.status === 'none') return;
+      text = res.text;
+    } catch (err) {
+      if (!this.cpDownLogged) this.o.logger.warn('config pull failed, serving the applied config', { error: errorMessage(err) });
+      this.cpDownLogged = true;
+      return;
+    }
+    let response: ConfigResponse;
+    try {
+      response = verifyConfigResponse(text);
+      const current = this.o.applied();
+      if (current && response.revision <= current.revision) return;
+      this.o.apply(response);
+    } catch (err) {
+      const hash = /"hash"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.length.toString();
+      if (hash !== this.rejectedHash) {
+        this.rejectedHash = hash;
+        this.o.onRejected();
+        this.o.logger.error('config rejected, keeping the applied one', {
+          code: (err as { code?: string }).code,
+          error: errorMessage(err),
+        });
+      }
+      return;
+    }
+    try {
+      await saveSnapshotFile(this.o.dataDir, text);
+    } catch (err) {
+      this.o.logger.warn('could not write the snapshot file', { error: errorMessage(err) });
+    }
+    void this.heartbeat();
+  }
+
+  async heartbeat(): Promise<void> {
+    if (this.stopped) return;
+    const applied = this.o.applied();
+    try {
+      await this.o.cp.heartbeat({
+        nodeId: this.o.nodeId,
+        hostname: hostname().slice(0, 255),
+        revision: applied ? applied.revision : 0,
+        hash: applied ? applied.hash : '',
+        version: this.o.version,
+        stats: this.o.stats(),
+      });
+    } catch {
+      // the pull path already logs an unreachable control plane once
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import { INTERNAL_PATHS, type Heartbeat } from '@aya/config-schema';
+import { Agent, request } from 'undici';
+
+export type PullResult = { status: 'none' } | { status: 'config'; text: string };
+
+export class ControlPlaneError extends Error {
+  constructor(
+    readonly code: 'AYA_GW_CP_HTTP' | 'AYA_GW_CP_UNREACHABLE',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The gateway's side of the internal HTTP endpoints; every call carries the cluster token. */
+export class ControlPlaneClient {
+  readonly agent = new Agent({ keepAliveTimeout: 10_000, connect: { timeout: 5_000 } });
+  private readonly auth: string;
+
+  constructor(
+    readonly baseUrl: string,
+    token: string,
+  ) {
+    this.auth = `Bearer ${token}`;
+  }
+
+  get authorization(): string {
+    return this.auth;
+  }
+
+  /** `after` null: nothing applied yet, so any revision is newer. */
+  async pull(after: number | null): Promise<PullResult> {
+    const query = after === null ? '' : `?after=${after}`;
+    const res = await this.call('GET', `${INTERNAL_PATHS.config}${query}`);
+    if (res.statusCode === 204) {
+      await res.body.dump();
+      return { status: 'none' };
+    }
+    const text = await res.body.text();
+    if (res.statusCode !== 200) throw new ControlPlaneError('AYA_GW_CP_HTTP', `GET config answered ${res.statusCode}`);
+    return { status: 'config', text };
+  }
+
+  async heartbeat(body: Heartbeat): Promise<void> {
+    const res = await this.call('POST', INTERNAL_PATHS.heartbeat, JSON.stringify(body));
+    await res.body.dump();
+    if (res.statusCode >= 300) throw new ControlPlaneError('AYA_GW_CP_HTTP', `POST heartbeat answered ${res.statusCode}`);
+  }
+
+  private async call(method: 'GET' | 'POST', path: string, body?: string) {
+    try {
+      return await request(`${this.baseUrl}${path}`, {
+        method,
+        dispatcher: this.agent,
+        headers: body
+          ? { authorization: this.auth, 'content-type': 'application/json', accept: 'application/json' }
+          : { authorization: this.auth, accept: 'application/json' },
+        body,
+        headersTimeout: 10_000,
+        bodyTimeout: 30_000,
+      });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? 'error';
+      throw new ControlPlaneError('AYA_GW_CP_UNREACHABLE', `${method} ${path}: ${code}`);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.agent.destroy();
+  }
+}

@@ -1,0 +1,161 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { emptySnapshot, type ConfigResponse } from '@aya/config-schema';
+import { compileSnapshot } from './compile/compile';
+import type { CompiledConfig } from './compile/types';
+import { ConfigClient } from './config/config-client';
+import { ControlPlaneClient } from './config/control-plane-client';
+import { resolveNodeId } from './config/node-id';
+import { loadSnapshotFile } from './config/snapshot-file';
+import { consoleLogger, errorMessage, type Logger } from './log';
+import { Metrics } from './metrics';
+import { createProxyHandler } from './proxy/handler';
+import { PoolRegistry } from './proxy/pool-registry';
+import { createProxyServer } from './server/proxy-server';
+import { createStatusServer } from './server/status-server';
+import { VERSION } from './version';
+
+export interface GatewayOptions {
+  proxyPort: number;
+  proxyHost?: string;
+  statusPort: number;
+  statusHost?: string;
+  controlPlaneUrl: string;
+  clusterToken: string;
+  redisUrl?: string;
+  dataDir: string;
+  nodeId?: string;
+  reconcileIntervalMs?: number;
+  heartbeatIntervalMs?: number;
+  logger?: Logger;
+  /** how long stop() lets in-flight requests finish */
+  drainTimeoutMs?: number;
+}
+
+export interface GatewayHandle {
+  readonly nodeId: string;
+  readonly proxyPort: number;
+  readonly statusPort: number;
+  readonly metrics: Metrics;
+  /** applied revision and hash; revision -1 before any config */
+  current(): { revision: number; hash: string };
+  /** pull now (tests, admin tooling); resolves when the pull is done */
+  pull(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+export async function startGateway(options: GatewayOptions): Promise<GatewayHandle> {
+  const logger = options.logger ?? consoleLogger;
+  const startedAtMs = Date.now();
+  const metrics = new Metrics();
+  const pools = new PoolRegistry();
+  const nodeId = await resolveNodeId(options.dataDir, options.nodeId);
+  logger.info('starting', { nodeId, version: VERSION, dataDir: options.dataDir });
+
+  let config: CompiledConfig = compileSnapshot(emptySnapshot(), { revision: -1, hash: '' });
+  let applied: { revision: number; hash: string } | null = null;
+
+  /** compile fully first, then one assignment: requests see the old tables or the new, never a mix */
+  const apply = (response: ConfigResponse): void => {
+    const compiled = compileSnapshot(response.snapshot, { revision: response.revision, hash: response.hash, statsFor: pools.statsFor });
+    config = compiled;
+    applied = { revision: response.revision, hash: response.hash };
+    pools.retain(compiled.poolKeys);
+    metrics.appliedRevision = response.revision;
+    metrics.configApplies++;
+    for (const w of compiled.warnings) logger.warn('config warning', { revision: response.revision, warning: w });
+    logger.info('applied config', { revision: response.revision, hash: response.hash.slice(0, 12) });
+  };
+
+  try {
+    const stored = await loadSnapshotFile(options.dataDir);
+    if (stored) {
+      apply(stored.response);
+      logger.info('serving last-known-good snapshot from disk', { revision: stored.response.revision });
+    } else {
+      logger.info('no snapshot on disk yet, waiting for the control plane');
+    }
+  } catch (err) {
+    metrics.configFailures++;
+    logger.error('ignoring a bad snapshot file on disk', { error: errorMessage(err) });
+  }
+
+  const handlerDeps = { config: () => config, pools, metrics, logger, proto: 'http' as const, port: options.proxyPort };
+  const proxyServer = createProxyServer({ handler: createProxyHandler(handlerDeps) });
+  const statusServer = createStatusServer({
+    metrics,
+    startedAtMs,
+    status: () => ({
+      revision: applied ? applied.revision : -1,
+      hash: applied ? applied.hash : '',
+      startedAt: new Date(startedAtMs).toISOString(),
+      nodeId,
+    }),
+  });
+  const proxyPort = await listen(proxyServer, options.proxyPort, options.proxyHost ?? '0.0.0.0');
+  handlerDeps.port = proxyPort;
+  logger.info('proxy listening', { host: options.proxyHost ?? '0.0.0.0', port: proxyPort });
+  const statusPort = await listen(statusServer, options.statusPort, options.statusHost ?? options.proxyHost ?? '0.0.0.0');
+  logger.info('status listening', { port: statusPort });
+
+  const cp = new ControlPlaneClient(options.controlPlaneUrl, options.clusterToken);
+  const client = new ConfigClient({
+    cp,
+    dataDir: options.dataDir,
+    redisUrl: options.redisUrl,
+    nodeId,
+    version: VERSION,
+    reconcileIntervalMs: options.reconcileIntervalMs ?? 5_000,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 5_000,
+    logger,
+    apply,
+    applied: () => applied,
+    stats: () => metrics.snapshot(),
+    onRejected: () => metrics.configFailures++,
+  });
+  client.start();
+  logger.info('config client started', { controlPlane: options.controlPlaneUrl, notices: options.redisUrl ? 'redis' : 'sse' });
+
+  let stopping: Promise<void> | null = null;
+  const stop = (): Promise<void> =>
+    (stopping ??= (async () => {
+      logger.info('stopping: no new connections, draining in-flight requests');
+      const closed = new Promise<void>((resolve) => proxyServer.close(() => resolve()));
+      proxyServer.closeIdleConnections();
+      const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
+      while (metrics.inFlight > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        proxyServer.closeIdleConnections();
+      }
+      if (metrics.inFlight > 0) logger.warn('drain timeout, closing remaining connections', { inFlight: metrics.inFlight });
+      proxyServer.closeAllConnections();
+      await closed;
+      await client.stop();
+      await Promise.allSettled([pools.closeAll(), cp.close()]);
+      await new Promise<void>((resolve) => {
+        statusServer.close(() => resolve());
+        statusServer.closeAllConnections();
+      });
+      logger.info('stopped');
+    })());
+
+  return {
+    nodeId,
+    proxyPort,
+    statusPort,
+    metrics,
+    current: () => (applied ? { ...applied } : { revision: -1, hash: '' }),
+    pull: () => client.pull(),
+    stop,
+  };
+}

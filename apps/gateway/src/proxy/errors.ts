@@ -1,0 +1,83 @@
+import type { ServerResponse } from 'node:http';
+import { GwErrorCode, type GwErrorBody } from '@aya/config-schema';
+
+export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
+  [GwErrorCode.ROUTE_NOT_FOUND]: 404,
+  [GwErrorCode.UPSTREAM_UNAVAILABLE]: 502,
+  [GwErrorCode.UPSTREAM_TIMEOUT]: 504,
+  [GwErrorCode.NO_HEALTHY_UPSTREAM]: 503,
+  [GwErrorCode.BAD_REQUEST]: 400,
+  [GwErrorCode.INTERNAL]: 500,
+};
+
+/** Fixed messages: the gateway never echoes upstream error text to clients. */
+const MESSAGES: Record<GwErrorCode, string> = {
+  [GwErrorCode.ROUTE_NOT_FOUND]: 'no route matches this request',
+  [GwErrorCode.UPSTREAM_UNAVAILABLE]: 'the upstream service is unavailable',
+  [GwErrorCode.UPSTREAM_TIMEOUT]: 'the upstream service did not answer in time',
+  [GwErrorCode.NO_HEALTHY_UPSTREAM]: 'the upstream has no target that can take requests',
+  [GwErrorCode.BAD_REQUEST]: 'the request cannot be proxied',
+  [GwErrorCode.INTERNAL]: 'the gateway failed to handle this request',
+};
+
+export function errorBody(code: GwErrorCode, requestId: string): string {
+  const body: GwErrorBody = { error: { code, message: MESSAGES[code], requestId } };
+  return JSON.stringify(body);
+}
+
+/**
+ * Answers with a gateway error. When the response has already started (headers sent) the only
+ * honest thing left is to cut the connection so the client sees a truncated response.
+ */
+export function sendGwError(res: ServerResponse, code: GwErrorCode, requestId: string): number {
+  const status = GW_ERROR_STATUS[code];
+  if (res.headersSent) {
+    res.destroy();
+    return status;
+  }
+  if (res.destroyed) return status;
+  const body = errorBody(code, requestId);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'x-request-id': requestId,
+    'cache-control': 'no-store',
+  });
+  res.end(body);
+  return status;
+}
+
+const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
+
+/** Failures where nothing reached the upstream, so trying another target is safe. */
+const CONNECT_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EHOSTDOWN',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_DESTROYED',
+]);
+
+export function errorCodeOf(err: unknown): string {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
+}
+
+export function isTimeout(err: unknown): boolean {
+  return TIMEOUT_CODES.has(errorCodeOf(err));
+}
+
+export function isConnectFailure(err: unknown): boolean {
+  return CONNECT_CODES.has(errorCodeOf(err));
+}
+
+export function classifyUpstreamError(err: unknown): GwErrorCode {
+  return isTimeout(err) ? GwErrorCode.UPSTREAM_TIMEOUT : GwErrorCode.UPSTREAM_UNAVAILABLE;
+}

@@ -1,0 +1,85 @@
+/** Hop-by-hop headers (RFC 9110 7.6.1) plus those undici refuses or that only mean something to us. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** Request-only: the gateway owns these. `expect` is answered by node:http itself. */
+const REQUEST_OWNED = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'x-request-id']);
+
+export function isHopByHop(lowerName: string): boolean {
+  return HOP_BY_HOP.has(lowerName) || lowerName.startsWith('proxy-');
+}
+
+/** Names listed in a Connection header value are hop-by-hop for this message only. */
+export function connectionTokens(value: string | undefined): Set<string> | null {
+  if (!value) return null;
+  let tokens: Set<string> | null = null;
+  for (const raw of value.split(',')) {
+    const t = raw.trim().toLowerCase();
+    // close / keep-alive are the common values and are already hop-by-hop
+    if (t && t !== 'close' && t !== 'keep-alive') (tokens ??= new Set()).add(t);
+  }
+  return tokens;
+}
+
+export interface ForwardContext {
+  clientIp: string;
+  proto: 'http' | 'https';
+  /** the Host the client asked for (empty when absent) */
+  host: string;
+  port: number;
+  requestId: string;
+}
+
+/**
+ * Builds the upstream request headers as a flat [name, value, ...] list from node's rawHeaders:
+ * one pass, original casing and order kept, duplicates kept (e.g. Cookie is never merged).
+ */
+export function upstreamRequestHeaders(rawHeaders: readonly string[], connection: string | undefined, ctx: ForwardContext): string[] {
+  const dropped = connectionTokens(connection);
+  const out: string[] = [];
+  let forwardedFor = '';
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i];
+    const lower = name.toLowerCase();
+    if (lower === 'x-forwarded-for') {
+      forwardedFor = forwardedFor ? `${forwardedFor}, ${rawHeaders[i + 1]}` : rawHeaders[i + 1];
+      continue;
+    }
+    if (REQUEST_OWNED.has(lower) || isHopByHop(lower) || dropped?.has(lower)) continue;
+    out.push(name, rawHeaders[i + 1]);
+  }
+  out.push('x-forwarded-for', forwardedFor ? `${forwardedFor}, ${ctx.clientIp}` : ctx.clientIp);
+  out.push('x-forwarded-proto', ctx.proto);
+  if (ctx.host) out.push('x-forwarded-host', ctx.host);
+  out.push('x-forwarded-port', String(ctx.port));
+  out.push('x-request-id', ctx.requestId);
+  return out;
+}
+
+/** Upstream response headers (undici raw Buffers) -> flat list for res.writeHead, hop-by-hop removed. */
+export function downstreamResponseHeaders(raw: readonly Buffer[], requestId: string): string[] {
+  const out: string[] = [];
+  let dropped: Set<string> | null = null;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i].length === 10 && raw[i].toString('latin1').toLowerCase() === 'connection') {
+      dropped = connectionTokens(raw[i + 1].toString('latin1'));
+    }
+  }
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toString('latin1');
+    const lower = name.toLowerCase();
+    if (isHopByHop(lower) || lower === 'x-request-id' || dropped?.has(lower)) continue;
+    out.push(name, raw[i + 1].toString('latin1'));
+  }
+  out.push('x-request-id', requestId);
+  return out;
+}

@@ -1,0 +1,89 @@
+import { Pool } from 'undici';
+import type { TargetStats } from '../balancer/types';
+import type { RuntimeTarget } from '../compile/types';
+
+interface PoolEntry {
+  pool: Pool;
+  active: number;
+}
+
+export interface PoolOptions {
+  /** idle keep-alive sockets are dropped after this, below node's default 5 s server timeout */
+  keepAliveTimeoutMs: number;
+}
+
+/**
+ * One keep-alive undici Pool per upstream origin, shared by every revision: a config swap reuses
+ * warm connections. A pool whose target left the config is closed once its last request ends,
+ * so a swap never cuts an in-flight request.
+ */
+export class PoolRegistry {
+  private readonly pools = new Map<string, PoolEntry>();
+  private readonly stats = new Map<string, TargetStats>();
+  private live: ReadonlySet<string> = new Set();
+  private closed = false;
+
+  constructor(private readonly options: PoolOptions = { keepAliveTimeoutMs: 4_000 }) {}
+
+  /** Counters per origin that outlive revisions (least-connections reads them). */
+  readonly statsFor = (origin: string): TargetStats => {
+    let s = this.stats.get(origin);
+    if (!s) this.stats.set(origin, (s = { active: 0 }));
+    return s;
+  };
+
+  acquire(target: RuntimeTarget): Pool {
+    let entry = this.pools.get(target.poolKey);
+    if (!entry) {
+      const pool = new Pool(target.origin, {
+        connect: { timeout: target.connectTimeoutMs },
+        keepAliveTimeout: this.options.keepAliveTimeoutMs,
+        // every upstream answer is streamed: no pipelining, so one slow response never blocks another
+        pipelining: 1,
+      });
+      entry = { pool, active: 0 };
+      this.pools.set(target.poolKey, entry);
+    }
+    entry.active++;
+    target.stats.active++;
+    return entry.pool;
+  }
+
+  release(target: RuntimeTarget): void {
+    target.stats.active--;
+    const entry = this.pools.get(target.poolKey);
+    if (!entry) return;
+    entry.active--;
+    if (entry.active === 0 && (this.closed || !this.live.has(target.poolKey))) this.retire(target.poolKey, entry);
+  }
+
+  /** Called after each swap with the pool keys the new revision may use. */
+  retain(keys: ReadonlySet<string>): void {
+    this.live = keys;
+    for (const [key, entry] of this.pools) if (!keys.has(key) && entry.active === 0) this.retire(key, entry);
+    const liveOrigins = new Set<string>();
+    for (const key of keys) liveOrigins.add(key.slice(0, key.lastIndexOf('#')));
+    for (const [origin, s] of this.stats) if (s.active === 0 && !liveOrigins.has(origin)) this.stats.delete(origin);
+  }
+
+  get size(): number {
+    return this.pools.size;
+  }
+
+  has(poolKey: string): boolean {
+    return this.pools.has(poolKey);
+  }
+
+  /** Shutdown: idle pools close now, busy ones when their requests end (close waits for them). */
+  async closeAll(): Promise<void> {
+    this.closed = true;
+    const entries = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.allSettled(entries.map((e) => e.pool.close()));
+  }
+
+  private retire(key: string, entry: PoolEntry): void {
+    this.pools.delete(key);
+    entry.pool.close().catch(() => {});
+  }
+}

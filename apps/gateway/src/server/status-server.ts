@@ -1,0 +1,37 @@
+import { createServer, type Server } from 'node:http';
+import type { Metrics } from '../metrics';
+
+export interface StatusInfo {
+  revision: number;
+  hash: string;
+  startedAt: string;
+  nodeId: string;
+}
+
+export interface StatusServerOptions {
+  status(): StatusInfo;
+  metrics: Metrics;
+  startedAtMs: number;
+}
+
+/** Status port: `/status` (applied revision + hash) and `/metrics` (Prometheus text). */
+export function createStatusServer(options: StatusServerOptions): Server {
+  return createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'application/json' }).end('{"error":"method not allowed"}');
+      return;
+    }
+    if (path === '/status') {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(options.status()));
+      return;
+    }
+    if (path === '/metrics') {
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
+      res.end(options.metrics.prometheus({ startedAtMs: options.startedAtMs }));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found"}');
+  });
+}

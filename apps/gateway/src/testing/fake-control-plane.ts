@@ -1,0 +1,100 @@
+import { createServer, type ServerResponse } from 'node:http';
+import { INTERNAL_PATHS, type Heartbeat, type Snapshot } from '@aya/config-schema';
+import { closeServer, configText, listenOn } from './fixtures';
+
+/**
+ * A test peer for the cluster protocol of libs/config-schema/src/cluster.ts (not the control
+ * plane): serves one current config, pushes SSE notices, records heartbeats.
+ */
+export class FakeControlPlane {
+  readonly server = createServer((req, res) => this.handle(req.method ?? '', req.url ?? '', req.headers.authorization, res));
+  port = 0;
+  revision = 0;
+  text = '';
+  heartbeats: Heartbeat[] = [];
+  pulls = 0;
+  unauthorized = 0;
+  /** when set, the next config answers carry this hash instead of the real one */
+  corruptHash: string | null = null;
+  private streams = new Set<ServerResponse>();
+
+  constructor(private readonly token: string) {}
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  async start(): Promise<this> {
+    this.port = await listenOn(this.server);
+    return this;
+  }
+
+  /** New revision: stored, then announced on every open SSE stream. */
+  publish(snapshot: Omit<Snapshot, 'revision'>, notify = true): number {
+    this.revision++;
+    this.text = configText(this.revision, snapshot);
+    if (notify) this.notifyAll();
+    return this.revision;
+  }
+
+  notifyAll(): void {
+    for (const s of this.streams) s.write(this.frame());
+  }
+
+  get streamCount(): number {
+    return this.streams.size;
+  }
+
+  async close(): Promise<void> {
+    for (const s of this.streams) s.destroy();
+    await closeServer(this.server);
+  }
+
+  private frame(): string {
+    return `event: revision\ndata: ${JSON.stringify({ revision: this.revision, hash: this.hashOf() })}\n\n`;
+  }
+
+  private hashOf(): string {
+    return this.text ? (JSON.parse(this.text) as { hash: string }).hash : '';
+  }
+
+  private handle(method: string, url: string, auth: string | undefined, res: ServerResponse): void {
+    if (auth !== `Bearer ${this.token}`) {
+      this.unauthorized++;
+      res.writeHead(401).end();
+      return;
+    }
+    const [path, query = ''] = url.split('?');
+    if (method === 'GET' && path === INTERNAL_PATHS.events) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(': hello\n\n');
+      if (this.text) res.write(this.frame());
+      this.streams.add(res);
+      res.on('close', () => this.streams.delete(res));
+      return;
+    }
+    if (method === 'GET' && path === INTERNAL_PATHS.config) {
+      this.pulls++;
+      const after = new URLSearchParams(query).get('after');
+      if (!this.text || (after !== null && Number(after) >= this.revision)) {
+        res.writeHead(204).end();
+        return;
+      }
+      let body = this.text;
+      if (this.corruptHash) body = body.replace(/"hash":"[0-9a-f]+"/, `"hash":"${this.corruptHash}"`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      return;
+    }
+    if (method === 'POST' && path === INTERNAL_PATHS.heartbeat) {
+      let raw = '';
+      res.req.setEncoding('utf8');
+      res.req.on('data', (c: string) => (raw += c));
+      res.req.on('end', () => {
+        this.heartbeats.push(JSON.parse(raw) as Heartbeat);
+        res.writeHead(204).end();
+      });
+      return;
+    }
+    res.writeHead(404).end();
+  }
+}

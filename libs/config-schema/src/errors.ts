@@ -1,0 +1,35 @@
+/** Stable error codes. Tests and clients assert codes, never messages. */
+export const CpErrorCode = {
+  VALIDATION: 'AYA_CP_VALIDATION',
+  UNAUTHENTICATED: 'AYA_CP_UNAUTHENTICATED',
+  FORBIDDEN: 'AYA_CP_FORBIDDEN',
+  NOT_FOUND: 'AYA_CP_NOT_FOUND',
+  CONFLICT: 'AYA_CP_CONFLICT',
+  INTERNAL: 'AYA_CP_INTERNAL',
+} as const;
+export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
+
+export const GwErrorCode = {
+  ROUTE_NOT_FOUND: 'AYA_GW_ROUTE_NOT_FOUND',
+  UPSTREAM_UNAVAILABLE: 'AYA_GW_UPSTREAM_UNAVAILABLE',
+  UPSTREAM_TIMEOUT: 'AYA_GW_UPSTREAM_TIMEOUT',
+  NO_HEALTHY_UPSTREAM: 'AYA_GW_NO_HEALTHY_UPSTREAM',
+  BAD_REQUEST: 'AYA_GW_BAD_REQUEST',
+  INTERNAL: 'AYA_GW_INTERNAL',
+} as const;
+export type GwErrorCode = (typeof GwErrorCode)[keyof typeof GwErrorCode];
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** Body of every error the control plane answers with. */
+export interface CpErrorBody {
+  error: { code: CpErrorCode; message: string; details?: ErrorDetail[] };
+}
+
+/** Body of every error the gateway itself produces. */
+export interface GwErrorBody {
+  error: { code: GwErrorCode; message: string; requestId: string };
+}

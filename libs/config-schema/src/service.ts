@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { nameSchema, timeoutMsSchema } from './common';
+
+/** `http(s)://host[:port][/path]` or `upstream://<upstream name>[/path]`. */
+export const serviceUrlSchema = z
+  .string()
+  .max(2048)
+  .refine((v) => parseServiceUrl(v) !== null, 'must be http(s)://host:port/path or upstream://<upstream name>');
+
+export const serviceCreateSchema = z.strictObject({
+  name: nameSchema,
+  url: serviceUrlSchema,
+  connectTimeoutMs: timeoutMsSchema.optional(),
+  readTimeoutMs: timeoutMsSchema.optional(),
+  retries: z.number().int().min(0).max(10).optional(),
+});
+export const serviceUpdateSchema = serviceCreateSchema.partial();
+export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
+
+export const SERVICE_DEFAULTS = { connectTimeoutMs: 5_000, readTimeoutMs: 60_000, retries: 0 } as const;
+
+export interface Service {
+  id: string;
+  name: string;
+  url: string;
+  connectTimeoutMs: number;
+  readTimeoutMs: number;
+  retries: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type ParsedServiceUrl =
+  | { kind: 'url'; protocol: 'http' | 'https'; host: string; port: number; path: string }
+  | { kind: 'upstream'; upstream: string; path: string };
+
+/** Parses a service url; returns null when it is not one the gateway can use. */
+export function parseServiceUrl(raw: string): ParsedServiceUrl | null {
+  const up = /^upstream:\/\/([A-Za-z0-9][A-Za-z0-9._~-]*)(\/.*)?$/.exec(raw);
+  if (up) return { kind: 'upstream', upstream: up[1], path: up[2] ?? '/' };
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  if (!u.hostname || u.username || u.password || u.search || u.hash) return null;
+  const protocol = u.protocol === 'https:' ? 'https' : 'http';
+  const port = u.port ? Number(u.port) : protocol === 'https' ? 443 : 80;
+  const host = u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname;
+  return { kind: 'url', protocol, host, port, path: u.pathname || '/' };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { HTTP_METHODS } from './route';
+import { ALGORITHMS } from './upstream';
+
+/**
+ * The config snapshot: everything a gateway needs, compiled by the control plane at each revision.
+ * Names are resolved to ids here so the gateway never resolves anything at request time.
+ */
+export const snapshotServiceSchema = z.object({
+  id: z.string(),
+  tenant: z.string(),
+  name: z.string(),
+  protocol: z.enum(['http', 'https']),
+  /** set when the service points at a single host (http(s)://host:port) */
+  host: z.string().nullable(),
+  port: z.number().int().nullable(),
+  /** set when the service url is upstream://<name> */
+  upstreamId: z.string().nullable(),
+  /** path prefix prepended to the forwarded path ("/" for none) */
+  path: z.string(),
+  connectTimeoutMs: z.number().int(),
+  readTimeoutMs: z.number().int(),
+  retries: z.number().int(),
+});
+
+export const snapshotRouteSchema = z.object({
+  id: z.string(),
+  tenant: z.string(),
+  name: z.string(),
+  serviceId: z.string(),
+  paths: z.array(z.string()),
+  /** empty: every method */
+  methods: z.array(z.enum(HTTP_METHODS)),
+  /** empty: every host */
+  hosts: z.array(z.string()),
+  stripPath: z.boolean(),
+});
+
+export const snapshotUpstreamSchema = z.object({
+  id: z.string(),
+  tenant: z.string(),
+  name: z.string(),
+  algorithm: z.enum(ALGORITHMS),
+  targets: z.array(z.object({ host: z.string(), port: z.number().int(), weight: z.number().int() })),
+});
+
+export const snapshotSchema = z.object({
+  revision: z.number().int().min(0),
+  services: z.array(snapshotServiceSchema),
+  routes: z.array(snapshotRouteSchema),
+  upstreams: z.array(snapshotUpstreamSchema),
+});
+
+export type Snapshot = z.infer<typeof snapshotSchema>;
+export type SnapshotService = z.infer<typeof snapshotServiceSchema>;
+export type SnapshotRoute = z.infer<typeof snapshotRouteSchema>;
+export type SnapshotUpstream = z.infer<typeof snapshotUpstreamSchema>;
+
+export const emptySnapshot = (): Snapshot => ({ revision: 0, services: [], routes: [], upstreams: [] });
+
+/**
+ * JSON with object keys sorted at every level: the input of the snapshot hash, so that the
+ * control plane and every gateway agree on it byte for byte.
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}

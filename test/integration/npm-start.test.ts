@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, eventually, freePort, REPO_ROOT, spawnNode, startUpstream, type RunningProcess, type TestUpstream } from '../harness';
+
+const CLI = path.join(REPO_ROOT, 'apps/cli/dist/main.js');
+
+const portOpen = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => resolve(false));
+  });
+
+describe('`aya start` (what `npm start` runs): the whole platform with embedded Postgres', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-start-'));
+  let ports: Record<'admin' | 'proxy' | 'status' | 'pg', number>;
+  let upstream: TestUpstream;
+  let env: Record<string, string>;
+
+  const start = async (): Promise<RunningProcess> => {
+    const proc = spawnNode(CLI, env, ['start']);
+    await eventually(async () => {
+      if (proc.child.exitCode !== null) throw new Error(`aya start exited ${proc.child.exitCode}:\n${proc.logs()}`);
+      return proc.logs().includes('Aya is running.');
+    }, 90_000, 100);
+    return proc;
+  };
+
+  beforeAll(async () => {
+    fs.chmodSync(dataDir, 0o755);
+    ports = { admin: await freePort(), proxy: await freePort(), status: await freePort(), pg: await freePort() };
+    upstream = await startUpstream('httpbin');
+    env = {
+      AYA_DATA_DIR: dataDir,
+      AYA_ADMIN_PORT: String(ports.admin),
+      AYA_PROXY_PORT: String(ports.proxy),
+      AYA_STATUS_PORT: String(ports.status),
+      AYA_PG_PORT: String(ports.pg),
+      AYA_ADMIN_TOKEN: '',
+      DATABASE_URL: '',
+      REDIS_URL: '',
+    };
+  });
+  afterAll(async () => {
+    await upstream?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts, prints URLs and a one-time admin password, proxies a new route, and stops cleanly', async () => {
+    const proc = await start();
+    const logs = proc.logs();
+    expect(logs).toContain(`http://localhost:${ports.admin}/`);
+    expect(logs).toContain(`http://localhost:${ports.proxy}/`);
+    const password = /Initial admin user: admin\s+password: (\S+)/.exec(logs)?.[1];
+    expect(password).toBeTruthy();
+
+    const login = await apiClient(`http://127.0.0.1:${ports.admin}`)('POST', '/api/v1/auth/login', { username: 'admin', password });
+    expect(login.status).toBe(200);
+    const api = apiClient(`http://127.0.0.1:${ports.admin}`, login.body.token);
+    expect((await api('POST', '/api/v1/tenants/default/services', { name: 'httpbin', url: upstream.url })).status).toBe(201);
+    expect((await api('POST', '/api/v1/tenants/default/routes', { name: 'httpbin', service: 'httpbin', paths: ['/httpbin'], stripPath: true })).status).toBe(201);
+    const body = await eventually(async () => {
+      const res = await fetch(`http://127.0.0.1:${ports.proxy}/httpbin/get`);
+      return res.status === 200 && res.text();
+    });
+    expect(body).toBe('hello from httpbin /get');
+
+    expect(await proc.stop(30_000), proc.logs()).toBe(0);
+    expect(proc.logs().split(password!).length - 1).toBe(1); // shown once
+    for (const port of Object.values(ports)) expect(await portOpen(port)).toBe(false);
+  });
+
+  it('a second start keeps the data of the first and prints no new password', async () => {
+    const proc = await start();
+    expect(proc.logs()).not.toMatch(/Initial admin user/);
+    const res = await eventually(async () => {
+      const r = await fetch(`http://127.0.0.1:${ports.proxy}/httpbin/again`);
+      return r.status === 200 && r.text();
+    });
+    expect(res).toBe('hello from httpbin /again');
+    expect(await proc.stop(30_000), proc.logs()).toBe(0);
+  });
+
+  it.each([
+    [{ AYA_ADMIN_PORT: 'abc' }, /AYA_ADMIN_PORT must be a port number/],
+    [{ AYA_ROLE: 'everything' }, /AYA_ROLE must be all, control-plane or gateway/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must be a postgres/],
+  ])('bad env %o: one clear line, exit 1, no stack trace', async (bad, message) => {
+    const proc = spawnNode(CLI, { ...env, ...bad }, ['start']);
+    expect(await proc.exited).toBe(1);
+    expect(proc.logs()).toMatch(message);
+    expect(proc.logs()).not.toMatch(/\n\s+at /);
+    expect(proc.logs().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('an unreachable DATABASE_URL: one clear line, exit 1, no stack trace', async () => {
+    const dead = await freePort();
+    const proc = spawnNode(CLI, { ...env, AYA_ROLE: 'control-plane', DATABASE_URL: `postgres://u:p@127.0.0.1:${dead}/aya`, AYA_CLUSTER_TOKEN: 'c'.repeat(32) }, ['start']);
+    expect(await proc.exited).toBe(1);
+    expect(proc.logs()).toMatch(/database/i);
+    expect(proc.logs()).not.toMatch(/\n\s+at /);
+  });
+});
