@@ -31,6 +31,8 @@ export async function startCommand(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
+  watchParent(() => void shutdown(0));
 
   try {
     // The embedded stack keeps its generated secrets in the data dir; production sets them in the env.
@@ -86,6 +88,17 @@ function watch(child: Child, shutdown: (code: number) => Promise<void>, stopping
     process.stderr.write(`aya: ${child.name} exited (code ${code})\n`);
     void shutdown(code || 1);
   });
+}
+
+/**
+ * `npm start` runs us under npm and a shell; a SIGTERM sent to npm is not always passed down, which
+ * would orphan the whole stack. When our parent goes away (we get re-parented), we stop too.
+ */
+function watchParent(onGone: () => void): void {
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) onGone();
+  }, 500).unref();
 }
 
 function fail(message: string): never {
