@@ -37,6 +37,11 @@ export async function waitHttp(url, timeoutMs = 60_000) {
 const children = new Set();
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
+/** SIGTERM every child this benchmark started and wait for them (before stopping Postgres under them). */
+export async function stopChildren() {
+  await Promise.all([...children].map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', resolve), c.kill('SIGTERM'))))));
+}
+
 export function node(script, env) {
   const child = spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
   children.add(child);

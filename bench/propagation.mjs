@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, node, origin, percentile, postgres, redisServer, ROOT, token, waitHttp } from './lib.mjs';
+import { freePort, node, origin, percentile, postgres, redisServer, ROOT, stopChildren, token, waitHttp } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const changes = Number(args[args.indexOf('--changes') + 1]) || 100;
@@ -73,5 +73,6 @@ console.table({ 'from write start': result.fromWriteStartMs, 'after write respon
 fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(ROOT, `bench/results/propagation-${result.transport}.json`), JSON.stringify(result, null, 2) + '\n');
 up.close();
+await stopChildren();
 await pg.stop();
 process.exit(0);
