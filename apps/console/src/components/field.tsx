@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
 
 export function FieldError({ id, message, testId }: { id: string; message?: string; testId?: string }) {
   if (!message) return null;
@@ -27,13 +27,22 @@ function FieldShell({ id, label, hint, error, name, required, children }: FieldS
         {required ? <span className="field-required" aria-hidden="true"> *</span> : null}
       </label>
       {children}
+      <FieldNotes id={id} hint={hint} error={error} name={name} />
+    </div>
+  );
+}
+
+/** The hint and the error under a control, with the ids `describedBy` points at. */
+function FieldNotes({ id, hint, error, name }: { id: string; hint?: ReactNode; error?: string; name: string }) {
+  return (
+    <>
       {hint ? (
         <p id={`${id}-hint`} className="field-hint">
           {hint}
         </p>
       ) : null}
       <FieldError id={`${id}-error`} message={error} testId={`field-error-${name}`} />
-    </div>
+    </>
   );
 }
 
@@ -42,60 +51,50 @@ function describedBy(id: string, hint: unknown, error?: string): string | undefi
   return ids.length ? ids.join(' ') : undefined;
 }
 
-export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'> {
+/** What a text input and a select share: id, name, value binding and the a11y wiring to label, hint and error. */
+function controlProps(id: string, { name, value, onValueChange, error, hint, required }: Omit<ControlFieldProps, 'label'>) {
+  return {
+    id,
+    name,
+    value,
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onValueChange(e.target.value),
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, hint, error),
+    'aria-required': required || undefined,
+  };
+}
+
+interface ControlFieldProps {
   label: string;
   name: string;
   value: string;
   onValueChange: (value: string) => void;
   error?: string;
   hint?: ReactNode;
+  required?: boolean;
 }
+
+export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'name'>, ControlFieldProps {}
 
 export function TextField({ label, name, value, onValueChange, error, hint, required, ...rest }: TextFieldProps) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} name={name} required={required}>
-      <input
-        id={id}
-        name={name}
-        className="input"
-        value={value}
-        onChange={(e) => onValueChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...rest}
-      />
+      <input className="input" {...controlProps(id, { name, value, onValueChange, error, hint, required })} {...rest} />
     </FieldShell>
   );
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'name'> {
-  label: string;
-  name: string;
-  value: string;
-  onValueChange: (value: string) => void;
+export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange' | 'value' | 'name'>, ControlFieldProps {
   options: ReadonlyArray<{ value: string; label: string }>;
   placeholder?: string;
-  error?: string;
-  hint?: ReactNode;
 }
 
 export function SelectField({ label, name, value, onValueChange, options, placeholder, error, hint, required, ...rest }: SelectFieldProps) {
   const id = useId();
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} name={name} required={required}>
-      <select
-        id={id}
-        name={name}
-        className="input select"
-        value={value}
-        onChange={(e) => onValueChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-required={required || undefined}
-        {...rest}
-      >
+      <select className="input select" {...controlProps(id, { name, value, onValueChange, error, hint, required })} {...rest}>
         {placeholder !== undefined ? (
           <option value="" disabled>
             {placeholder}
@@ -136,12 +135,7 @@ export function CheckboxField({ label, name, checked, onCheckedChange, hint, err
         />
         <label htmlFor={id}>{label}</label>
       </div>
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} message={error} testId={`field-error-${name}`} />
+      <FieldNotes id={id} hint={hint} error={error} name={name} />
     </div>
   );
 }

@@ -1,12 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ConfigRevisionInfo } from '@aya/config-schema';
 import { api } from '../../../lib/api-client';
 import { NODES_REFRESH_MS } from './get-nodes';
-import type { ConfigRevision } from './types';
 
 export function configRevisionQueryOptions() {
   return queryOptions({
     queryKey: ['cluster', 'config-revision'] as const,
-    queryFn: ({ signal }) => api.get<ConfigRevision>('/api/v1/config/revision', { signal }),
+    queryFn: ({ signal }) => api.get<ConfigRevisionInfo>('/api/v1/config/revision', { signal }),
     refetchInterval: NODES_REFRESH_MS,
     staleTime: 0,
   });

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { GatewayNode } from '@aya/config-schema';
 import { api } from '../../../lib/api-client';
-import type { GatewayNode } from './types';
 
 export const NODES_REFRESH_MS = 3_000;
 

@@ -1,5 +1,5 @@
+import type { GatewayNode } from '@aya/config-schema';
 import { Badge } from '../../../components/badge';
-import type { GatewayNode } from '../api/types';
 
 export function SyncBadge({ node }: { node: GatewayNode }) {
   return (

@@ -1,14 +1,9 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Route } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
-import { routesKeys } from './keys';
+import { tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
 export function routeQueryOptions(tenant: string, id: string) {
-  return queryOptions({
-    queryKey: routesKeys.detail(tenant, id),
-    queryFn: ({ signal }) => api.get<Route>(tenantApiPath(tenant, 'routes', id), { signal }),
-  });
+  return tenantItemQueryOptions<Route>(tenant, 'routes', id);
 }
 
 export function useRoute(tenant: string, id: string) {

@@ -2,7 +2,6 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Page, Service } from '@aya/config-schema';
 import { api } from '../../../lib/api-client';
 import { tenantApiPath } from '../../../lib/paths';
-import { routesKeys } from './keys';
 
 export interface ServiceOption {
   id: string;
@@ -29,7 +28,7 @@ export async function getServiceOptions(tenant: string, signal?: AbortSignal): P
 }
 
 export function serviceOptionsQueryOptions(tenant: string) {
-  return queryOptions({ queryKey: routesKeys.serviceOptions(tenant), queryFn: ({ signal }) => getServiceOptions(tenant, signal) });
+  return queryOptions({ queryKey: ['tenants', tenant, 'routes', 'service-options'] as const, queryFn: ({ signal }) => getServiceOptions(tenant, signal) });
 }
 
 export function useServiceOptions(tenant: string) {

@@ -1,13 +1,10 @@
-import { useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
 import { HTTP_METHODS, routeCreateSchema, type HttpMethod, type Route, type RouteCreate } from '@aya/config-schema';
-import { Button } from '../../../components/button';
 import { CheckboxGroup } from '../../../components/checkbox-group';
 import { CheckboxField, SelectField, TextField } from '../../../components/field';
-import { FormAlert } from '../../../components/form-alert';
+import { FormShell } from '../../../components/form-shell';
 import { MultiValueInput } from '../../../components/multi-value-input';
-import { issuesToDetails } from '../../../lib/form-errors';
-import { useFormErrors } from '../../../lib/use-form-errors';
+import type { FormBinding } from '../../../components/resource-form-page';
+import { useResourceForm } from '../../../lib/use-resource-form';
 import type { ServiceOption } from '../api/get-service-options';
 
 interface RouteFormValues {
@@ -34,56 +31,34 @@ function toValues(route?: Route): RouteFormValues {
 
 const clean = (list: string[]) => list.map((v) => v.trim()).filter(Boolean);
 
-export interface RouteFormProps {
-  route?: Route;
-  services: ServiceOption[];
-  servicesLoading: boolean;
-  submitLabel: string;
-  cancelTo: string;
-  onSubmit: (input: RouteCreate) => Promise<unknown>;
-}
-
-export function RouteForm({ route, services, servicesLoading, submitLabel, cancelTo, onSubmit }: RouteFormProps) {
-  const [values, setValues] = useState<RouteFormValues>(() => toValues(route));
-  const [submitting, setSubmitting] = useState(false);
-  const { errors, setDetails, setApiError, clearField, reset } = useFormErrors(FIELDS);
-
-  const set =
-    <K extends keyof RouteFormValues>(field: K) =>
-    (value: RouteFormValues[K]) => {
-      setValues((prev) => ({ ...prev, [field]: value }));
-      clearField(field);
-    };
-
-  const handleSubmit = async (e: FormEvent) => {
-    e.preventDefault();
-    // Blank rows are dropped before validating, and the form shows the cleaned lists, so the
-    // index in an error path (`paths.1`) is the row the user sees.
-    const cleaned = { ...values, paths: clean(values.paths), hosts: clean(values.hosts) };
-    setValues(cleaned);
-    const payload: RouteCreate = {
+/**
+ * Blank rows are dropped before validating, and the form shows the cleaned lists, so the
+ * index in an error path (`paths.1`) is the row the user sees.
+ */
+function toPayload(values: RouteFormValues): { payload: RouteCreate; values: RouteFormValues } {
+  const cleaned = { ...values, paths: clean(values.paths), hosts: clean(values.hosts) };
+  return {
+    values: cleaned,
+    payload: {
       name: cleaned.name.trim(),
       service: cleaned.service,
       paths: cleaned.paths,
       methods: cleaned.methods,
       hosts: cleaned.hosts,
       stripPath: cleaned.stripPath,
-    };
-    const checked = routeCreateSchema.safeParse(payload);
-    if (!checked.success) {
-      setDetails(issuesToDetails(checked.error.issues));
-      return;
-    }
-    reset();
-    setSubmitting(true);
-    try {
-      await onSubmit(payload);
-    } catch (err) {
-      setApiError(err);
-    } finally {
-      setSubmitting(false);
-    }
+    },
   };
+}
+
+export interface RouteFormProps extends FormBinding<RouteCreate> {
+  route?: Route;
+  services: ServiceOption[];
+  servicesLoading: boolean;
+}
+
+export function RouteForm({ route, services, servicesLoading, submitLabel, cancelTo, onSubmit }: RouteFormProps) {
+  const form = useResourceForm({ initialValues: () => toValues(route), fields: FIELDS, schema: routeCreateSchema, toPayload, onSubmit });
+  const { values, set } = form;
 
   const serviceOptions = services.map((s) => ({ value: s.name, label: `${s.name} — ${s.url}` }));
   // Keep the current service selectable while the list loads or if it is past the picker's limit.
@@ -91,9 +66,14 @@ export function RouteForm({ route, services, servicesLoading, submitLabel, cance
     serviceOptions.unshift({ value: values.service, label: values.service });
   }
 
-  const f = errors.fields;
+  const f = form.errors.fields;
   return (
-    <form className="form card" onSubmit={handleSubmit} noValidate aria-label={route ? `Edit route ${route.name}` : 'Create route'}>
+    <FormShell
+      label={route ? `Edit route ${route.name}` : 'Create route'}
+      form={form}
+      submitLabel={submitLabel}
+      cancelTo={cancelTo}
+    >
       <TextField label="Name" name="name" value={values.name} onValueChange={set('name')} error={f.name} required autoComplete="off" placeholder="orders-api" />
       <SelectField
         label="Service"
@@ -143,15 +123,6 @@ export function RouteForm({ route, services, servicesLoading, submitLabel, cance
         error={f.stripPath}
         hint="Remove the matched prefix before forwarding: /orders/42 reaches the service as /42."
       />
-      <FormAlert message={errors.form} />
-      <div className="form-actions">
-        <Link to={cancelTo} className="btn btn-ghost">
-          Cancel
-        </Link>
-        <Button type="submit" variant="primary" busy={submitting}>
-          {submitLabel}
-        </Button>
-      </div>
-    </form>
+    </FormShell>
   );
 }

@@ -1,5 +1,4 @@
-import { useNavigate } from 'react-router';
-import { PageHeader } from '../../../components/page-header';
+import { CreateResourcePage } from '../../../components/resource-form-page';
 import { consolePath } from '../../../lib/paths';
 import { useTenant } from '../../../lib/use-tenant';
 import { useCreateRoute } from '../api/create-route';
@@ -8,24 +7,14 @@ import { RouteForm } from '../components/route-form';
 
 export function RouteCreateRoute() {
   const tenant = useTenant();
-  const navigate = useNavigate();
   const services = useServiceOptions(tenant);
   const create = useCreateRoute(tenant);
-  const listPath = consolePath(tenant, 'routes');
-
   return (
-    <section>
-      <PageHeader title="New route" />
-      <RouteForm
-        services={services.data ?? []}
-        servicesLoading={services.isPending}
-        submitLabel="Create route"
-        cancelTo={listPath}
-        onSubmit={async (input) => {
-          await create.mutateAsync(input);
-          navigate(listPath);
-        }}
-      />
-    </section>
+    <CreateResourcePage
+      noun="route"
+      listPath={consolePath(tenant, 'routes')}
+      save={create.mutateAsync}
+      form={(binding) => <RouteForm services={services.data ?? []} servicesLoading={services.isPending} {...binding} />}
+    />
   );
 }

@@ -1,6 +1,5 @@
-import { useNavigate, useParams } from 'react-router';
-import { PageHeader } from '../../../components/page-header';
-import { ErrorState, Loading } from '../../../components/status';
+import { useParams } from 'react-router';
+import { EditResourcePage } from '../../../components/resource-form-page';
 import { consolePath } from '../../../lib/paths';
 import { useTenant } from '../../../lib/use-tenant';
 import { useRoute } from '../api/get-route';
@@ -10,31 +9,16 @@ import { RouteForm } from '../components/route-form';
 
 export function RouteEditRoute() {
   const tenant = useTenant();
-  const id = useParams().routeId ?? '';
-  const navigate = useNavigate();
-  const route = useRoute(tenant, id);
+  const route = useRoute(tenant, useParams().routeId ?? '');
   const services = useServiceOptions(tenant);
   const update = useUpdateRoute(tenant);
-  const listPath = consolePath(tenant, 'routes');
-
-  if (route.isPending) return <Loading label="Loading route…" />;
-  if (route.isError) return <ErrorState error={route.error} onRetry={() => void route.refetch()} />;
-
   return (
-    <section>
-      <PageHeader title={`Edit route ${route.data.name}`} description={<span className="mono muted">{route.data.id}</span>} />
-      <RouteForm
-        key={route.data.id}
-        route={route.data}
-        services={services.data ?? []}
-        servicesLoading={services.isPending}
-        submitLabel="Save changes"
-        cancelTo={listPath}
-        onSubmit={async (input) => {
-          await update.mutateAsync({ id: route.data.id, input });
-          navigate(listPath);
-        }}
-      />
-    </section>
+    <EditResourcePage
+      noun="route"
+      listPath={consolePath(tenant, 'routes')}
+      record={route}
+      save={update.mutateAsync}
+      form={(data, binding) => <RouteForm route={data} services={services.data ?? []} servicesLoading={services.isPending} {...binding} />}
+    />
   );
 }

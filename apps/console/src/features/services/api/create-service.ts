@@ -1,12 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Service, ServiceCreate } from '@aya/config-schema';
 import { api } from '../../../lib/api-client';
-import { tenantApiPath, tenantScopeKey } from '../../../lib/paths';
+import { tenantApiPath } from '../../../lib/paths';
+import { useTenantWrite } from '../../../lib/tenant-resource';
 
 export function useCreateService(tenant: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ServiceCreate) => api.post<Service>(tenantApiPath(tenant, 'services'), input),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantScopeKey(tenant) }),
-  });
+  return useTenantWrite(tenant, (input: ServiceCreate) => api.post<Service>(tenantApiPath(tenant, 'services'), input));
 }

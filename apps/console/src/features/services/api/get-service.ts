@@ -1,14 +1,9 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Service } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
-import { servicesKeys } from './keys';
+import { tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
 export function serviceQueryOptions(tenant: string, id: string) {
-  return queryOptions({
-    queryKey: servicesKeys.detail(tenant, id),
-    queryFn: ({ signal }) => api.get<Service>(tenantApiPath(tenant, 'services', id), { signal }),
-  });
+  return tenantItemQueryOptions<Service>(tenant, 'services', id);
 }
 
 export function useService(tenant: string, id: string) {

@@ -1,17 +1,9 @@
-import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { Page, Service } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { LIST_PAGE_SIZE, tenantApiPath } from '../../../lib/paths';
-import { servicesKeys } from './keys';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { Service } from '@aya/config-schema';
+import { tenantPagesQueryOptions } from '../../../lib/tenant-resource';
 
 export function servicesQueryOptions(tenant: string) {
-  return infiniteQueryOptions({
-    queryKey: servicesKeys.list(tenant),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Service>>(tenantApiPath(tenant, 'services'), { query: { limit: LIST_PAGE_SIZE, cursor: pageParam }, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next,
-  });
+  return tenantPagesQueryOptions<Service>(tenant, 'services');
 }
 
 export function useServices(tenant: string) {

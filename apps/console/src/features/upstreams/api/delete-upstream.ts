@@ -1,11 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { tenantApiPath, tenantScopeKey } from '../../../lib/paths';
+import { tenantApiPath } from '../../../lib/paths';
+import { useTenantWrite } from '../../../lib/tenant-resource';
 
 export function useDeleteUpstream(tenant: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete(tenantApiPath(tenant, 'upstreams', id)),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantScopeKey(tenant) }),
-  });
+  return useTenantWrite(tenant, (id: string) => api.delete(tenantApiPath(tenant, 'upstreams', id)));
 }

@@ -1,0 +1,65 @@
+import { Fragment, type ReactNode } from 'react';
+import { useNavigate } from 'react-router';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { PageHeader } from './page-header';
+import type { NamedResource } from './resource-table';
+import { ErrorState, Loading } from './status';
+
+/** What a create/edit page hands its form. */
+export interface FormBinding<I> {
+  submitLabel: string;
+  cancelTo: string;
+  onSubmit: (input: I) => Promise<void>;
+}
+
+function useSaveThenList<A extends unknown[]>(listPath: string, save: (...args: A) => Promise<unknown>) {
+  const navigate = useNavigate();
+  return async (...args: A) => {
+    await save(...args);
+    navigate(listPath);
+  };
+}
+
+export interface CreateResourcePageProps<I> {
+  /** One resource in words: "service". */
+  noun: string;
+  listPath: string;
+  save: (input: I) => Promise<unknown>;
+  form: (binding: FormBinding<I>) => ReactNode;
+}
+
+/** "New …" page: the form creates, then the user is back on the list. */
+export function CreateResourcePage<I>({ noun, listPath, save, form }: CreateResourcePageProps<I>) {
+  const onSubmit = useSaveThenList(listPath, save);
+  return (
+    <section>
+      <PageHeader title={`New ${noun}`} />
+      {form({ submitLabel: `Create ${noun}`, cancelTo: listPath, onSubmit })}
+    </section>
+  );
+}
+
+export interface EditResourcePageProps<T extends NamedResource, I> {
+  noun: string;
+  listPath: string;
+  record: UseQueryResult<T>;
+  /** The update mutation's `mutateAsync`. */
+  save: (variables: { id: string; input: I }) => Promise<unknown>;
+  form: (record: T, binding: FormBinding<I>) => ReactNode;
+}
+
+/** "Edit …" page: loads the resource, then the form saves it and the user is back on the list. */
+export function EditResourcePage<T extends NamedResource, I>({ noun, listPath, record, save, form }: EditResourcePageProps<T, I>) {
+  const saveThenList = useSaveThenList(listPath, save);
+  if (record.isPending) return <Loading label={`Loading ${noun}…`} />;
+  if (record.isError) return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
+
+  const data = record.data;
+  return (
+    <section>
+      <PageHeader title={`Edit ${noun} ${data.name}`} description={<span className="mono muted">{data.id}</span>} />
+      {/* Re-seed the form when another resource is opened in the same mounted route. */}
+      <Fragment key={data.id}>{form(data, { submitLabel: 'Save changes', cancelTo: listPath, onSubmit: (input) => saveThenList({ id: data.id, input }) })}</Fragment>
+    </section>
+  );
+}

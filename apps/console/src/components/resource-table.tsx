@@ -1,0 +1,51 @@
+import { Link } from 'react-router';
+import { Button } from './button';
+import { DataTable, type Column } from './data-table';
+
+export interface NamedResource {
+  id: string;
+  name: string;
+}
+
+export interface ResourceTableProps<T extends NamedResource> {
+  /** Table name, e.g. "Services". */
+  label: string;
+  /** One resource in words, e.g. "service": row test ids and the Edit/Delete names use it. */
+  noun: string;
+  rows: ReadonlyArray<T>;
+  /** The columns after Name. */
+  columns: ReadonlyArray<Column<T>>;
+  editPath: (row: T) => string;
+  onDelete: (row: T) => void;
+}
+
+/** A config collection: the name opens the editor, and each row has Edit and Delete. */
+export function ResourceTable<T extends NamedResource>({ label, noun, rows, columns, editPath, onDelete }: ResourceTableProps<T>) {
+  const nameColumn: Column<T> = {
+    header: 'Name',
+    cell: (row) => (
+      <Link to={editPath(row)} className="cell-primary">
+        {row.name}
+      </Link>
+    ),
+  };
+  return (
+    <DataTable
+      label={label}
+      columns={[nameColumn, ...columns]}
+      rows={rows}
+      rowKey={(row) => row.id}
+      rowTestId={(row) => `${noun}-row-${row.name}`}
+      actions={(row) => (
+        <>
+          <Link to={editPath(row)} className="btn btn-ghost btn-sm" aria-label={`Edit ${noun} ${row.name}`}>
+            Edit
+          </Link>
+          <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Delete ${noun} ${row.name}`} onClick={() => onDelete(row)}>
+            Delete
+          </Button>
+        </>
+      )}
+    />
+  );
+}

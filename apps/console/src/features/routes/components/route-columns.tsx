@@ -1,0 +1,25 @@
+import type { Route } from '@aya/config-schema';
+import { Badge } from '../../../components/badge';
+import type { Column } from '../../../components/data-table';
+
+function List({ items, empty }: { items: string[]; empty: string }) {
+  if (items.length === 0) return <span className="muted">{empty}</span>;
+  return (
+    <span className="tag-list">
+      {items.map((i) => (
+        <code key={i} className="tag">
+          {i}
+        </code>
+      ))}
+    </span>
+  );
+}
+
+/** The routes list's columns after Name. */
+export const ROUTE_COLUMNS: ReadonlyArray<Column<Route>> = [
+  { header: 'Service', cell: (r) => r.service },
+  { header: 'Paths', cell: (r) => <List items={r.paths} empty="—" /> },
+  { header: 'Methods', cell: (r) => <List items={r.methods} empty="any" /> },
+  { header: 'Hosts', cell: (r) => <List items={r.hosts} empty="any" /> },
+  { header: 'Strip path', cell: (r) => (r.stripPath ? <Badge tone="info">strip</Badge> : <span className="muted">keep</span>) },
+];

@@ -1,0 +1,24 @@
+import type { Upstream } from '@aya/config-schema';
+import type { Column } from '../../../components/data-table';
+
+const SHOWN_TARGETS = 4;
+
+function Targets({ targets }: { targets: Upstream['targets'] }) {
+  if (targets.length === 0) return <span className="muted">none</span>;
+  return (
+    <span className="tag-list">
+      {targets.slice(0, SHOWN_TARGETS).map((t) => (
+        <code key={t.target} className={`tag${t.weight === 0 ? ' tag-drained' : ''}`} title={`weight ${t.weight}`}>
+          {t.target} · {t.weight}
+        </code>
+      ))}
+      {targets.length > SHOWN_TARGETS ? <span className="muted">+{targets.length - SHOWN_TARGETS} more</span> : null}
+    </span>
+  );
+}
+
+/** The upstreams list's columns after Name. */
+export const UPSTREAM_COLUMNS: ReadonlyArray<Column<Upstream>> = [
+  { header: 'Algorithm', cell: (u) => <code className="mono">{u.algorithm}</code> },
+  { header: 'Targets', cell: (u) => <Targets targets={u.targets} /> },
+];

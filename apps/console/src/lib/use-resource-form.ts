@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react';
+import type { ZodType } from 'zod';
+import type { FormErrors } from './form-errors';
+import { issuesToDetails } from './form-errors';
+import { useFormErrors } from './use-form-errors';
+
+export interface ResourceFormOptions<V, P> {
+  initialValues: () => V;
+  /** Roots of the fields the form renders; errors on other paths go to the form-level alert. */
+  fields: ReadonlyArray<string>;
+  /** The shared contract schema the server validates with, so the client says the same thing first. */
+  schema: ZodType;
+  /**
+   * Form values -> request body. It may also return `values` to show instead (blank rows dropped),
+   * so the index in an error path (`paths.1`) is the row on screen.
+   */
+  toPayload: (values: V) => { payload: P; values?: V };
+  onSubmit: (payload: P) => Promise<unknown>;
+}
+
+export interface ResourceForm<V> {
+  values: V;
+  /** Setter of one field; editing a field clears its errors. */
+  set: <K extends keyof V>(field: K) => (value: V[K]) => void;
+  errors: FormErrors;
+  submitting: boolean;
+  handleSubmit: (e: FormEvent) => Promise<void>;
+}
+
+/** Values, client validation, the write and its errors (server details land on the fields) for one create/edit form. */
+export function useResourceForm<V, P>({ initialValues, fields, schema, toPayload, onSubmit }: ResourceFormOptions<V, P>): ResourceForm<V> {
+  const [values, setValues] = useState<V>(initialValues);
+  const [submitting, setSubmitting] = useState(false);
+  const { errors, setDetails, setApiError, clearField, reset } = useFormErrors(fields);
+
+  const set =
+    <K extends keyof V>(field: K) =>
+    (value: V[K]) => {
+      setValues((prev) => ({ ...prev, [field]: value }));
+      clearField(String(field));
+    };
+
+  const handleSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const { payload, values: shown } = toPayload(values);
+    if (shown) setValues(shown);
+    const checked = schema.safeParse(payload);
+    if (!checked.success) {
+      setDetails(issuesToDetails(checked.error.issues));
+      return;
+    }
+    reset();
+    setSubmitting(true);
+    try {
+      await onSubmit(payload);
+    } catch (err) {
+      setApiError(err);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return { values, set, errors, submitting, handleSubmit };
+}
