@@ -1,42 +1,21 @@
-// Config propagation: time from an admin write until BOTH of two gateways serve the change.
-// Usage: npm run bench:propagation [-- --changes 100] [-- --no-redis]
+// Config propagation: time from an admin write until BOTH of two gateways serve the change, optionally
+// with N routes already configured, the gateways' RSS at that size, and errors under load during changes.
+// Usage: npm run bench:propagation [-- --changes 100] [--no-redis] [--routes 10000] [--seed-budget 150]
+//        [--baseline-changes 50] [--changes-budget 150] [--load-changes 1000] [--load-budget 150]   (budgets in seconds)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, node, origin, percentile, postgres, redisServer, ROOT, stopChildren, token, waitHttp } from './lib.mjs';
+import { pathToFileURL } from 'node:url';
+import { startCluster } from './cluster.mjs';
+import { churnUnderLoad } from './churn.mjs';
+import { percentile, ROOT } from './lib.mjs';
+import { seedRoutes } from './seed.mjs';
+import { ensureTools, rssMb } from './tools.mjs';
 
-const args = process.argv.slice(2);
-const changes = Number(args[args.indexOf('--changes') + 1]) || 100;
-const useRedis = !args.includes('--no-redis');
-
-const pg = await postgres();
-const redis = useRedis ? await redisServer() : undefined;
-const up = await origin();
-const adminToken = token();
-const clusterToken = token();
-const adminPort = await freePort();
-const cpUrl = `http://127.0.0.1:${adminPort}`;
-node('apps/control-plane/dist/main.js', {
-  DATABASE_URL: pg.url, REDIS_URL: redis?.url ?? '', AYA_ADMIN_PORT: String(adminPort), AYA_ADMIN_HOST: '127.0.0.1',
-  AYA_ADMIN_TOKEN: adminToken, AYA_CLUSTER_TOKEN: clusterToken,
-});
-await waitHttp(`${cpUrl}/api/v1/health`);
-const gateways = [];
-for (let i = 0; i < 2; i++) {
-  const proxy = await freePort();
-  const status = await freePort();
-  node('apps/gateway/dist/main.js', {
-    AYA_CONTROL_PLANE_URL: cpUrl, AYA_CLUSTER_TOKEN: clusterToken, REDIS_URL: redis?.url ?? '',
-    AYA_PROXY_PORT: String(proxy), AYA_PROXY_HOST: '127.0.0.1', AYA_STATUS_PORT: String(status),
-    AYA_GATEWAY_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'aya-bench-gw-')),
-  });
-  await waitHttp(`http://127.0.0.1:${status}/status`);
-  gateways.push(`http://127.0.0.1:${proxy}`);
-}
-
-const api = (method, p, body) =>
-  fetch(`${cpUrl}/api/v1${p}`, { method, headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-await api('POST', '/tenants/default/services', { name: 'origin', url: up.url });
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { p50: +percentile(s, 50).toFixed(1), p99: +percentile(s, 99).toFixed(1), max: +s[s.length - 1].toFixed(1) };
+};
 
 async function servedAt(gw, p) {
   for (;;) {
@@ -46,33 +25,70 @@ async function servedAt(gw, p) {
   }
 }
 
-const fromWrite = [];
-const fromCommit = [];
-process.stdout.write(`config propagation: ${changes} changes, 2 gateways, ${useRedis ? 'Redis pub/sub' : 'SSE (no Redis)'}\n`);
-for (let i = 0; i < changes; i++) {
-  const p = `/bench-${i}`;
-  const t0 = performance.now();
-  const res = await api('POST', '/tenants/default/routes', { name: `r${i}`, service: 'origin', paths: [p] });
-  const t1 = performance.now();
-  if (res.status !== 201) throw new Error(`write ${i} failed: ${res.status} ${await res.text()}`);
-  const done = Math.max(...(await Promise.all(gateways.map((g) => servedAt(g, p)))));
-  fromWrite.push(done - t0);
-  fromCommit.push(done - t1);
-  if ((i + 1) % 20 === 0) process.stdout.write(`  ${i + 1}/${changes}\n`);
+/** Adds `count` routes one by one; each time, waits until both gateways serve it. */
+async function measureChanges(cluster, { count, budgetS, prefix, log }) {
+  const fromWrite = [];
+  const fromResponse = [];
+  const writeMs = [];
+  const deadline = performance.now() + budgetS * 1000;
+  for (let i = 0; i < count; i++) {
+    if (performance.now() > deadline) {
+      log(`  change budget (${budgetS}s) used after ${i} of ${count} changes`);
+      break;
+    }
+    const p = `/${prefix}-${i}`;
+    const t0 = performance.now();
+    await cluster.must('POST', '/tenants/default/routes', { name: `${prefix}-${i}`, service: 'origin', paths: [p] }, 201);
+    const t1 = performance.now();
+    const done = Math.max(...(await Promise.all(cluster.gateways.map((g) => servedAt(g.url, p)))));
+    fromWrite.push(done - t0);
+    fromResponse.push(done - t1);
+    writeMs.push(t1 - t0);
+    if ((i + 1) % 25 === 0 || i + 1 === count) log(`  ${prefix}: ${i + 1}/${count} changes propagated (p50 so far ${stats(fromWrite).p50} ms from write start)`);
+  }
+  return { fromWrite, fromResponse, writeMs };
 }
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { p50: +percentile(s, 50).toFixed(1), p99: +percentile(s, 99).toFixed(1), max: +s[s.length - 1].toFixed(1) };
-};
-const result = {
-  at: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`, changes,
-  transport: useRedis ? 'redis' : 'sse',
-  fromWriteStartMs: stats(fromWrite), fromWriteResponseMs: stats(fromCommit),
-};
-console.table({ 'from write start': result.fromWriteStartMs, 'after write response': result.fromWriteResponseMs });
-fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
-fs.writeFileSync(path.join(ROOT, `bench/results/propagation-${result.transport}.json`), JSON.stringify(result, null, 2) + '\n');
-up.close();
-await stopChildren();
-await pg.stop();
-process.exit(0);
+
+export async function runPropagation({ changes = 100, useRedis = true, routes = 0, seedBudgetS = 150, changesBudgetS = Infinity, loadChanges = 0, loadBudgetS = Infinity, baselineChanges = 0, log = console.log } = {}) {
+  ensureTools(log);
+  log(`config propagation: ${routes} routes, ${changes} changes, 2 gateways, ${useRedis ? 'Redis pub/sub' : 'SSE (no Redis)'}`);
+  const cluster = await startCluster({ useRedis, log });
+  try {
+    await cluster.must('POST', '/tenants/default/services', { name: 'origin', url: cluster.origin.url.replace(/\/$/, '') }, 201);
+    // churn first, on the small config: at 10,000 routes one admin write takes seconds (see README)
+    const small = baselineChanges > 0 ? await measureChanges(cluster, { count: baselineChanges, budgetS: Infinity, prefix: 'base', log }) : null;
+    const churn = loadChanges > 0 ? await churnUnderLoad(cluster, { changes: loadChanges, budgetS: loadBudgetS, serviceName: 'origin', log }) : null;
+    const seed = routes > 0 ? await seedRoutes(cluster, { routes, budgetS: seedBudgetS, serviceName: 'origin', log }) : null;
+    if (seed) log(`  seeded ${routes} routes (${seed.viaApi} via API at ${seed.apiRoutesPerSecond}/s, ${seed.viaSql} via SQL), served after ${seed.totalSecondsUntilServed}s`);
+
+    const main = await measureChanges(cluster, { count: changes, budgetS: changesBudgetS, prefix: 'bench', log });
+    const { fromWrite } = main;
+    const rss = { gatewaysMb: cluster.gateways.map((g) => rssMb(g.pid)), controlPlaneMb: rssMb(cluster.cpPid) };
+    const configuredRoutes = routes + fromWrite.length + (seed?.viaSql ? 1 : 0);
+    log(`  RSS with ${configuredRoutes} routes: gateways ${rss.gatewaysMb.join(' / ')} MB, control plane ${rss.controlPlaneMb} MB`);
+    return {
+      at: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`,
+      transport: useRedis ? 'redis' : 'sse', routes, changes, changesDone: fromWrite.length, changesBudgetS, configuredRoutes,
+      fromWriteStartMs: stats(main.fromWrite), fromWriteResponseMs: stats(main.fromResponse), adminWriteMs: stats(main.writeMs),
+      baseline: small && { changes: baselineChanges, fromWriteStartMs: stats(small.fromWrite), fromWriteResponseMs: stats(small.fromResponse), adminWriteMs: stats(small.writeMs) },
+      rss, seed, churn,
+    };
+  } finally {
+    await cluster.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : dflt);
+  const result = await runPropagation({
+    changes: num('--changes', 100), useRedis: !args.includes('--no-redis'), routes: num('--routes', 0),
+    seedBudgetS: num('--seed-budget', 150), changesBudgetS: num('--changes-budget', Infinity),
+    baselineChanges: num('--baseline-changes', 0), loadChanges: num('--load-changes', 0), loadBudgetS: num('--load-budget', Infinity),
+  });
+  console.table({ 'from write start': result.fromWriteStartMs, 'after write response': result.fromWriteResponseMs, 'admin write': result.adminWriteMs });
+  fs.mkdirSync(path.join(ROOT, 'bench/results'), { recursive: true });
+  const name = `propagation-${result.transport}${result.routes ? `-${result.routes}-routes` : ''}.json`;
+  fs.writeFileSync(path.join(ROOT, 'bench/results', name), JSON.stringify(result, null, 2) + '\n');
+  process.exit(0);
+}
