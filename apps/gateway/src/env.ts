@@ -1,7 +1,11 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { DEFAULT_LIMITS, type ProxyLimits } from './proxy/limits';
 
 const port = z.coerce.number().int().min(0).max(65535);
 const intervalMs = z.coerce.number().int().min(100).max(3_600_000);
+const timeoutMs = z.coerce.number().int().min(10).max(86_400_000);
+const bytes = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
   AYA_PROXY_PORT: port.default(8000),
@@ -18,6 +22,16 @@ const envSchema = z.object({
     .optional(),
   AYA_RECONCILE_INTERVAL_MS: intervalMs.default(5000),
   AYA_HEARTBEAT_INTERVAL_MS: intervalMs.default(5000),
+  AYA_MAX_BODY_BYTES: bytes(0, Number.MAX_SAFE_INTEGER).default(DEFAULT_LIMITS.maxBodyBytes),
+  // node's parser takes at most ~2 GiB; below 1 KiB no real client gets through
+  AYA_MAX_HEADER_BYTES: bytes(1024, 1024 * 1024).default(DEFAULT_LIMITS.maxHeaderBytes),
+  AYA_MAX_HEADER_COUNT: z.coerce.number().int().min(8).max(10_000).default(DEFAULT_LIMITS.maxHeaderCount),
+  AYA_HEADERS_TIMEOUT_MS: timeoutMs.default(DEFAULT_LIMITS.headersTimeoutMs),
+  AYA_REQUEST_TIMEOUT_MS: timeoutMs.default(DEFAULT_LIMITS.requestTimeoutMs),
+  AYA_KEEPALIVE_TIMEOUT_MS: timeoutMs.default(DEFAULT_LIMITS.keepAliveTimeoutMs),
+  AYA_DRAIN_TIMEOUT_MS: timeoutMs.default(10_000),
+  /** 0 = one per core */
+  AYA_GATEWAY_WORKERS: z.coerce.number().int().min(0).max(256).default(0),
 });
 
 export interface GatewayEnv {
@@ -31,6 +45,10 @@ export interface GatewayEnv {
   nodeId: string | undefined;
   reconcileIntervalMs: number;
   heartbeatIntervalMs: number;
+  limits: ProxyLimits;
+  drainTimeoutMs: number;
+  /** proxy worker processes; 1 = the gateway runs in this process, no cluster */
+  workers: number;
 }
 
 export class EnvError extends Error {
@@ -66,5 +84,15 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     nodeId: e.AYA_NODE_ID,
     reconcileIntervalMs: e.AYA_RECONCILE_INTERVAL_MS,
     heartbeatIntervalMs: e.AYA_HEARTBEAT_INTERVAL_MS,
+    limits: {
+      maxBodyBytes: e.AYA_MAX_BODY_BYTES,
+      maxHeaderBytes: e.AYA_MAX_HEADER_BYTES,
+      maxHeaderCount: e.AYA_MAX_HEADER_COUNT,
+      headersTimeoutMs: e.AYA_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.AYA_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.AYA_KEEPALIVE_TIMEOUT_MS,
+    },
+    drainTimeoutMs: e.AYA_DRAIN_TIMEOUT_MS,
+    workers: e.AYA_GATEWAY_WORKERS === 0 ? availableParallelism() : e.AYA_GATEWAY_WORKERS,
   };
 }

@@ -8,9 +8,13 @@ import { ControlPlaneClient } from './config/control-plane-client';
 import { resolveNodeId } from './config/node-id';
 import { loadSnapshotFile } from './config/snapshot-file';
 import { consoleLogger, errorMessage, type Logger } from './log';
+import { HealthRegistry } from './health/health-registry';
 import { Metrics } from './metrics';
 import { createProxyHandler } from './proxy/handler';
+import { DEFAULT_LIMITS, type ProxyLimits } from './proxy/limits';
 import { PoolRegistry } from './proxy/pool-registry';
+import { createUpgradeProxy } from './proxy/upgrade';
+import { RetryBudgets } from './proxy/retry-budget';
 import { createProxyServer } from './server/proxy-server';
 import { createStatusServer } from './server/status-server';
 import { VERSION } from './version';
@@ -18,7 +22,8 @@ import { VERSION } from './version';
 export interface GatewayOptions {
   proxyPort: number;
   proxyHost?: string;
-  statusPort: number;
+  /** null: no status listener (cluster workers: the primary serves /status for all of them) */
+  statusPort: number | null;
   statusHost?: string;
   controlPlaneUrl: string;
   clusterToken: string;
@@ -28,6 +33,10 @@ export interface GatewayOptions {
   reconcileIntervalMs?: number;
   heartbeatIntervalMs?: number;
   logger?: Logger;
+  /** heartbeat stats; cluster workers report the whole process group's */
+  heartbeatStats?: () => Record<string, number>;
+  /** body / header limits and slow-client timeouts of the proxy listener */
+  limits?: ProxyLimits;
   /** how long stop() lets in-flight requests finish */
   drainTimeoutMs?: number;
 }
@@ -59,6 +68,9 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const startedAtMs = Date.now();
   const metrics = new Metrics();
   const pools = new PoolRegistry();
+  // long-lived per target / per service: health, breakers and retry budgets survive swaps
+  const health = new HealthRegistry();
+  const budgets = new RetryBudgets();
   const nodeId = await resolveNodeId(options.dataDir, options.nodeId);
   logger.info('starting', { nodeId, version: VERSION, dataDir: options.dataDir });
 
@@ -67,10 +79,18 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
 
   /** compile fully first, then one assignment: requests see the old tables or the new, never a mix */
   const apply = (response: ConfigResponse): void => {
-    const compiled = compileSnapshot(response.snapshot, { revision: response.revision, hash: response.hash, statsFor: pools.statsFor });
+    const compiled = compileSnapshot(response.snapshot, {
+      revision: response.revision,
+      hash: response.hash,
+      statsFor: pools.statsFor,
+      healthFor: health.healthFor,
+      budgetFor: budgets.budgetFor,
+    });
     config = compiled;
     applied = { revision: response.revision, hash: response.hash };
     pools.retain(compiled.poolKeys);
+    health.sync(compiled.healthPlan);
+    budgets.retain(compiled.serviceIds);
     metrics.appliedRevision = response.revision;
     metrics.configApplies++;
     for (const w of compiled.warnings) logger.warn('config warning', { revision: response.revision, warning: w });
@@ -90,8 +110,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     logger.error('ignoring a bad snapshot file on disk', { error: errorMessage(err) });
   }
 
-  const handlerDeps = { config: () => config, pools, metrics, logger, proto: 'http' as const, port: options.proxyPort };
-  const proxyServer = createProxyServer({ handler: createProxyHandler(handlerDeps) });
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const handlerDeps = { config: () => config, pools, metrics, logger, proto: 'http' as const, port: options.proxyPort, limits };
+  const handler = createProxyHandler(handlerDeps);
+  const upgrades = createUpgradeProxy(handlerDeps, handler);
+  const proxyServer = createProxyServer({ handler, upgrade: upgrades.handle, limits, metrics });
   const statusServer = createStatusServer({
     metrics,
     startedAtMs,
@@ -100,13 +123,17 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
       hash: applied ? applied.hash : '',
       startedAt: new Date(startedAtMs).toISOString(),
       nodeId,
+      health: health.report(),
     }),
   });
   const proxyPort = await listen(proxyServer, options.proxyPort, options.proxyHost ?? '0.0.0.0');
   handlerDeps.port = proxyPort;
   logger.info('proxy listening', { host: options.proxyHost ?? '0.0.0.0', port: proxyPort });
-  const statusPort = await listen(statusServer, options.statusPort, options.statusHost ?? options.proxyHost ?? '0.0.0.0');
-  logger.info('status listening', { port: statusPort });
+  let statusPort = -1;
+  if (options.statusPort !== null) {
+    statusPort = await listen(statusServer, options.statusPort, options.statusHost ?? options.proxyHost ?? '0.0.0.0');
+    logger.info('status listening', { port: statusPort });
+  }
 
   const cp = new ControlPlaneClient(options.controlPlaneUrl, options.clusterToken);
   const client = new ConfigClient({
@@ -120,7 +147,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     logger,
     apply,
     applied: () => applied,
-    stats: () => metrics.snapshot(),
+    stats: options.heartbeatStats ?? (() => metrics.snapshot()),
+    health: () => health.report(),
     onRejected: () => metrics.configFailures++,
   });
   client.start();
@@ -139,10 +167,14 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
       }
       if (metrics.inFlight > 0) logger.warn('drain timeout, closing remaining connections', { inFlight: metrics.inFlight });
       proxyServer.closeAllConnections();
+      // upgraded sockets left node:http's books: the WebSocket tunnels are cut here
+      upgrades.closeAll();
       await closed;
       await client.stop();
+      health.stopAll();
       await Promise.allSettled([pools.closeAll(), cp.close()]);
       await new Promise<void>((resolve) => {
+        if (statusPort < 0) return resolve();
         statusServer.close(() => resolve());
         statusServer.closeAllConnections();
       });

@@ -81,3 +81,78 @@ describe('dist/main.js', () => {
     expect(p.out() + p.err()).not.toContain('super-secret-token');
   });
 });
+
+describe('dist/main.js with AYA_GATEWAY_WORKERS=2', () => {
+  interface Status {
+    revision: number;
+    nodeId: string;
+    workers: { pid: number; revision: number; requests: number }[];
+  }
+  const status = async (port: number): Promise<Status> => (await (await request(`http://127.0.0.1:${port}/status`, { dispatcher: client })).body.json()) as Status;
+  async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
+    for (;;) {
+      const v = await probe().catch(() => undefined);
+      if (v !== undefined && ok(v)) return v;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  it('serves from both workers, reports them on one status port, restarts a dead one and drains all on SIGTERM', async () => {
+    let release: () => void = () => {};
+    let held = false;
+    const up = await startUpstream('up', (req, res) => {
+      req.resume();
+      if (req.url === '/hold') {
+        held = true;
+        release = () => res.end('finished');
+        return;
+      }
+      res.end(String(process.pid));
+    });
+    const dataDir = await tempDir();
+    await writeSnapshotFile(dataDir, 3, { services: [service('s', { host: '127.0.0.1', port: up.port })], routes: [route('r', 's', ['/'])], upstreams: [] });
+    const proxyPort = await closedPort();
+    const statusPort = await closedPort();
+    const p = run({
+      AYA_CLUSTER_TOKEN: 't',
+      AYA_GATEWAY_WORKERS: '2',
+      AYA_PROXY_PORT: String(proxyPort),
+      AYA_PROXY_HOST: '127.0.0.1',
+      AYA_STATUS_PORT: String(statusPort),
+      AYA_CONTROL_PLANE_URL: `http://127.0.0.1:${await closedPort()}`,
+      AYA_GATEWAY_DATA_DIR: dataDir,
+    });
+    try {
+      await until(async () => p.out(), (o) => /info gateway: ready /.test(o));
+      const first = await status(statusPort);
+      expect(first.revision).toBe(3);
+      expect(first.workers).toHaveLength(2);
+      expect(first.workers.every((w) => w.revision === 3)).toBe(true);
+      // one connection per request: the primary hands connections to workers in turn
+      for (let i = 0; i < 20; i++) {
+        const res = await request(`http://127.0.0.1:${proxyPort}/x`, { headers: { connection: 'close' }, dispatcher: new Agent({ pipelining: 0 }) });
+        expect(res.statusCode).toBe(200);
+        await res.body.dump();
+      }
+      await until(() => status(statusPort), (s) => s.workers.length === 2 && s.workers.every((w) => w.requests > 0));
+
+      const victim = first.workers[0].pid;
+      process.kill(victim, 'SIGKILL');
+      const healed = await until(() => status(statusPort), (s) => s.workers.length === 2 && !s.workers.some((w) => w.pid === victim));
+      expect(healed.workers.every((w) => w.revision === 3)).toBe(true);
+
+      const inFlight = request(`http://127.0.0.1:${proxyPort}/hold`, { dispatcher: client });
+      await until(async () => held, (h) => h);
+      p.child.kill('SIGTERM');
+      await until(async () => p.out(), (o) => o.includes('stopping'));
+      release();
+      const res = await inFlight;
+      expect(res.statusCode).toBe(200);
+      expect(await res.body.text()).toBe('finished');
+      expect(await p.exit).toBe(0);
+    } finally {
+      p.child.kill('SIGKILL');
+      await up.close();
+    }
+  });
+});

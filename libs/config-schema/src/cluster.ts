@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { snapshotSchema } from './snapshot';
+import { TARGET_STATES } from './upstream-health';
 
 /**
  * Control plane <-> gateway protocol. All internal endpoints require
@@ -30,6 +31,23 @@ export const configResponseSchema = z.object({
 });
 export type ConfigResponse = z.infer<typeof configResponseSchema>;
 
+/** One upstream target as one gateway sees it (heartbeat `health[]`, gateway `/status` `health[]`). */
+export const targetHealthSchema = z.object({
+  upstreamId: z.string(),
+  /** `host:port` */
+  target: z.string(),
+  state: z.enum(TARGET_STATES),
+  /** consecutive failed requests or active checks */
+  consecutiveFailures: z.number().int().min(0),
+  /** requests in flight to it from this node */
+  active: z.number().int().min(0),
+  /** smoothed time to response headers, ms; null before any response */
+  latencyMs: z.number().min(0).nullable(),
+  /** ISO time of the last state change */
+  since: z.string(),
+});
+export type TargetHealthReport = z.infer<typeof targetHealthSchema>;
+
 export const heartbeatSchema = z.object({
   nodeId: z.string().min(1).max(128),
   hostname: z.string().max(255),
@@ -37,7 +55,10 @@ export const heartbeatSchema = z.object({
   hash: z.string().max(128),
   version: z.string().max(64),
   stats: z.record(z.string(), z.number()).default({}),
+  /** health of every upstream target the node balances over; absent from older gateways */
+  health: z.array(targetHealthSchema).max(100_000).optional(),
 });
+
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
 /** A node is in sync when it reported the current revision and hash this recently. */

@@ -16,6 +16,12 @@ export const GwErrorCode = {
   NO_HEALTHY_UPSTREAM: 'AYA_GW_NO_HEALTHY_UPSTREAM',
   BAD_REQUEST: 'AYA_GW_BAD_REQUEST',
   INTERNAL: 'AYA_GW_INTERNAL',
+  /** 431: header block over AYA_MAX_HEADER_BYTES or more than AYA_MAX_HEADER_COUNT headers */
+  HEADERS_TOO_LARGE: 'AYA_GW_HEADERS_TOO_LARGE',
+  /** 413: body over AYA_MAX_BODY_BYTES (declared or streamed) */
+  BODY_TOO_LARGE: 'AYA_GW_BODY_TOO_LARGE',
+  /** 408: headers or body not received in time (slow client) */
+  REQUEST_TIMEOUT: 'AYA_GW_REQUEST_TIMEOUT',
 } as const;
 export type GwErrorCode = (typeof GwErrorCode)[keyof typeof GwErrorCode];
 

@@ -7,17 +7,40 @@ export const serviceUrlSchema = z
   .max(2048)
   .refine((v) => parseServiceUrl(v) !== null, 'must be http(s)://host:port/path or upstream://<upstream name>');
 
+/**
+ * Retries are capped per service: in the sliding window, retries may be at most `ratio` of the
+ * requests, or `minRetries`, whichever is larger (so a quiet service can still retry at all).
+ */
+export const retryBudgetSchema = z.strictObject({
+  ratio: z.number().min(0).max(1).default(0.2),
+  windowMs: z.number().int().min(1_000).max(600_000).default(10_000),
+  minRetries: z.number().int().min(0).max(10_000).default(10),
+});
+export type RetryBudget = z.infer<typeof retryBudgetSchema>;
+export const RETRY_BUDGET_DEFAULTS: RetryBudget = { ratio: 0.2, windowMs: 10_000, minRetries: 10 };
+
 export const serviceCreateSchema = z.strictObject({
   name: nameSchema,
   url: serviceUrlSchema,
   connectTimeoutMs: timeoutMsSchema.optional(),
   readTimeoutMs: timeoutMsSchema.optional(),
   retries: z.number().int().min(0).max(10).optional(),
+  /** idle time allowed while writing the request body upstream */
+  sendTimeoutMs: timeoutMsSchema.optional(),
+  /** whole request, all attempts included, until the response ends; null: no limit */
+  totalTimeoutMs: timeoutMsSchema.nullable().optional(),
+  retryBudget: retryBudgetSchema.optional(),
 });
 export const serviceUpdateSchema = serviceCreateSchema.partial();
 export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
 
-export const SERVICE_DEFAULTS = { connectTimeoutMs: 5_000, readTimeoutMs: 60_000, retries: 0 } as const;
+export const SERVICE_DEFAULTS = {
+  connectTimeoutMs: 5_000,
+  readTimeoutMs: 60_000,
+  retries: 0,
+  sendTimeoutMs: 60_000,
+  totalTimeoutMs: null,
+} as const;
 
 export interface Service {
   id: string;
@@ -26,6 +49,10 @@ export interface Service {
   connectTimeoutMs: number;
   readTimeoutMs: number;
   retries: number;
+  /** optional so rows stored before these fields still map; absent = SERVICE_DEFAULTS / RETRY_BUDGET_DEFAULTS */
+  sendTimeoutMs?: number;
+  totalTimeoutMs?: number | null;
+  retryBudget?: RetryBudget;
   createdAt: string;
   updatedAt: string;
 }

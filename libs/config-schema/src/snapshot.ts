@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HTTP_METHODS } from './route';
-import { ALGORITHMS } from './upstream';
+import { retryBudgetSchema } from './service';
+import { ALGORITHMS, circuitBreakerSchema, hashOnSchema, healthChecksSchema } from './upstream';
 
 /**
  * The config snapshot: everything a gateway needs, compiled by the control plane at each revision.
@@ -21,6 +22,13 @@ export const snapshotServiceSchema = z.object({
   connectTimeoutMs: z.number().int(),
   readTimeoutMs: z.number().int(),
   retries: z.number().int(),
+  /*
+   * Optional (not defaulted) so snapshots from control planes that predate them stay valid and hash
+   * the same; the gateway applies SERVICE_DEFAULTS / RETRY_BUDGET_DEFAULTS when absent.
+   */
+  sendTimeoutMs: z.number().int().optional(),
+  totalTimeoutMs: z.number().int().nullable().optional(),
+  retryBudget: retryBudgetSchema.optional(),
 });
 
 export const snapshotRouteSchema = z.object({
@@ -42,6 +50,10 @@ export const snapshotUpstreamSchema = z.object({
   name: z.string(),
   algorithm: z.enum(ALGORITHMS),
   targets: z.array(z.object({ host: z.string(), port: z.number().int(), weight: z.number().int() })),
+  /* optional for older snapshots: absent = {type:'ip'}, no health checks, no breaker */
+  hashOn: hashOnSchema.optional(),
+  healthChecks: healthChecksSchema.optional(),
+  circuitBreaker: circuitBreakerSchema.nullable().optional(),
 });
 
 export const snapshotSchema = z.object({

@@ -1,16 +1,11 @@
-import { type Balancer, type BalancerTarget, usable } from './types';
+import { fnv1a } from './hash';
+import { type Balancer, type BalancerTarget, type PickContext, eligible, usable } from './types';
 
-/** FNV-1a, 32 bit: cheap and well spread for short keys such as IP addresses. */
-export function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/** The same client IP always lands on the same target while the target set is unchanged (weighted). */
+/**
+ * The same client IP always lands on the same target while the target set is unchanged
+ * (weighted). Cheaper than a ring, but a target change remaps many clients: use
+ * `consistent-hash` when stickiness across changes matters.
+ */
 export class IpHashBalancer<T extends BalancerTarget> implements Balancer<T> {
   private readonly targets: T[];
   /** cumulative weights, for a binary search of the hash slot */
@@ -28,15 +23,15 @@ export class IpHashBalancer<T extends BalancerTarget> implements Balancer<T> {
     return this.targets.length;
   }
 
-  pick(clientIp: string, exclude?: ReadonlySet<T>): T | undefined {
+  pick(ctx: PickContext, exclude?: ReadonlySet<T>): T | undefined {
     const n = this.targets.length;
     if (n === 0) return undefined;
-    // Rehash with another seed when the slot is excluded (retry), then fall back to a scan.
+    // Rehash with another seed when the slot is unusable (retry, down), then fall back to a scan.
     for (let attempt = 0; attempt < 8; attempt++) {
-      const t = this.slot(fnv1a(clientIp, 0x811c9dc5 + attempt * 0x9e3779b1));
-      if (!exclude || !exclude.has(t)) return t;
+      const t = this.slot(fnv1a(ctx.clientIp, 0x811c9dc5 + attempt * 0x9e3779b1));
+      if (eligible(t, exclude)) return t;
     }
-    return this.targets.find((t) => !exclude?.has(t));
+    return this.targets.find((t) => eligible(t, exclude));
   }
 
   private slot(hash: number): T {

@@ -1,4 +1,4 @@
-import { type Balancer, type BalancerTarget, gcd, usable } from './types';
+import { type Balancer, type BalancerTarget, type PickContext, eligible, gcd, usable } from './types';
 
 /**
  * Interleaved weighted round-robin (LVS style): with equal weights it is plain rotation, with
@@ -21,19 +21,22 @@ export class RoundRobinBalancer<T extends BalancerTarget> implements Balancer<T>
     return this.targets.length;
   }
 
-  pick(_clientIp: string, exclude?: ReadonlySet<T>): T | undefined {
+  pick(_ctx: PickContext, exclude?: ReadonlySet<T>): T | undefined {
     const n = this.targets.length;
     if (n === 0) return undefined;
     if (n === 1) {
       const only = this.targets[0];
-      return exclude?.has(only) ? undefined : only;
+      return eligible(only, exclude) ? only : undefined;
     }
+    const first = this.next();
+    if (eligible(first, exclude)) return first;
+    // Rare path (retry or a target down): make sure one is left before walking the cycle.
+    if (!this.targets.some((t) => eligible(t, exclude))) return undefined;
     // Each full cycle visits every target at least once, so this bound always finds a free one.
     const cycle = n * (this.maxWeight / this.step);
     for (let guard = 0; guard <= cycle; guard++) {
       const t = this.next();
-      if (!exclude || !exclude.has(t)) return t;
-      if (exclude.size >= n) return undefined;
+      if (eligible(t, exclude)) return t;
     }
     return undefined;
   }

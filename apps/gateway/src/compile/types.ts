@@ -1,4 +1,7 @@
 import type { Balancer, BalancerTarget } from '../balancer/types';
+import type { HealthPlanEntry } from '../health/health-registry';
+import type { TargetHealth } from '../health/target-health';
+import type { RetryBudgetTracker } from '../proxy/retry-budget';
 import type { Router } from '../router/router';
 
 export interface RuntimeTarget extends BalancerTarget {
@@ -7,6 +10,10 @@ export interface RuntimeTarget extends BalancerTarget {
   /** pools are keyed by origin + connect timeout, since the timeout is a pool option */
   readonly poolKey: string;
   readonly connectTimeoutMs: number;
+  /** health + breaker; the proxy reports every attempt's outcome to it */
+  readonly gate: TargetHealth;
+  /** statuses that count as a failed request for passive health and the breaker */
+  readonly failureStatuses: ReadonlySet<number>;
 }
 
 export interface RuntimeService {
@@ -14,8 +21,15 @@ export interface RuntimeService {
   readonly name: string;
   readonly balancer: Balancer<RuntimeTarget>;
   readonly connectTimeoutMs: number;
+  /** idle time while writing the request body upstream */
+  readonly sendTimeoutMs: number;
+  /** headers, then idle time between body chunks */
   readonly readTimeoutMs: number;
+  /** whole request, all attempts; 0 = none */
+  readonly totalTimeoutMs: number;
+  /** retries per request */
   readonly retries: number;
+  readonly retryBudget: RetryBudgetTracker;
   /** service path without its trailing slash; '' when the service path is '/' */
   readonly pathPrefix: string;
 }
@@ -39,6 +53,9 @@ export interface CompiledConfig {
   readonly router: Router<RouteMatch>;
   /** every pool key some service may use: the pool registry closes the others */
   readonly poolKeys: ReadonlySet<string>;
+  /** every upstream target: the health registry keeps (and checks) exactly these */
+  readonly healthPlan: readonly HealthPlanEntry[];
+  readonly serviceIds: ReadonlySet<string>;
   /** things skipped while compiling (dangling references); logged, never fatal */
   readonly warnings: readonly string[];
 }

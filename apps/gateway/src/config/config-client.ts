@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { ConfigResponse, RevisionNotice } from '@aya/config-schema';
+import type { ConfigResponse, RevisionNotice, TargetHealthReport } from '@aya/config-schema';
 import { errorMessage, type Logger } from '../log';
 import type { ControlPlaneClient } from './control-plane-client';
 import { RedisSubscriber } from './redis-subscriber';
@@ -25,6 +25,8 @@ export interface ConfigClientOptions {
   apply(response: ConfigResponse): void;
   applied(): AppliedConfig | null;
   stats(): Record<string, number>;
+  /** upstream target health, sent with each heartbeat */
+  health?(): TargetHealthReport[];
   onRejected(): void;
 }
 
@@ -160,6 +162,7 @@ export class ConfigClient {
         hash: applied ? applied.hash : '',
         version: this.o.version,
         stats: this.o.stats(),
+        health: this.o.health?.(),
       });
     } catch {
       // the pull path already logs an unreachable control plane once

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { GwErrorCode, type GwErrorBody } from '@aya/config-schema';
 
 export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
@@ -8,6 +9,9 @@ export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
   [GwErrorCode.NO_HEALTHY_UPSTREAM]: 503,
   [GwErrorCode.BAD_REQUEST]: 400,
   [GwErrorCode.INTERNAL]: 500,
+  [GwErrorCode.HEADERS_TOO_LARGE]: 431,
+  [GwErrorCode.BODY_TOO_LARGE]: 413,
+  [GwErrorCode.REQUEST_TIMEOUT]: 408,
 };
 
 /** Fixed messages: the gateway never echoes upstream error text to clients. */
@@ -18,18 +22,57 @@ const MESSAGES: Record<GwErrorCode, string> = {
   [GwErrorCode.NO_HEALTHY_UPSTREAM]: 'the upstream has no target that can take requests',
   [GwErrorCode.BAD_REQUEST]: 'the request cannot be proxied',
   [GwErrorCode.INTERNAL]: 'the gateway failed to handle this request',
+  [GwErrorCode.HEADERS_TOO_LARGE]: 'the request headers are too large',
+  [GwErrorCode.BODY_TOO_LARGE]: 'the request body is too large',
+  [GwErrorCode.REQUEST_TIMEOUT]: 'the request was not received in time',
 };
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  413: 'Content Too Large',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/**
+ * A whole error response as raw bytes, for sockets node:http has no ServerResponse for (parse
+ * errors, refused upgrades). Always closes: after a framing error the stream cannot be trusted.
+ */
+export function rawErrorResponse(code: GwErrorCode, requestId: string): string {
+  const status = GW_ERROR_STATUS[code];
+  const body = errorBody(code, requestId);
+  return (
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Error'}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+    `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`
+  );
+}
 
 export function errorBody(code: GwErrorCode, requestId: string): string {
   const body: GwErrorBody = { error: { code, message: MESSAGES[code], requestId } };
   return JSON.stringify(body);
 }
 
+/** Answers on a raw socket and closes it; a peer that never reads is cut after a grace period. */
+export function refuseSocket(socket: Socket, code: GwErrorCode, requestId = 'none'): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  socket.end(rawErrorResponse(code, requestId));
+  socket.setTimeout(5_000, () => socket.destroy());
+}
+
 /**
  * Answers with a gateway error. When the response has already started (headers sent) the only
- * honest thing left is to cut the connection so the client sees a truncated response.
+ * honest thing left is to cut the connection so the client sees a truncated response. `close`
+ * ends the connection after the answer (bad framing, unread body).
  */
-export function sendGwError(res: ServerResponse, code: GwErrorCode, requestId: string): number {
+export function sendGwError(res: ServerResponse, code: GwErrorCode, requestId: string, close = false): number {
   const status = GW_ERROR_STATUS[code];
   if (res.headersSent) {
     res.destroy();
@@ -42,6 +85,8 @@ export function sendGwError(res: ServerResponse, code: GwErrorCode, requestId: s
     'content-length': Buffer.byteLength(body),
     'x-request-id': requestId,
     'cache-control': 'no-store',
+    // node:http sees this and closes the connection once the response is out
+    ...(close ? { connection: 'close' } : {}),
   });
   res.end(body);
   return status;

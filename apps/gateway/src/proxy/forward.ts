@@ -5,9 +5,11 @@ import type { RuntimeService, RuntimeTarget } from '../compile/types';
 import type { Logger } from '../log';
 import { errorMessage } from '../log';
 import type { Metrics } from '../metrics';
-import { classifyUpstreamError, isConnectFailure, sendGwError } from './errors';
+import { classifyUpstreamError, sendGwError } from './errors';
 import { downstreamResponseHeaders } from './headers';
 import type { PoolRegistry } from './pool-registry';
+import { RequestContext } from './request-context';
+import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, retryable } from './retry-policy';
 
 export interface ForwardDeps {
   pools: PoolRegistry;
@@ -28,35 +30,49 @@ export interface ForwardRequest {
 /**
  * One proxied request, driving undici's low-level dispatch (no intermediate streams): the
  * response is written to the client chunk by chunk, pausing undici while the client's socket is
- * full. It is its own dispatch handler, re-dispatched on another target on a connect failure.
+ * full. It is its own dispatch handler (re-dispatched on another target for a retry) and the
+ * balancer's PickContext, so a request allocates no helper objects. Every attempt's outcome
+ * goes to the target's health/breaker and latency EWMA.
  */
-export class ForwardCall implements Dispatcher.DispatchHandler {
+export class ForwardCall extends RequestContext implements Dispatcher.DispatchHandler {
   private target: RuntimeTarget | undefined;
   private tried: Set<RuntimeTarget> | undefined;
   private retriesLeft: number;
-  /** undici called onConnect: bytes may have left, so no retry from here on */
+  /** undici called onConnect: bytes may have left */
   private connected = false;
   private abortUpstream: ((err?: Error) => void) | undefined;
   private resumeUpstream: (() => void) | undefined;
   private clientGone = false;
+  /** the client got its answer (a gateway error) while an attempt was still connecting */
+  private abandoned = false;
   private ended = false;
+  /** the current attempt is a half-open probe of its target's breaker */
+  private probe = false;
+  /** the current attempt's outcome went to health already */
+  private reported = true;
+  private attemptStart = 0;
+  private sendTimer: NodeJS.Timeout | undefined;
+  private totalTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly req: IncomingMessage,
+    req: IncomingMessage,
     private readonly res: ServerResponse,
     private readonly service: RuntimeService,
     private readonly request: ForwardRequest,
     private readonly deps: ForwardDeps,
   ) {
+    super(req, request.clientIp);
     this.retriesLeft = service.retries;
   }
 
   start(): void {
-    const target = this.service.balancer.pick(this.request.clientIp);
+    this.service.retryBudget.onRequest();
+    const target = this.service.balancer.pick(this);
     if (!target) {
       this.fail(GwErrorCode.NO_HEALTHY_UPSTREAM);
       return;
     }
+    if (this.service.totalTimeoutMs > 0) this.totalTimer = setTimeout(this.onTotalTimeout, this.service.totalTimeoutMs);
     this.dispatch(target);
   }
 
@@ -70,6 +86,9 @@ export class ForwardCall implements Dispatcher.DispatchHandler {
   private dispatch(target: RuntimeTarget): void {
     this.target = target;
     this.connected = false;
+    this.probe = target.gate.onDispatch();
+    this.reported = false;
+    this.attemptStart = performance.now();
     const pool = this.deps.pools.acquire(target);
     const timeout = this.service.readTimeoutMs;
     pool.dispatch(
@@ -88,12 +107,25 @@ export class ForwardCall implements Dispatcher.DispatchHandler {
   onConnect(abort: (err?: Error) => void): void {
     this.connected = true;
     this.abortUpstream = abort;
-    if (this.clientGone) abort(new Error('client closed the connection'));
+    if (this.clientGone || this.abandoned) abort(new Error('request already answered'));
+    else if (this.request.hasBody) this.sendTimer = setTimeout(this.onSendTimeout, this.service.sendTimeoutMs);
+  }
+
+  /** Idle timeout while sending: every chunk that leaves restarts it. */
+  onBodySent(): void {
+    this.sendTimer?.refresh();
+  }
+
+  onRequestSent(): void {
+    this.clearSendTimer();
   }
 
   onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
     // 1xx: node:http answers Expect itself; informational answers are not relayed.
     if (statusCode < 200) return true;
+    this.clearSendTimer();
+    const target = this.target;
+    if (target) this.report(target, !target.failureStatuses.has(statusCode));
     this.resumeUpstream = resume;
     const res = this.res;
     if (res.destroyed) return true;
@@ -112,6 +144,7 @@ export class ForwardCall implements Dispatcher.DispatchHandler {
 
   onComplete(): void {
     this.finish();
+    this.clearTotalTimer();
     if (!this.res.destroyed) this.res.end();
   }
 
@@ -121,18 +154,32 @@ export class ForwardCall implements Dispatcher.DispatchHandler {
     } catch (inner) {
       // undici would turn a throw here into a client 'error' event; end this request instead
       this.deps.logger.error('error handling failed', { requestId: this.request.requestId, error: errorMessage(inner) });
+      this.clearTotalTimer();
       this.res.destroy();
     }
   }
 
   private handleError(err: Error): void {
-    const tried = this.target;
+    const failed = this.target;
+    const connected = this.connected;
+    this.clearSendTimer();
+    if (failed && !this.reported) this.report(failed, this.clientGone || this.abandoned ? undefined : false);
     this.finish();
-    if (this.clientGone) return;
-    if (!this.connected && tried && this.retriesLeft > 0 && !this.res.headersSent && isConnectFailure(err)) {
+    if (this.clientGone || this.abandoned) {
+      this.clearTotalTimer();
+      return;
+    }
+    const { service, request } = this;
+    if (
+      failed &&
+      this.retriesLeft > 0 &&
+      !this.res.headersSent &&
+      retryable(err, { method: request.method, hasBody: request.hasBody, connected }) &&
+      service.retryBudget.tryRetry()
+    ) {
       this.retriesLeft--;
-      (this.tried ??= new Set()).add(tried);
-      const next = this.service.balancer.pick(this.request.clientIp, this.tried);
+      (this.tried ??= new Set()).add(failed);
+      const next = service.balancer.pick(this, this.tried);
       if (next) {
         this.ended = false;
         this.dispatch(next);
@@ -140,14 +187,49 @@ export class ForwardCall implements Dispatcher.DispatchHandler {
       }
     }
     if (this.res.headersSent) {
-      this.deps.logger.warn('upstream failed mid-response', { requestId: this.request.requestId, error: errorMessage(err) });
+      this.deps.logger.warn('upstream failed mid-response', { requestId: request.requestId, error: errorMessage(err) });
     }
-    this.fail(classifyUpstreamError(err));
+    this.clearTotalTimer();
+    this.fail(isGatewayTimeout(err) ? GwErrorCode.UPSTREAM_TIMEOUT : classifyUpstreamError(err));
   }
+
+  /** `ok` undefined: cancelled, says nothing about the target (only frees a probe slot). */
+  private report(target: RuntimeTarget, ok: boolean | undefined): void {
+    this.reported = true;
+    target.gate.onResult(ok, this.probe);
+    if (ok === undefined) return;
+    const elapsed = performance.now() - this.attemptStart;
+    target.stats.ewmaMs = ewma(target.stats.ewmaMs, ok ? elapsed : Math.max(elapsed, FAILURE_LATENCY_MS));
+  }
+
+  private readonly onSendTimeout = (): void => {
+    this.sendTimer = undefined;
+    this.abortUpstream?.(new GatewayTimeoutError('AYA_SEND_TIMEOUT'));
+  };
+
+  private readonly onTotalTimeout = (): void => {
+    this.totalTimer = undefined;
+    if (this.clientGone || this.abandoned) return;
+    if (this.abortUpstream && !this.ended) {
+      this.abortUpstream(new GatewayTimeoutError('AYA_TOTAL_TIMEOUT'));
+      return;
+    }
+    // still connecting: answer now; the attempt is cut as soon as undici connects it
+    this.abandoned = true;
+    this.fail(GwErrorCode.UPSTREAM_TIMEOUT);
+  };
 
   private readonly onDrain = (): void => {
     this.resumeUpstream?.();
   };
+
+  private clearSendTimer(): void {
+    this.sendTimer = void clearTimeout(this.sendTimer);
+  }
+
+  private clearTotalTimer(): void {
+    this.totalTimer = void clearTimeout(this.totalTimer);
+  }
 
   private finish(): void {
     this.ended = true;
@@ -165,6 +247,9 @@ export class ForwardCall implements Dispatcher.DispatchHandler {
       this.res.destroy();
       return;
     }
-    this.deps.metrics.countStatus(sendGwError(this.res, code, this.request.requestId));
+    // a body left half-read (upstream stopped taking it) would stall the client's connection
+    const close = this.request.hasBody && !this.req.complete;
+    if (close) this.req.resume();
+    this.deps.metrics.countStatus(sendGwError(this.res, code, this.request.requestId, close));
   }
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { GwErrorCode } from '@aya/config-schema';
 import { upstreamPath } from '../compile/compile';
 import type { CompiledConfig } from '../compile/types';
@@ -7,7 +8,9 @@ import type { Metrics } from '../metrics';
 import { sendGwError } from './errors';
 import { ForwardCall } from './forward';
 import { upstreamRequestHeaders } from './headers';
+import { DEFAULT_LIMITS, watchBodySize, type ProxyLimits } from './limits';
 import type { PoolRegistry } from './pool-registry';
+import { guardRequest } from './request-guard';
 import { resolveRequestId } from './request-id';
 
 export interface ProxyHandlerDeps {
@@ -18,78 +21,105 @@ export interface ProxyHandlerDeps {
   logger: Logger;
   proto: 'http' | 'https';
   port: number;
+  limits?: ProxyLimits;
 }
 
-function clientIpOf(req: IncomingMessage): string {
+export function clientIpOf(req: IncomingMessage): string {
   const ip = req.socket.remoteAddress ?? '';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
 }
 
-/** Origin-form path of the request target; absolute-form (`http://h/p`) is accepted as proxies must. */
-function splitTarget(url: string): { path: string; query: string } | null {
-  let target = url;
-  if (target.charCodeAt(0) !== 47 /* / */) {
-    if (!/^https?:\/\//i.test(target)) return null;
-    const slash = target.indexOf('/', target.indexOf('//') + 2);
-    target = slash < 0 ? '/' : target.slice(slash);
+interface Exchange {
+  res: ServerResponse;
+  requestId: string;
+  call: ForwardCall | undefined;
+}
+
+/** The request being served on each socket, so a parse error mid-body can answer through it. */
+const exchanges = new WeakMap<Socket, Exchange>();
+
+/**
+ * Ends the in-flight exchange of `socket` with a coded error and closes the connection; the
+ * upstream request is cut once the answer is out. Returns false when the socket has none.
+ */
+export function failInFlight(socket: Socket, code: GwErrorCode, metrics?: Metrics): boolean {
+  const ex = exchanges.get(socket);
+  if (!ex || ex.res.writableEnded) return false;
+  exchanges.delete(socket);
+  if (ex.res.headersSent) {
+    ex.res.destroy();
+    return true;
   }
-  const q = target.indexOf('?');
-  return q < 0 ? { path: target, query: '' } : { path: target.slice(0, q), query: target.slice(q) };
+  const status = sendGwError(ex.res, code, ex.requestId, true);
+  metrics?.countStatus(status);
+  // Aborting destroys the request stream and with it the socket, so only once the answer is in
+  // the kernel (a small answer usually is, synchronously). A framing error found in the same
+  // packet as the headers aborts before undici's queued dispatch writes a byte upstream.
+  if (ex.res.socket === null || ex.res.socket.writableLength === 0) ex.call?.clientClosed();
+  else ex.res.once('finish', () => ex.call?.clientClosed());
+  return true;
 }
 
 export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
   const { metrics, logger } = deps;
+  const limits = deps.limits ?? DEFAULT_LIMITS;
   const forwardDeps = { pools: deps.pools, metrics, logger };
 
   return function handle(req, res) {
     metrics.requests++;
     metrics.inFlight++;
-    let call: ForwardCall | undefined;
+    const ex: Exchange = { res, requestId: '', call: undefined };
+    const socket = req.socket;
+    exchanges.set(socket, ex);
     res.once('close', () => {
       metrics.inFlight--;
+      if (exchanges.get(socket) === ex) exchanges.delete(socket);
       if (!res.writableFinished) {
         metrics.aborted++;
-        call?.clientClosed();
+        ex.call?.clientClosed();
       }
     });
-    let requestId = '';
     try {
-      requestId = resolveRequestId(req.headers['x-request-id']);
-      const target = splitTarget(req.url ?? '/');
-      if (!target) {
-        metrics.countStatus(sendGwError(res, GwErrorCode.BAD_REQUEST, requestId));
+      ex.requestId = resolveRequestId(req.headers['x-request-id']);
+      const guard = guardRequest(req, limits);
+      if (!guard.ok) {
+        // a refused request's body is never read: close rather than parse it as the next request
+        metrics.countStatus(sendGwError(res, guard.code, ex.requestId, true));
         return;
       }
       const method = req.method ?? 'GET';
-      const host = req.headers.host;
-      const match = deps.config().router.find(method, host, target.path);
+      const match = deps.config().router.find(method, guard.host, guard.path);
       if (!match) {
-        metrics.countStatus(sendGwError(res, GwErrorCode.ROUTE_NOT_FOUND, requestId));
+        metrics.countStatus(sendGwError(res, GwErrorCode.ROUTE_NOT_FOUND, ex.requestId));
         return;
       }
       const clientIp = clientIpOf(req);
       const headers = upstreamRequestHeaders(req.rawHeaders, req.headers.connection, {
         clientIp,
         proto: deps.proto,
-        host: host ?? '',
+        host: guard.host ?? '',
         port: deps.port,
-        requestId,
+        requestId: ex.requestId,
       });
       const length = req.headers['content-length'];
       const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-      call = new ForwardCall(
+      // a declared length was checked up front; chunked bodies are counted while they stream
+      if (hasBody && length === undefined) {
+        watchBodySize(req, limits.maxBodyBytes, () => failInFlight(socket, GwErrorCode.BODY_TOO_LARGE, metrics));
+      }
+      ex.call = new ForwardCall(
         req,
         res,
         match.route.service,
-        { method, path: upstreamPath(match.route, match.prefix, target.path) + target.query, headers, clientIp, requestId, hasBody },
+        { method, path: upstreamPath(match.route, match.prefix, guard.path) + guard.query, headers, clientIp, requestId: ex.requestId, hasBody },
         forwardDeps,
       );
-      call.start();
+      ex.call.start();
     } catch (err) {
       metrics.internalErrors++;
-      logger.error('request failed inside the gateway', { requestId, error: errorMessage(err) });
+      logger.error('request failed inside the gateway', { requestId: ex.requestId, error: errorMessage(err) });
       try {
-        metrics.countStatus(sendGwError(res, GwErrorCode.INTERNAL, requestId || 'unknown'));
+        metrics.countStatus(sendGwError(res, GwErrorCode.INTERNAL, ex.requestId || 'unknown'));
       } catch {
         res.destroy();
       }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { RuntimeTarget } from '../compile/types';
+import { TargetHealth } from '../health/target-health';
 import { PoolRegistry } from './pool-registry';
 
 function target(registry: PoolRegistry, port: number): RuntimeTarget {
   const origin = `http://127.0.0.1:${port}`;
-  return { key: `127.0.0.1:${port}`, host: '127.0.0.1', port, weight: 1, origin, poolKey: `${origin}#1000`, connectTimeoutMs: 1000, stats: registry.statsFor(origin) };
+  return { key: `127.0.0.1:${port}`, host: '127.0.0.1', port, weight: 1, origin, poolKey: `${origin}#1000`, connectTimeoutMs: 1000, stats: registry.statsFor(origin), gate: new TargetHealth('', `127.0.0.1:${port}`), failureStatuses: new Set() };
 }
 
 describe('PoolRegistry', () => {

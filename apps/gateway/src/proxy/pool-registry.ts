@@ -28,7 +28,7 @@ export class PoolRegistry {
   /** Counters per origin that outlive revisions (least-connections reads them). */
   readonly statsFor = (origin: string): TargetStats => {
     let s = this.stats.get(origin);
-    if (!s) this.stats.set(origin, (s = { active: 0 }));
+    if (!s) this.stats.set(origin, (s = { active: 0, ewmaMs: 0 }));
     return s;
   };
 

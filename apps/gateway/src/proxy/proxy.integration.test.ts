@@ -5,6 +5,7 @@ import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayHandle } from '../gateway';
 import { silentLogger } from '../log';
+import { DEFAULT_LIMITS } from './limits';
 import {
   closedPort,
   route,
@@ -131,6 +132,8 @@ beforeAll(async () => {
     clusterToken: 'test-token',
     dataDir,
     logger: silentLogger,
+    // the streaming test posts 16 MiB, over the 10 MiB default
+    limits: { ...DEFAULT_LIMITS, maxBodyBytes: 64 * 1024 * 1024 },
   });
   base = `http://127.0.0.1:${gw.proxyPort}`;
 });

@@ -1,36 +1,64 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { errorBody } from '../proxy/errors';
 import { GwErrorCode } from '@aya/config-schema';
+import type { Metrics } from '../metrics';
+import { refuseSocket } from '../proxy/errors';
+import { failInFlight } from '../proxy/handler';
+import { DEFAULT_LIMITS, type ProxyLimits } from '../proxy/limits';
 
 export interface ProxyServerOptions {
   handler: (req: IncomingMessage, res: ServerResponse) => void;
+  /** WebSocket (and other Upgrade) requests; without it they are served as plain requests */
+  upgrade?: (req: IncomingMessage, socket: Socket, head: Buffer) => void;
+  limits?: ProxyLimits;
+  metrics?: Metrics;
+}
+
+/** Parser / timeout errors node:http reports through 'clientError', as gateway codes. */
+export function clientErrorCode(err: NodeJS.ErrnoException): GwErrorCode {
+  if (err.code === 'HPE_HEADER_OVERFLOW') return GwErrorCode.HEADERS_TOO_LARGE;
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') return GwErrorCode.REQUEST_TIMEOUT;
+  return GwErrorCode.BAD_REQUEST;
 }
 
 /**
- * The proxy listener. Keep-alive outlives common L4/L7 idle timeouts (60 s) so the balancer in
- * front closes first; headers must arrive within 60 s and a whole request within 5 minutes.
+ * The proxy listener. llhttp refuses smuggling shapes (CL+TE, duplicate / bad Content-Length,
+ * bad chunking, obs-fold) before any handler runs; each becomes a JSON 400 and a closed
+ * connection here. Slow clients: node checks headers/request deadlines every interval, so the
+ * interval follows the headers timeout (its 30 s default would let a slowloris linger).
  */
 export function createProxyServer(options: ProxyServerOptions): Server {
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const requestTimeout = limits.requestTimeoutMs;
+  const headersTimeout = Math.min(limits.headersTimeoutMs, requestTimeout);
   const server = createServer(
     {
-      keepAliveTimeout: 65_000,
-      headersTimeout: 60_000,
-      requestTimeout: 300_000,
-      // X-Request-Id and friends travel as set by clients; keep node's defaults for header sizes
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      headersTimeout,
+      requestTimeout,
+      connectionsCheckingInterval: Math.min(1_000, Math.max(25, Math.floor(headersTimeout / 4))),
+      maxHeaderSize: limits.maxHeaderBytes,
+      // HTTP/1.1 without Host is refused by guardRequest with a JSON 400, not by node's plain one
       requireHostHeader: false,
     },
     options.handler,
   );
+  // node silently DROPS headers past maxHeadersCount; one extra lets guardRequest see "too many"
+  server.maxHeadersCount = limits.maxHeaderCount + 1;
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    if (!socket.writable || err.code === 'ECONNRESET') {
+    if (err.code === 'ECONNRESET' || err.code === 'EPIPE') {
       socket.destroy();
       return;
     }
-    const body = errorBody(GwErrorCode.BAD_REQUEST, 'none');
-    socket.end(
-      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
-    );
+    const code = clientErrorCode(err);
+    // a request already being proxied on this socket (bad chunk mid-body) answers through its response
+    if (failInFlight(socket, code, options.metrics)) return;
+    options.metrics?.countStatus(code === GwErrorCode.BAD_REQUEST ? 400 : code === GwErrorCode.REQUEST_TIMEOUT ? 408 : 431);
+    refuseSocket(socket, code);
   });
+  // CONNECT would make us a tunnel to anywhere: refused
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => refuseSocket(socket, GwErrorCode.BAD_REQUEST));
+  // without a listener node serves Upgrade requests as plain requests, which is what we want then
+  if (options.upgrade) server.on('upgrade', options.upgrade);
   return server;
 }

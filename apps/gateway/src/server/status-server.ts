@@ -6,6 +6,8 @@ export interface StatusInfo {
   hash: string;
   startedAt: string;
   nodeId: string;
+  /** cluster mode: one entry per live worker process */
+  workers?: { pid: number; revision: number; hash: string; requests: number }[];
 }
 
 export interface StatusServerOptions {

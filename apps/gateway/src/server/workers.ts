@@ -1,0 +1,166 @@
+import cluster, { type Worker } from 'node:cluster';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { GatewayEnv } from '../env';
+import type { GatewayHandle } from '../gateway';
+import { resolveNodeId } from '../config/node-id';
+import { errorMessage, type Logger } from '../log';
+import { Metrics } from '../metrics';
+import { createStatusServer } from './status-server';
+
+/**
+ * Cluster mode (AYA_GATEWAY_WORKERS > 1). The primary proxies nothing: it forks the workers
+ * (they share the proxy port through node:cluster), restarts any that die, serves the ONE status
+ * listener from what workers report over IPC, and on SIGTERM drains them all. Each worker runs
+ * the full gateway (config client, own pools) under the primary's node id, so the control plane
+ * sees one node per machine; every worker heartbeats the group's summed counters.
+ */
+
+interface WorkerReport {
+  type: 'aya:report';
+  ready: boolean;
+  revision: number;
+  hash: string;
+  counters: Counters;
+}
+
+interface Counters {
+  requests: number;
+  byClass: number[];
+  aborted: number;
+  internalErrors: number;
+  configApplies: number;
+  configFailures: number;
+  inFlight: number;
+}
+
+interface GroupStats {
+  type: 'aya:group-stats';
+  stats: Record<string, number>;
+}
+
+const REPORT_MS = 500;
+
+function isReport(m: unknown): m is WorkerReport {
+  return typeof m === 'object' && m !== null && (m as { type?: unknown }).type === 'aya:report';
+}
+
+function countersOf(m: Metrics): Counters {
+  const { requests, aborted, internalErrors, configApplies, configFailures, inFlight } = m;
+  return { requests, byClass: [...m.byClass], aborted, internalErrors, configApplies, configFailures, inFlight };
+}
+
+/** Sums the workers' counters into one Metrics; the revision is the lowest applied (in sync only when all are). */
+function aggregate(reports: WorkerReport[]): Metrics {
+  const m = new Metrics();
+  m.appliedRevision = reports.length ? Math.min(...reports.map((r) => r.revision)) : -1;
+  for (const { counters: c } of reports) {
+    m.requests += c.requests;
+    m.aborted += c.aborted;
+    m.internalErrors += c.internalErrors;
+    m.configApplies += c.configApplies;
+    m.configFailures += c.configFailures;
+    m.inFlight += c.inFlight;
+    c.byClass.forEach((n, i) => (m.byClass[i] += n));
+  }
+  return m;
+}
+
+export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void> {
+  const startedAtMs = Date.now();
+  // resolved once here: workers racing to create the node-id file would each invent their own
+  const nodeId = await resolveNodeId(env.dataDir, env.nodeId);
+  const reports = new Map<Worker, WorkerReport>();
+  let stopping = false;
+  let announced = false;
+
+  const fork = (): void => {
+    const worker = cluster.fork({ AYA_NODE_ID: nodeId });
+    worker.on('message', (m: unknown) => {
+      if (!isReport(m)) return;
+      reports.set(worker, m);
+      const live = [...reports.values()].filter((r) => r.ready);
+      if (!announced && live.length === env.workers) {
+        announced = true;
+        logger.info('ready', { nodeId, proxyPort: env.proxyPort, statusPort: statusPort, workers: env.workers });
+      }
+      const stats: GroupStats = { type: 'aya:group-stats', stats: aggregate(live).snapshot() };
+      worker.send(stats);
+    });
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    reports.delete(worker);
+    if (stopping) return;
+    logger.error('worker died, starting another', { pid: worker.process.pid, code, signal });
+    // a short pause so a worker that dies at start-up does not spin the machine
+    setTimeout(() => !stopping && fork(), 250).unref();
+  });
+
+  const status: Server = createStatusServer({
+    get metrics() {
+      return aggregate([...reports.values()]);
+    },
+    startedAtMs,
+    status: () => {
+      const live = [...reports.entries()].filter(([, r]) => r.ready);
+      const min = live.reduce<WorkerReport | null>((a, [, r]) => (a === null || r.revision < a.revision ? r : a), null);
+      return {
+        revision: min ? min.revision : -1,
+        hash: min ? min.hash : '',
+        startedAt: new Date(startedAtMs).toISOString(),
+        nodeId,
+        workers: live.map(([w, r]) => ({ pid: w.process.pid ?? -1, revision: r.revision, hash: r.hash, requests: r.counters.requests })),
+      };
+    },
+  });
+  const statusPort = await new Promise<number>((resolve, reject) => {
+    status.once('error', reject);
+    status.listen(env.statusPort, env.proxyHost, () => resolve((status.address() as AddressInfo).port));
+  });
+  logger.info('status listening', { port: statusPort, workers: env.workers });
+  for (let i = 0; i < env.workers; i++) fork();
+
+  const shutdown = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('signal received, draining workers', { signal });
+    const exits = Object.values(cluster.workers ?? {}).map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (!w || w.isDead()) return resolve();
+          w.once('exit', () => resolve());
+          w.process.kill('SIGTERM');
+        }),
+    );
+    void Promise.all(exits).then(() => {
+      status.closeAllConnections();
+      status.close(() => process.exit(0));
+    });
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+/** Worker side: report revision + counters to the primary, take back the group's heartbeat stats. */
+export interface PrimaryLink {
+  /** the whole group's counters, once the primary sent them */
+  groupStats(): Record<string, number> | undefined;
+  /** report now (right after start, so the primary can announce readiness) */
+  sendNow(): void;
+}
+
+export function reportToPrimary(getGateway: () => GatewayHandle | undefined, logger: Logger): PrimaryLink {
+  let group: Record<string, number> | undefined;
+  process.on('message', (m: unknown) => {
+    if (typeof m === 'object' && m !== null && (m as GroupStats).type === 'aya:group-stats') group = (m as GroupStats).stats;
+  });
+  const send = (): void => {
+    const gw = getGateway();
+    const report: WorkerReport = gw
+      ? { type: 'aya:report', ready: true, ...gw.current(), counters: countersOf(gw.metrics) }
+      : { type: 'aya:report', ready: false, revision: -1, hash: '', counters: countersOf(new Metrics()) };
+    if (process.connected) process.send?.(report, undefined, undefined, (err: Error | null) => err && logger.warn('report failed', { error: errorMessage(err) }));
+  };
+  setInterval(send, REPORT_MS).unref();
+  return { groupStats: () => group, sendNow: send };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * Health of upstream targets. Active checks probe each target off the request path; passive
+ * checks and the circuit breaker read the outcomes of real requests.
+ */
+const ms = (max: number) => z.number().int().min(1).max(max);
+const threshold = z.number().int().min(1).max(100);
+const status = z.number().int().min(100).max(599);
+
+export const activeHealthCheckSchema = z.strictObject({
+  type: z.enum(['http', 'tcp']).default('http'),
+  /** http only */
+  path: z.string().startsWith('/').max(2048).default('/'),
+  method: z.enum(['GET', 'HEAD']).default('GET'),
+  /** empty: any 2xx or 3xx */
+  expectedStatuses: z.array(status).max(100).default([]),
+  /** when set, the body (first 64 KiB) must match */
+  bodyRegex: z
+    .string()
+    .max(512)
+    .refine((v) => {
+      try {
+        new RegExp(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a valid regular expression')
+    .optional(),
+  intervalMs: ms(3_600_000).default(5_000),
+  timeoutMs: ms(60_000).default(2_000),
+  /** consecutive successes that mark an unhealthy target healthy */
+  healthyThreshold: threshold.default(2),
+  /** consecutive failures that mark a healthy target unhealthy */
+  unhealthyThreshold: threshold.default(2),
+});
+
+export const passiveHealthCheckSchema = z.strictObject({
+  /** consecutive failed requests (connect errors, timeouts, `unhealthyStatuses`) before the target is skipped */
+  unhealthyThreshold: threshold.default(5),
+  unhealthyStatuses: z.array(status).max(100).default([500, 502, 503, 504]),
+  /** skipped this long, unless an active check brings it back sooner */
+  cooldownMs: ms(3_600_000).default(30_000),
+});
+
+export const healthChecksSchema = z.strictObject({
+  active: activeHealthCheckSchema.nullable().default(null),
+  passive: passiveHealthCheckSchema.nullable().default(null),
+});
+
+export const circuitBreakerSchema = z.strictObject({
+  /** consecutive failed requests that open the breaker */
+  failureThreshold: threshold.default(5),
+  /** how long it stays open before letting probes through (half-open) */
+  openMs: ms(3_600_000).default(30_000),
+  /** requests let through while half-open; that many successes close it, one failure reopens it */
+  halfOpenProbes: threshold.default(1),
+});
+
+export type ActiveHealthCheck = z.infer<typeof activeHealthCheckSchema>;
+export type PassiveHealthCheck = z.infer<typeof passiveHealthCheckSchema>;
+export type HealthChecks = z.infer<typeof healthChecksSchema>;
+export type CircuitBreakerConfig = z.infer<typeof circuitBreakerSchema>;
+
+/** Target states as the gateway reports them (heartbeat, /status). */
+export const TARGET_STATES = ['healthy', 'unhealthy', 'open', 'half-open'] as const;
+export type TargetState = (typeof TARGET_STATES)[number];
