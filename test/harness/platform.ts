@@ -82,6 +82,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     AYA_GATEWAY_DATA_DIR: dataDir,
     AYA_RECONCILE_INTERVAL_MS: '1000',
     AYA_HEARTBEAT_INTERVAL_MS: '1000',
+    // one process per gateway keeps multi-gateway tests light on 2 cores; `aya start` (npm-start
+    // test) and the gateway's own tests cover the worker cluster
+    AYA_GATEWAY_WORKERS: '1',
     ...opts.env,
   });
   const statusUrl = `http://127.0.0.1:${statusPort}`;
