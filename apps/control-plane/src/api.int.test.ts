@@ -1,7 +1,9 @@
+import fs from 'node:fs';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createDatabase, startControlPlane, type ControlPlane } from '../../../test/harness';
 import { hashPassword } from './auth/password';
+import { OPENAPI_FILE } from './openapi/write-openapi';
 
 // Talks HTTP to the BUILT app (npm run build -w @aya/control-plane), never imports Nest into vitest.
 let cp: ControlPlane;
@@ -138,5 +140,19 @@ describe('validation', () => {
     const missing = await api('GET', '/api/v1/no-such-thing');
     expect(missing.status).toBe(404);
     expect(missing.body.error.code).toBe('AYA_CP_NOT_FOUND');
+  });
+});
+
+describe('API description', () => {
+  it('serves the committed OpenAPI document and a docs page without a token', async () => {
+    const res = await fetch(`${cp.url}/api/openapi.json`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual(JSON.parse(fs.readFileSync(OPENAPI_FILE, 'utf8')));
+    const page = await fetch(`${cp.url}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('<code>/api/v1/tenants/{tenant}/services</code>');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!127)/);
   });
 });

@@ -11,6 +11,8 @@ import { RedisPublisher } from './config-flow/redis-publisher';
 import { CONTROLLERS } from './controllers';
 import { PRISMA, type Db } from './db/prisma';
 import { NodesService } from './nodes/nodes.service';
+import { buildOpenApi } from './openapi/openapi-builder';
+import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
 import { RoutesService } from './routes/routes.service';
 import { ServicesService } from './services/services.service';
 import { TenantsService } from './tenants/tenants.service';
@@ -37,6 +39,7 @@ export class AppModule {
         { provide: ConfigEvents, useValue: deps.events },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: OPENAPI_DOCUMENT, useFactory: () => buildOpenApi(CONTROLLERS) },
         AuthService,
         ConfigWriter,
         ConfigReader,

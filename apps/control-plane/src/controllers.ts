@@ -3,6 +3,7 @@ import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
 import { HealthController } from './health/health.controller';
 import { NodesController } from './nodes/nodes.controller';
+import { OpenApiController } from './openapi/openapi.controller';
 import { RoutesController } from './routes/routes.controller';
 import { ServicesController } from './services/services.controller';
 import { TenantsController } from './tenants/tenants.controller';
@@ -19,4 +20,5 @@ export const CONTROLLERS = [
   ConfigController,
   NodesController,
   InternalController,
+  OpenApiController,
 ];

@@ -21,6 +21,11 @@ const envSchema = z.object({
   AYA_ADMIN_TOKEN: secret('AYA_ADMIN_TOKEN').optional(),
   AYA_CONSOLE_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'console', 'dist')),
   AYA_MIGRATIONS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'prisma', 'migrations')),
+  /** gateway nodes not heard from for this long are forgotten */
+  AYA_NODE_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  AYA_AUDIT_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  /** how often the maintenance job runs (tests use a short one) */
+  AYA_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
 });
 
 export type AppEnv = z.infer<typeof envSchema>;

@@ -8,6 +8,7 @@ import { AppConfig } from './app-config';
 import { AppModule } from './app.module';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
+import { KEEP_REVISIONS } from './config-flow/config-writer';
 import { PgConfigListener } from './config-flow/pg-listener';
 import { RedisPublisher } from './config-flow/redis-publisher';
 import { consoleAvailable } from './console/console-static';
@@ -16,6 +17,8 @@ import { applyMigrations, modifiedMigrations, readMigrations, withMigrationLock 
 import { createPrisma } from './db/prisma';
 import { EnvError, loadEnv, type AppEnv } from './env';
 import { errorMessage, log } from './log';
+import { startMaintenance } from './maintenance/maintenance-scheduler';
+import { MaintenanceTasks } from './maintenance/maintenance-tasks';
 
 class StartupError extends Error {}
 
@@ -70,10 +73,17 @@ async function start(): Promise<void> {
   const listener = new PgConfigListener(env.DATABASE_URL, (n) => events.emit(n), reannounce);
   await listener.start();
 
+  const tasks = new MaintenanceTasks(prisma, {
+    nodeRetentionHours: env.AYA_NODE_RETENTION_HOURS,
+    auditRetentionDays: env.AYA_AUDIT_RETENTION_DAYS,
+    keepRevisions: KEEP_REVISIONS,
+  });
+  const maintenance = startMaintenance({ redisUrl: env.REDIS_URL, everyMs: env.AYA_MAINTENANCE_INTERVAL_MS, run: () => tasks.run() });
+
   await app.listen(env.AYA_ADMIN_PORT, env.AYA_ADMIN_HOST);
   const address = app.getHttpServer().address() as AddressInfo;
   log.info(
-    `listening on http://${env.AYA_ADMIN_HOST}:${address.port} (redis ${redis.enabled ? 'on' : 'off'}, console ${consoleEnabled ? 'on' : 'off'})`,
+    `listening on http://${env.AYA_ADMIN_HOST}:${address.port} (redis ${redis.enabled ? 'on' : 'off'}, maintenance ${maintenance.mode}, console ${consoleEnabled ? 'on' : 'off'})`,
   );
 
   let stopping = false;
@@ -83,6 +93,7 @@ async function start(): Promise<void> {
     log.info(`${signal}: shutting down`);
     events.closeAll(); // open SSE streams would keep the server from closing
     await app.close().catch(() => undefined);
+    await maintenance.stop();
     await listener.stop();
     await redis.close();
     await prisma.$disconnect().catch(() => undefined);

@@ -46,8 +46,13 @@ describe('endpoint permissions', () => {
     if (h.permission !== undefined) expect(PERMISSIONS).toContain(h.permission);
   });
 
-  it('only health and login are public', () => {
-    expect(all.filter((h) => h.isPublic).map((h) => h.name).sort()).toEqual(['AuthController.login', 'HealthController.health']);
+  it('only health, login and the API description are public', () => {
+    expect(all.filter((h) => h.isPublic).map((h) => h.name).sort()).toEqual([
+      'AuthController.login',
+      'HealthController.health',
+      'OpenApiController.docs',
+      'OpenApiController.openapi',
+    ]);
   });
 
   it('every admin write needs a :write permission', () => {

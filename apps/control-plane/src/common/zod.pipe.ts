@@ -4,7 +4,7 @@ import { validationFromZod } from './errors';
 
 /** Validates a request body with a @aya/config-schema schema; 400 with field-level details otherwise. */
 export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.output<S>> {
-  constructor(private readonly schema: S) {}
+  constructor(readonly schema: S) {}
 
   transform(value: unknown): z.output<S> {
     const parsed = this.schema.safeParse(value ?? {});

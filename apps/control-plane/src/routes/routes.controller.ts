@@ -1,63 +1,32 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { routeCreateSchema, routeUpdateSchema, type Page, type Route, type RouteCreate } from '@aya/config-schema';
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type Principal } from '../auth/permissions';
-import { parsePageQuery } from '../common/pagination';
-import { ZodPipe } from '../common/zod.pipe';
+import type { PageQuery } from '../common/pagination';
+import { IdParam, PageParam, TenantParam, ZodBody } from '../common/resource-params';
 import { RoutesService } from './routes.service';
+
+type Input = RouteCreate;
 
 @Controller('api/v1/tenants/:tenant/routes')
 export class RoutesController {
   constructor(private readonly routes: RoutesService) {}
 
-  @Get()
-  @Permission('routes:read')
-  list(@Param('tenant') tenant: string, @Query() query: Record<string, unknown>): Promise<Page<Route>> {
-    return this.routes.list(tenant, parsePageQuery(query));
-  }
+  @Get() @Permission('routes:read')
+  list(@TenantParam() t: string, @PageParam() page: PageQuery): Promise<Page<Route>> { return this.routes.list(t, page); }
 
-  @Get(':id')
-  @Permission('routes:read')
-  get(@Param('tenant') tenant: string, @Param('id') id: string): Promise<Route> {
-    return this.routes.get(tenant, id);
-  }
+  @Get(':id') @Permission('routes:read')
+  get(@TenantParam() t: string, @IdParam() id: string): Promise<Route> { return this.routes.get(t, id); }
 
-  @Post()
-  @Permission('routes:write')
-  create(
-    @Actor() actor: Principal,
-    @Param('tenant') tenant: string,
-    @Body(new ZodPipe(routeCreateSchema)) body: RouteCreate,
-  ): Promise<Route> {
-    return this.routes.create(actor, tenant, body);
-  }
+  @Post() @Permission('routes:write')
+  create(@Actor() a: Principal, @TenantParam() t: string, @ZodBody(routeCreateSchema) b: Input): Promise<Route> { return this.routes.create(a, t, b); }
 
-  @Put(':id')
-  @Permission('routes:write')
-  replace(
-    @Actor() actor: Principal,
-    @Param('tenant') tenant: string,
-    @Param('id') id: string,
-    @Body(new ZodPipe(routeCreateSchema)) body: RouteCreate,
-  ): Promise<Route> {
-    return this.routes.update(actor, tenant, id, body, true);
-  }
+  @Put(':id') @Permission('routes:write')
+  replace(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(routeCreateSchema) b: Input): Promise<Route> { return this.routes.replace(a, t, id, b); }
 
-  @Patch(':id')
-  @Permission('routes:write')
-  update(
-    @Actor() actor: Principal,
-    @Param('tenant') tenant: string,
-    @Param('id') id: string,
-    @Body(new ZodPipe(routeUpdateSchema)) body: Partial<RouteCreate>,
-  ): Promise<Route> {
-    return this.routes.update(actor, tenant, id, body, false);
-  }
+  @Patch(':id') @Permission('routes:write')
+  update(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(routeUpdateSchema) b: Partial<Input>): Promise<Route> { return this.routes.patch(a, t, id, b); }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Permission('routes:write')
-  remove(@Actor() actor: Principal, @Param('tenant') tenant: string, @Param('id') id: string): Promise<void> {
-    return this.routes.remove(actor, tenant, id);
-  }
+  @Delete(':id') @HttpCode(204) @Permission('routes:write')
+  remove(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string): Promise<void> { return this.routes.remove(a, t, id); }
 }

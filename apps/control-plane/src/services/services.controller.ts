@@ -1,63 +1,32 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { serviceCreateSchema, serviceUpdateSchema, type Page, type Service, type ServiceCreate } from '@aya/config-schema';
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type Principal } from '../auth/permissions';
-import { parsePageQuery } from '../common/pagination';
-import { ZodPipe } from '../common/zod.pipe';
+import type { PageQuery } from '../common/pagination';
+import { IdParam, PageParam, TenantParam, ZodBody } from '../common/resource-params';
 import { ServicesService } from './services.service';
+
+type Input = ServiceCreate;
 
 @Controller('api/v1/tenants/:tenant/services')
 export class ServicesController {
   constructor(private readonly services: ServicesService) {}
 
-  @Get()
-  @Permission('services:read')
-  list(@Param('tenant') tenant: string, @Query() query: Record<string, unknown>): Promise<Page<Service>> {
-    return this.services.list(tenant, parsePageQuery(query));
-  }
+  @Get() @Permission('services:read')
+  list(@TenantParam() t: string, @PageParam() page: PageQuery): Promise<Page<Service>> { return this.services.list(t, page); }
 
-  @Get(':id')
-  @Permission('services:read')
-  get(@Param('tenant') tenant: string, @Param('id') id: string): Promise<Service> {
-    return this.services.get(tenant, id);
-  }
+  @Get(':id') @Permission('services:read')
+  get(@TenantParam() t: string, @IdParam() id: string): Promise<Service> { return this.services.get(t, id); }
 
-  @Post()
-  @Permission('services:write')
-  create(
-    @Actor() actor: Principal,
-    @Param('tenant') tenant: string,
-    @Body(new ZodPipe(serviceCreateSchema)) body: ServiceCreate,
-  ): Promise<Service> {
-    return this.services.create(actor, tenant, body);
-  }
+  @Post() @Permission('services:write')
+  create(@Actor() a: Principal, @TenantParam() t: string, @ZodBody(serviceCreateSchema) b: Input): Promise<Service> { return this.services.create(a, t, b); }
 
-  @Put(':id')
-  @Permission('services:write')
-  replace(
-    @Actor() actor: Principal,
-    @Param('tenant') tenant: string,
-    @Param('id') id: string,
-    @Body(new ZodPipe(serviceCreateSchema)) body: ServiceCreate,
-  ): Promise<Service> {
-    return this.services.update(actor, tenant, id, body, true);
-  }
+  @Put(':id') @Permission('services:write')
+  replace(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(serviceCreateSchema) b: Input): Promise<Service> { return this.services.replace(a, t, id, b); }
 
-  @Patch(':id')
-  @Permission('services:write')
-  update(
-    @Actor() actor: Principal,
-    @Param('tenant') tenant: string,
-    @Param('id') id: string,
-    @Body(new ZodPipe(serviceUpdateSchema)) body: Partial<ServiceCreate>,
-  ): Promise<Service> {
-    return this.services.update(actor, tenant, id, body, false);
-  }
+  @Patch(':id') @Permission('services:write')
+  update(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(serviceUpdateSchema) b: Partial<Input>): Promise<Service> { return this.services.patch(a, t, id, b); }
 
-  @Delete(':id')
-  @HttpCode(204)
-  @Permission('services:write')
-  remove(@Actor() actor: Principal, @Param('tenant') tenant: string, @Param('id') id: string): Promise<void> {
-    return this.services.remove(actor, tenant, id);
-  }
+  @Delete(':id') @HttpCode(204) @Permission('services:write')
+  remove(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string): Promise<void> { return this.services.remove(a, t, id); }
 }
