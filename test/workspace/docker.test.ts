@@ -15,16 +15,16 @@ const compose = (env: Record<string, string>) =>
 
 describe('docker', () => {
   it('docker-compose.yml is valid and runs postgres, redis, a control plane and two gateways', () => {
-    const r = compose({ AYA_CLUSTER_TOKEN: 'a'.repeat(64) });
+    const r = compose({ AYA_CLUSTER_TOKEN: 'a'.repeat(64), AYA_SECRET_KEY: 'b'.repeat(64) });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout.trim().split('\n').sort()).toEqual(['control-plane', 'gateway-1', 'gateway-2', 'postgres', 'redis']);
   });
 
-  it('refuses to start without a cluster token', () => {
-    const r = compose({ AYA_CLUSTER_TOKEN: '' });
+  it.each(['AYA_CLUSTER_TOKEN', 'AYA_SECRET_KEY'])('refuses to start without %s', (name) => {
+    const r = compose({ AYA_CLUSTER_TOKEN: 'a'.repeat(64), AYA_SECRET_KEY: 'b'.repeat(64), [name]: '' });
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toContain('AYA_CLUSTER_TOKEN');
+    expect(r.stderr).toContain(name);
   });
 
   const dockerfiles = fs.readdirSync(path.join(REPO_ROOT, 'docker')).filter((f) => f.endsWith('.Dockerfile'));

@@ -52,6 +52,7 @@ export async function startCommand(): Promise<void> {
       const cp = runNode('control-plane', CONTROL_PLANE_MAIN, {
         ...base,
         DATABASE_URL: databaseUrl,
+        AYA_SECRET_KEY: process.env.AYA_SECRET_KEY || secrets?.secretKey,
         AYA_ADMIN_PORT: String(env.AYA_ADMIN_PORT),
         AYA_CONSOLE_DIR: process.env.AYA_CONSOLE_DIR ?? CONSOLE_DIR,
       });
