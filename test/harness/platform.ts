@@ -85,6 +85,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     // one process per gateway keeps multi-gateway tests light on 2 cores; `aya start` (npm-start
     // test) and the gateway's own tests cover the worker cluster
     AYA_GATEWAY_WORKERS: '1',
+    AYA_PROXY_TLS_PORT: 'off', // tests that need HTTPS pass a port
     ...opts.env,
   });
   const statusUrl = `http://127.0.0.1:${statusPort}`;

@@ -39,6 +39,7 @@ describe('`aya start` (what `npm start` runs): the whole platform with embedded 
       AYA_PROXY_PORT: String(ports.proxy),
       AYA_STATUS_PORT: String(ports.status),
       AYA_PG_PORT: String(ports.pg),
+      AYA_PROXY_TLS_PORT: String(await freePort()),
       AYA_ADMIN_TOKEN: '',
       DATABASE_URL: '',
       REDIS_URL: '',

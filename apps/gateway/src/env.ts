@@ -5,10 +5,18 @@ import { DEFAULT_LIMITS, type ProxyLimits } from './proxy/limits';
 const port = z.coerce.number().int().min(0).max(65535);
 const intervalMs = z.coerce.number().int().min(100).max(3_600_000);
 const timeoutMs = z.coerce.number().int().min(10).max(86_400_000);
+/** An optional listener: a port, or 0 / "off" for none. */
+const optionalPort = z
+  .string()
+  .regex(/^(off|\d{1,5})$/, 'must be a port or "off"')
+  .transform((v) => (v === 'off' || v === '0' ? null : Number(v)))
+  .refine((v) => v === null || v <= 65535, 'must be a port or "off"');
 const bytes = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const envSchema = z.object({
   AYA_PROXY_PORT: port.default(8000),
+  AYA_PROXY_TLS_PORT: optionalPort.default(8443),
+  AYA_PROXY_H2C_PORT: optionalPort.default(null),
   AYA_PROXY_HOST: z.string().min(1).default('0.0.0.0'),
   AYA_STATUS_PORT: port.default(8100),
   AYA_CONTROL_PLANE_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8001'),
@@ -37,6 +45,12 @@ const envSchema = z.object({
 export interface GatewayEnv {
   proxyPort: number;
   proxyHost: string;
+  /** HTTPS listener; null: off */
+  tlsPort: number | null;
+  /** AYA_PROXY_TLS_PORT was set: failing to bind it is fatal (the default 8443 is best-effort) */
+  tlsPortRequired: boolean;
+  /** h2c (prior knowledge) listener; null: off */
+  h2cPort: number | null;
   statusPort: number;
   controlPlaneUrl: string;
   clusterToken: string;
@@ -76,6 +90,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
   return {
     proxyPort: e.AYA_PROXY_PORT,
     proxyHost: e.AYA_PROXY_HOST,
+    tlsPort: e.AYA_PROXY_TLS_PORT,
+    tlsPortRequired: present.AYA_PROXY_TLS_PORT !== undefined,
+    h2cPort: e.AYA_PROXY_H2C_PORT,
     statusPort: e.AYA_STATUS_PORT,
     controlPlaneUrl: e.AYA_CONTROL_PLANE_URL.replace(/\/+$/, ''),
     clusterToken: e.AYA_CLUSTER_TOKEN,

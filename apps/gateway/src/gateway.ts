@@ -16,7 +16,9 @@ import { PoolRegistry } from './proxy/pool-registry';
 import { createUpgradeProxy } from './proxy/upgrade';
 import { RetryBudgets } from './proxy/retry-budget';
 import { createProxyServer } from './server/proxy-server';
+import { startExtraListeners } from './server/extra-listeners';
 import { createStatusServer } from './server/status-server';
+import { CertificateStore } from './tls/certificate-store';
 import { VERSION } from './version';
 
 export interface GatewayOptions {
@@ -39,12 +41,21 @@ export interface GatewayOptions {
   limits?: ProxyLimits;
   /** how long stop() lets in-flight requests finish */
   drainTimeoutMs?: number;
+  /** HTTPS listener (SNI certificates from config, h2 + http/1.1 by ALPN); null/absent: none, 0: any port */
+  tlsPort?: number | null;
+  /** false: a tlsPort already in use is logged and skipped instead of failing the start */
+  tlsPortRequired?: boolean;
+  /** cleartext HTTP/2 (prior knowledge) listener; null/absent: none, 0: any port */
+  h2cPort?: number | null;
 }
 
 export interface GatewayHandle {
   readonly nodeId: string;
   readonly proxyPort: number;
   readonly statusPort: number;
+  /** -1 when the listener is off */
+  readonly tlsPort: number;
+  readonly h2cPort: number;
   readonly metrics: Metrics;
   /** applied revision and hash; revision -1 before any config */
   current(): { revision: number; hash: string };
@@ -71,6 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   // long-lived per target / per service: health, breakers and retry budgets survive swaps
   const health = new HealthRegistry();
   const budgets = new RetryBudgets();
+  const certificates = new CertificateStore();
   const nodeId = await resolveNodeId(options.dataDir, options.nodeId);
   logger.info('starting', { nodeId, version: VERSION, dataDir: options.dataDir });
 
@@ -86,6 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
       healthFor: health.healthFor,
       budgetFor: budgets.budgetFor,
     });
+    // secure contexts are built here, off the handshake path; bad certificates are skipped
+    const certWarnings = certificates.update(response.snapshot.certificates);
     config = compiled;
     applied = { revision: response.revision, hash: response.hash };
     pools.retain(compiled.poolKeys);
@@ -93,6 +107,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     budgets.retain(compiled.serviceIds);
     metrics.appliedRevision = response.revision;
     metrics.configApplies++;
+    for (const w of certWarnings) logger.warn('config warning', { revision: response.revision, warning: w });
     for (const w of compiled.warnings) logger.warn('config warning', { revision: response.revision, warning: w });
     logger.info('applied config', { revision: response.revision, hash: response.hash.slice(0, 12) });
   };
@@ -129,6 +144,15 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const proxyPort = await listen(proxyServer, options.proxyPort, options.proxyHost ?? '0.0.0.0');
   handlerDeps.port = proxyPort;
   logger.info('proxy listening', { host: options.proxyHost ?? '0.0.0.0', port: proxyPort });
+  const extra = await startExtraListeners({
+    deps: handlerDeps,
+    certificates,
+    host: options.proxyHost ?? '0.0.0.0',
+    tlsPort: options.tlsPort,
+    tlsPortRequired: options.tlsPortRequired,
+    h2cPort: options.h2cPort,
+    logger,
+  });
   let statusPort = -1;
   if (options.statusPort !== null) {
     statusPort = await listen(statusServer, options.statusPort, options.statusHost ?? options.proxyHost ?? '0.0.0.0');
@@ -159,6 +183,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     (stopping ??= (async () => {
       logger.info('stopping: no new connections, draining in-flight requests');
       const closed = new Promise<void>((resolve) => proxyServer.close(() => resolve()));
+      const extraClosed = extra.beginClose();
       proxyServer.closeIdleConnections();
       const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
       while (metrics.inFlight > 0 && Date.now() < deadline) {
@@ -167,9 +192,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
       }
       if (metrics.inFlight > 0) logger.warn('drain timeout, closing remaining connections', { inFlight: metrics.inFlight });
       proxyServer.closeAllConnections();
+      extra.destroyAll();
       // upgraded sockets left node:http's books: the WebSocket tunnels are cut here
       upgrades.closeAll();
-      await closed;
+      await Promise.all([closed, extraClosed]);
       await client.stop();
       health.stopAll();
       await Promise.allSettled([pools.closeAll(), cp.close()]);
@@ -185,6 +211,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     nodeId,
     proxyPort,
     statusPort,
+    tlsPort: extra.tlsPort,
+    h2cPort: extra.h2cPort,
     metrics,
     current: () => (applied ? { ...applied } : { revision: -1, hash: '' }),
     pull: () => client.pull(),

@@ -60,6 +60,8 @@ describe('dist/main.js', () => {
       AYA_CLUSTER_TOKEN: 'super-secret-token',
       AYA_PROXY_PORT: String(proxyPort),
       AYA_PROXY_HOST: '127.0.0.1',
+      // the default 8443 belongs to the platform a developer may be running
+      AYA_PROXY_TLS_PORT: 'off',
       AYA_STATUS_PORT: String(await closedPort()),
       AYA_CONTROL_PLANE_URL: `http://127.0.0.1:${await closedPort()}`,
       AYA_GATEWAY_DATA_DIR: dataDir,
@@ -118,6 +120,8 @@ describe('dist/main.js with AYA_GATEWAY_WORKERS=2', () => {
       AYA_GATEWAY_WORKERS: '2',
       AYA_PROXY_PORT: String(proxyPort),
       AYA_PROXY_HOST: '127.0.0.1',
+      // the default 8443 belongs to the platform a developer may be running
+      AYA_PROXY_TLS_PORT: 'off',
       AYA_STATUS_PORT: String(statusPort),
       AYA_CONTROL_PLANE_URL: `http://127.0.0.1:${await closedPort()}`,
       AYA_GATEWAY_DATA_DIR: dataDir,

@@ -13,6 +13,9 @@ async function runGateway(env: GatewayEnv): Promise<void> {
   const running = await startGateway({
     proxyPort: env.proxyPort,
     proxyHost: env.proxyHost,
+    tlsPort: env.tlsPort,
+    tlsPortRequired: env.tlsPortRequired,
+    h2cPort: env.h2cPort,
     // workers share the proxy port through the primary, which alone serves the status port
     statusPort: worker ? null : env.statusPort,
     controlPlaneUrl: env.controlPlaneUrl,

@@ -1,11 +1,33 @@
 import { z } from 'zod';
 import { nameSchema, timeoutMsSchema } from './common';
 
-/** `http(s)://host[:port][/path]` or `upstream://<upstream name>[/path]`. */
+/** `http(s)://` or `grpc(s)://host[:port][/path]`, or `upstream://<upstream name>[/path]`. */
 export const serviceUrlSchema = z
   .string()
   .max(2048)
-  .refine((v) => parseServiceUrl(v) !== null, 'must be http(s)://host:port/path or upstream://<upstream name>');
+  .refine((v) => parseServiceUrl(v) !== null, 'must be http(s)://host:port/path, grpc(s)://host:port or upstream://<upstream name>');
+
+/**
+ * How the gateway talks to a service's targets. grpc / grpcs: HTTP/2 (cleartext prior knowledge /
+ * TLS with ALPN), trailers relayed, gateway errors shaped as gRPC statuses.
+ */
+export const SERVICE_PROTOCOLS = ['http', 'https', 'grpc', 'grpcs'] as const;
+export type ServiceProtocol = (typeof SERVICE_PROTOCOLS)[number];
+
+/**
+ * Upstream TLS (https / grpcs). All optional: absent = verify against the system CAs, SNI = the
+ * target host, no client certificate.
+ */
+export const serviceTlsFields = {
+  /** false: accept any upstream certificate (self-signed test backends); default true */
+  tlsVerify: z.boolean().optional(),
+  /** SNI and the name the certificate must carry; default the target host */
+  tlsServerName: z.string().min(1).max(253).optional(),
+  /** id of a certificate (with key) presented to the upstream: mTLS */
+  clientCertificateId: z.string().min(1).max(128).optional(),
+  /** id of a certificate whose chain is the only trusted CA bundle for this service */
+  caCertificateId: z.string().min(1).max(128).optional(),
+};
 
 /**
  * Retries are capped per service: in the sliding window, retries may be at most `ratio` of the
@@ -30,6 +52,12 @@ export const serviceCreateSchema = z.strictObject({
   /** whole request, all attempts included, until the response ends; null: no limit */
   totalTimeoutMs: timeoutMsSchema.nullable().optional(),
   retryBudget: retryBudgetSchema.optional(),
+  /**
+   * For `upstream://` urls (whose scheme says nothing): how to talk to the targets; absent = http.
+   * For other urls the scheme decides and this, when given, must agree with it.
+   */
+  protocol: z.enum(SERVICE_PROTOCOLS).optional(),
+  ...serviceTlsFields,
 });
 export const serviceUpdateSchema = serviceCreateSchema.partial();
 export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
@@ -53,12 +81,17 @@ export interface Service {
   sendTimeoutMs?: number;
   totalTimeoutMs?: number | null;
   retryBudget?: RetryBudget;
+  protocol?: ServiceProtocol;
+  tlsVerify?: boolean;
+  tlsServerName?: string;
+  clientCertificateId?: string;
+  caCertificateId?: string;
   createdAt: string;
   updatedAt: string;
 }
 
 export type ParsedServiceUrl =
-  | { kind: 'url'; protocol: 'http' | 'https'; host: string; port: number; path: string }
+  | { kind: 'url'; protocol: ServiceProtocol; host: string; port: number; path: string }
   | { kind: 'upstream'; upstream: string; path: string };
 
 /** Parses a service url; returns null when it is not one the gateway can use. */
@@ -71,10 +104,16 @@ export function parseServiceUrl(raw: string): ParsedServiceUrl | null {
   } catch {
     return null;
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  const protocol = SERVICE_PROTOCOLS.find((p) => `${p}:` === u.protocol);
+  if (!protocol) return null;
   if (!u.hostname || u.username || u.password || u.search || u.hash) return null;
-  const protocol = u.protocol === 'https:' ? 'https' : 'http';
-  const port = u.port ? Number(u.port) : protocol === 'https' ? 443 : 80;
+  // grpc has no default port of its own: the usual HTTP ones of its transport
+  const port = u.port ? Number(u.port) : protocol === 'https' || protocol === 'grpcs' ? 443 : 80;
   const host = u.hostname.startsWith('[') ? u.hostname.slice(1, -1) : u.hostname;
   return { kind: 'url', protocol, host, port, path: u.pathname || '/' };
+}
+
+/** The snapshot protocol of a service: the url scheme, or the `protocol` field for upstream:// urls. */
+export function serviceProtocolOf(parsed: ParsedServiceUrl, protocol: ServiceProtocol | undefined): ServiceProtocol {
+  return parsed.kind === 'url' ? parsed.protocol : (protocol ?? 'http');
 }

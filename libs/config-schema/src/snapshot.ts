@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { HTTP_METHODS } from './route';
-import { retryBudgetSchema } from './service';
+import { HTTP_METHODS, snapshotRouteTrafficFields } from './route';
+import { cacheSchema, compressionSchema } from './route-response';
+import { snapshotCertificateSchema } from './certificate';
+import { SERVICE_PROTOCOLS, retryBudgetSchema, serviceTlsFields } from './service';
 import { ALGORITHMS, circuitBreakerSchema, hashOnSchema, healthChecksSchema } from './upstream';
 
 /**
@@ -11,7 +13,7 @@ export const snapshotServiceSchema = z.object({
   id: z.string(),
   tenant: z.string(),
   name: z.string(),
-  protocol: z.enum(['http', 'https']),
+  protocol: z.enum(SERVICE_PROTOCOLS),
   /** set when the service points at a single host (http(s)://host:port) */
   host: z.string().nullable(),
   port: z.number().int().nullable(),
@@ -29,6 +31,8 @@ export const snapshotServiceSchema = z.object({
   sendTimeoutMs: z.number().int().optional(),
   totalTimeoutMs: z.number().int().nullable().optional(),
   retryBudget: retryBudgetSchema.optional(),
+  /* upstream TLS, optional for the same reason: absent = verify, SNI = target host, no client cert */
+  ...serviceTlsFields,
 });
 
 export const snapshotRouteSchema = z.object({
@@ -42,6 +46,14 @@ export const snapshotRouteSchema = z.object({
   /** empty: every host */
   hosts: z.array(z.string()),
   stripPath: z.boolean(),
+  /* traffic fields: optional, no defaults: absent = the behaviour before them (see route-traffic.ts) */
+  ...snapshotRouteTrafficFields,
+  /*
+   * optional for older snapshots: absent (or null) = off; omit rather than null so hashes stay put.
+   * strip(): a field a newer control plane adds must not make an older gateway refuse the snapshot.
+   */
+  compression: compressionSchema.strip().nullable().optional(),
+  cache: cacheSchema.strip().nullable().optional(),
 });
 
 export const snapshotUpstreamSchema = z.object({
@@ -61,6 +73,8 @@ export const snapshotSchema = z.object({
   services: z.array(snapshotServiceSchema),
   routes: z.array(snapshotRouteSchema),
   upstreams: z.array(snapshotUpstreamSchema),
+  /** TLS certificates (HTTPS listener by SNI, upstream client certs / CAs by id); absent = none */
+  certificates: z.array(snapshotCertificateSchema).optional(),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

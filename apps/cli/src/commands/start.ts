@@ -119,7 +119,10 @@ function printBanner(env: StartEnv): void {
     );
   }
   if (env.AYA_ROLE !== 'control-plane') {
-    lines.push(`  Proxy        http://localhost:${env.AYA_PROXY_PORT}/`, `  Status       http://localhost:${env.AYA_STATUS_PORT}/status`);
+    const tls = process.env.AYA_PROXY_TLS_PORT ?? '8443';
+    lines.push(`  Proxy        http://localhost:${env.AYA_PROXY_PORT}/`);
+    if (tls !== 'off' && tls !== '0') lines.push(`  HTTPS proxy  https://localhost:${tls}/  (HTTP/2; certificates from config, by SNI)`);
+    lines.push(`  Status       http://localhost:${env.AYA_STATUS_PORT}/status`);
   }
   if (env.AYA_ROLE !== 'gateway') {
     lines.push(

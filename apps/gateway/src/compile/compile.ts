@@ -2,16 +2,21 @@ import { SERVICE_DEFAULTS, type Snapshot, type SnapshotService, type SnapshotUps
 import { createBalancer } from '../balancer/create-balancer';
 import type { HealthPlanEntry } from '../health/health-registry';
 import { type HealthConfig, TargetHealth } from '../health/target-health';
+import { compileResponsePolicy } from '../response/policy';
+import { poolKeyOf, serviceEndpoints, type ServiceEndpoint } from '../tls/upstream-tls';
 import { Router, type RouterEntry } from '../router/router';
+import { rewritePath } from '../traffic/rewrite';
+import { compileRouteTraffic } from '../traffic/route-traffic';
 import { DEFAULT_BUDGET, resolveSources, type StateSources } from './runtime-state';
-import type { CompiledConfig, RouteMatch, RuntimeRoute, RuntimeService, RuntimeTarget } from './types';
+import type { CompiledConfig, RuntimeRoute, RuntimeService, RuntimeTarget } from './types';
 
 export interface CompileOptions extends StateSources {
   revision: number;
   hash: string;
 }
 
-type Sources = Required<StateSources>;
+/** + how each service's targets are reached (scheme, TLS, HTTP/2), resolved once per revision */
+type Sources = Required<StateSources> & { endpointOf: (s: SnapshotService) => ServiceEndpoint };
 
 const DEFAULT_FAILURE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
 
@@ -35,7 +40,8 @@ function makeTarget(
   failureStatuses: ReadonlySet<number>,
   src: Sources,
 ): RuntimeTarget {
-  const origin = originOf(s.protocol, t.host, t.port);
+  const endpoint = src.endpointOf(s);
+  const origin = originOf(endpoint.scheme, t.host, t.port);
   const key = `${t.host}:${t.port}`;
   const stats = src.statsFor(origin);
   return {
@@ -44,8 +50,9 @@ function makeTarget(
     port: t.port,
     weight: t.weight,
     origin,
-    poolKey: `${origin}#${s.connectTimeoutMs}`,
+    poolKey: poolKeyOf(origin, s.connectTimeoutMs, endpoint),
     connectTimeoutMs: s.connectTimeoutMs,
+    endpoint,
     stats,
     gate: gateFor(t, key, stats),
     failureStatuses,
@@ -83,6 +90,7 @@ function compileService(
     id: s.id,
     name: s.name,
     balancer: createBalancer(up?.algorithm ?? 'round-robin', targets, { hashOn: up?.hashOn }),
+    targets,
     connectTimeoutMs: s.connectTimeoutMs,
     sendTimeoutMs: s.sendTimeoutMs ?? SERVICE_DEFAULTS.sendTimeoutMs,
     readTimeoutMs: s.readTimeoutMs,
@@ -95,34 +103,32 @@ function compileService(
 
 /** Snapshot -> runtime tables. Pure apart from the state sources; runs once per revision, off the request path. */
 export function compileSnapshot(snapshot: Snapshot, options: CompileOptions): CompiledConfig {
-  const src = resolveSources(options);
   const warnings: string[] = [];
+  const src: Sources = { ...resolveSources(options), endpointOf: serviceEndpoints(snapshot, warnings) };
   const upstreams = new Map(snapshot.upstreams.map((u) => [u.id, u]));
   const services = new Map<string, RuntimeService>();
   for (const s of snapshot.services) services.set(s.id, compileService(s, upstreams, src, warnings));
 
-  const entries: RouterEntry<RouteMatch>[] = [];
+  const entries: RouterEntry<RuntimeRoute>[] = [];
   for (const r of snapshot.routes) {
     const service = services.get(r.serviceId);
     if (!service) {
       warnings.push(`route ${r.name}: service ${r.serviceId} not in snapshot (route skipped)`);
       continue;
     }
-    const route: RuntimeRoute = { id: r.id, name: r.name, service, stripPath: r.stripPath };
-    entries.push({
-      hosts: r.hosts,
-      paths: r.paths,
-      methods: r.methods,
-      valueFor: (prefix) => ({ route, prefix }),
-    });
+    const t = compileRouteTraffic(r, service, services, warnings);
+    const route: RuntimeRoute = { id: r.id, name: r.name, service: t.service, stripPath: r.stripPath, response: compileResponsePolicy(r, snapshot), traffic: t.traffic };
+    entries.push({ route, hosts: r.hosts, paths: r.paths, methods: r.methods, headers: r.headers, query: r.query, priority: r.priority });
   }
 
+  const router = new Router(entries);
+  for (const bad of router.invalid) warnings.push(`route path ${bad} (path skipped)`);
   const poolKeys = new Set<string>();
-  for (const s of snapshot.services) for (const key of collectPoolKeys(s, upstreams)) poolKeys.add(key);
+  for (const s of snapshot.services) for (const key of collectPoolKeys(s, upstreams, src.endpointOf(s))) poolKeys.add(key);
   return {
     revision: options.revision,
     hash: options.hash,
-    router: new Router(entries),
+    router,
     poolKeys,
     healthPlan: healthPlanOf(snapshot),
     serviceIds: new Set(services.keys()),
@@ -135,19 +141,24 @@ function healthPlanOf(snapshot: Snapshot): HealthPlanEntry[] {
   return snapshot.upstreams.flatMap((u) => u.targets.map((t) => ({ upstreamId: u.id, key: `${t.host}:${t.port}`, host: t.host, port: t.port })));
 }
 
-function collectPoolKeys(s: SnapshotService, upstreams: ReadonlyMap<string, SnapshotUpstream>): string[] {
+function collectPoolKeys(s: SnapshotService, upstreams: ReadonlyMap<string, SnapshotUpstream>, endpoint: ServiceEndpoint): string[] {
   const up = s.upstreamId !== null ? upstreams.get(s.upstreamId) : undefined;
   const list = up ? up.targets : s.host !== null && s.port !== null ? [{ host: s.host, port: s.port }] : [];
-  return list.map((t) => `${originOf(s.protocol, t.host, t.port)}#${s.connectTimeoutMs}`);
+  return list.map((t) => poolKeyOf(originOf(endpoint.scheme, t.host, t.port), s.connectTimeoutMs, endpoint));
 }
 
-/** Where the request goes upstream: stripPath drops the matched prefix, the service path is prepended. */
+/**
+ * Where the request goes upstream: stripPath drops the matched part, then the route's rewrite
+ * (first match of its regex, `$1` / `$name` from that match), then the service path is prepended.
+ */
 export function upstreamPath(route: RuntimeRoute, prefix: string, path: string): string {
   let rest = path;
+  const rewrite = route.traffic?.rewrite;
   if (route.stripPath) {
     rest = path.slice(prefix.length);
-    if (rest === '') return route.service.pathPrefix || '/';
+    if (rest === '' && !rewrite) return route.service.pathPrefix || '/';
     if (rest.charCodeAt(0) !== 47 /* / */) rest = `/${rest}`;
   }
+  if (rewrite) rest = rewritePath(rest, rewrite.regex, rewrite.replacement);
   return route.service.pathPrefix + rest;
 }

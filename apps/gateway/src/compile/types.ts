@@ -2,7 +2,10 @@ import type { Balancer, BalancerTarget } from '../balancer/types';
 import type { HealthPlanEntry } from '../health/health-registry';
 import type { TargetHealth } from '../health/target-health';
 import type { RetryBudgetTracker } from '../proxy/retry-budget';
-import type { Router } from '../router/router';
+import type { ResponsePolicy } from '../response/policy';
+import type { RouteHit, Router } from '../router/router';
+import type { ServiceEndpoint } from '../tls/upstream-tls';
+import type { RouteTraffic } from '../traffic/route-traffic';
 
 export interface RuntimeTarget extends BalancerTarget {
   /** `http://host:port` (IPv6 bracketed): what undici connects to and what Host says */
@@ -10,6 +13,8 @@ export interface RuntimeTarget extends BalancerTarget {
   /** pools are keyed by origin + connect timeout, since the timeout is a pool option */
   readonly poolKey: string;
   readonly connectTimeoutMs: number;
+  /** scheme, upstream TLS options and HTTP/2 mode (gRPC); absent: plain HTTP/1.1 */
+  readonly endpoint?: ServiceEndpoint;
   /** health + breaker; the proxy reports every attempt's outcome to it */
   readonly gate: TargetHealth;
   /** statuses that count as a failed request for passive health and the breaker */
@@ -20,6 +25,8 @@ export interface RuntimeService {
   readonly id: string;
   readonly name: string;
   readonly balancer: Balancer<RuntimeTarget>;
+  /** every target, weight 0 included: sticky sessions map their cookie tokens over these */
+  readonly targets: readonly RuntimeTarget[];
   readonly connectTimeoutMs: number;
   /** idle time while writing the request body upstream */
   readonly sendTimeoutMs: number;
@@ -39,18 +46,19 @@ export interface RuntimeRoute {
   readonly name: string;
   readonly service: RuntimeService;
   readonly stripPath: boolean;
+  /** split, sticky, rewrite, redirect, header transforms; undefined when the route uses none */
+  readonly traffic?: RouteTraffic;
+  /** compression / cache of the route's responses; undefined: responses pass as they are */
+  readonly response?: ResponsePolicy;
 }
 
-/** What the router returns: one per (route, path), so the matched prefix is known without work. */
-export interface RouteMatch {
-  readonly route: RuntimeRoute;
-  readonly prefix: string;
-}
+/** What the router returns: built once per static (route, path); regex and `:param` paths add their captures. */
+export type RouteMatch = RouteHit<RuntimeRoute>;
 
 export interface CompiledConfig {
   readonly revision: number;
   readonly hash: string;
-  readonly router: Router<RouteMatch>;
+  readonly router: Router<RuntimeRoute>;
   /** every pool key some service may use: the pool registry closes the others */
   readonly poolKeys: ReadonlySet<string>;
   /** every upstream target: the health registry keeps (and checks) exactly these */

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { GwErrorCode, type GwErrorBody } from '@aya/config-schema';
+import { isGrpcExchange, sendGrpcError } from './grpc-errors';
 
 export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
   [GwErrorCode.ROUTE_NOT_FOUND]: 404,
@@ -79,6 +80,11 @@ export function sendGwError(res: ServerResponse, code: GwErrorCode, requestId: s
     return status;
   }
   if (res.destroyed) return status;
+  // gRPC clients read grpc-status, not JSON; metrics still count the equivalent HTTP status
+  if (isGrpcExchange(res)) {
+    sendGrpcError(res, status, MESSAGES[code], requestId);
+    return status;
+  }
   const body = errorBody(code, requestId);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -86,7 +92,8 @@ export function sendGwError(res: ServerResponse, code: GwErrorCode, requestId: s
     'x-request-id': requestId,
     'cache-control': 'no-store',
     // node:http sees this and closes the connection once the response is out
-    ...(close ? { connection: 'close' } : {}),
+    // (HTTP/2 has no connection-level headers: the stream alone ends there)
+    ...(close && !('stream' in res) ? { connection: 'close' } : {}),
   });
   res.end(body);
   return status;

@@ -5,7 +5,10 @@ import type { RuntimeService, RuntimeTarget } from '../compile/types';
 import type { Logger } from '../log';
 import { errorMessage } from '../log';
 import type { Metrics } from '../metrics';
+import type { ResponsePlan, ResponseSink } from '../response/plan';
+import type { ResponseEditor } from '../traffic/route-traffic';
 import { classifyUpstreamError, sendGwError } from './errors';
+import { downstreamTrailers, grpcStatusInHeaders, withTeTrailers, type UpstreamTrailers } from './grpc-trailers';
 import { downstreamResponseHeaders } from './headers';
 import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
@@ -25,6 +28,10 @@ export interface ForwardRequest {
   clientIp: string;
   requestId: string;
   hasBody: boolean;
+  /** the route's response header transform / sticky cookie (traffic/route-traffic.ts) */
+  editResponse?: ResponseEditor;
+  /** the route compresses or caches responses */
+  response?: ResponsePlan;
 }
 
 /**
@@ -46,11 +53,15 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   /** the client got its answer (a gateway error) while an attempt was still connecting */
   private abandoned = false;
   private ended = false;
+  /** the body goes through it when the route changes or copies it */
+  private sink: ResponseSink | undefined;
   /** the current attempt is a half-open probe of its target's breaker */
   private probe = false;
   /** the current attempt's outcome went to health already */
   private reported = true;
   private attemptStart = 0;
+  /** grpc-status of a trailers-only answer (HTTP/2 targets), repeated as trailers at the end */
+  private grpcHead: Record<string, string> | undefined;
   private sendTimer: NodeJS.Timeout | undefined;
   private totalTimer: NodeJS.Timeout | undefined;
 
@@ -95,7 +106,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
       {
         path: this.request.path,
         method: this.request.method as Dispatcher.HttpMethod,
-        headers: this.request.headers,
+        headers: target.endpoint?.http2 ? withTeTrailers(this.request.headers) : this.request.headers,
         body: this.request.hasBody ? this.req : null,
         headersTimeout: timeout,
         bodyTimeout: timeout,
@@ -129,7 +140,11 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.resumeUpstream = resume;
     const res = this.res;
     if (res.destroyed) return true;
-    res.writeHead(statusCode, downstreamResponseHeaders(rawHeaders, this.request.requestId));
+    const headers = downstreamResponseHeaders(rawHeaders, this.request.requestId);
+    this.grpcHead = target?.endpoint?.http2 ? grpcStatusInHeaders(rawHeaders) : undefined;
+    this.request.editResponse?.(headers, target, this);
+    if (this.request.response) this.sink = this.request.response.start(res, statusCode, headers, this.onDrain);
+    else res.writeHead(statusCode, headers);
     this.deps.metrics.countStatus(statusCode);
     return true;
   }
@@ -137,18 +152,25 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   onData(chunk: Buffer): boolean {
     const res = this.res;
     if (res.destroyed) return true;
+    if (this.sink) return this.sink.write(chunk);
     if (res.write(chunk)) return true;
     res.once('drain', this.onDrain);
     return false;
   }
 
-  onComplete(): void {
+  onComplete(trailers?: UpstreamTrailers): void {
     this.finish();
     this.clearTotalTimer();
-    if (!this.res.destroyed) this.res.end();
+    // gRPC status lives in trailers; they must be queued before the response ends
+    const relayed = downstreamTrailers(trailers, this.grpcHead);
+    if (relayed && !this.res.destroyed) this.res.addTrailers(relayed);
+    if (this.sink) this.sink.end();
+    else if (!this.res.destroyed) this.res.end();
   }
 
   onError(err: Error): void {
+    this.sink?.abort();
+    this.sink = undefined;
     try {
       this.handleError(err);
     } catch (inner) {

@@ -4,8 +4,11 @@ import { GwErrorCode } from '@aya/config-schema';
 import { upstreamPath } from '../compile/compile';
 import type { CompiledConfig } from '../compile/types';
 import { errorMessage, type Logger } from '../log';
+import { h2BodyFollows } from '../server/h2-compat';
+import { ResponsePlan } from '../response/plan';
 import type { Metrics } from '../metrics';
 import { sendGwError } from './errors';
+import { sendRedirect } from '../traffic/rewrite';
 import { ForwardCall } from './forward';
 import { upstreamRequestHeaders } from './headers';
 import { DEFAULT_LIMITS, watchBodySize, type ProxyLimits } from './limits';
@@ -88,9 +91,21 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
         return;
       }
       const method = req.method ?? 'GET';
-      const match = deps.config().router.find(method, guard.host, guard.path);
+      const match = deps.config().router.find(method, guard.host, guard.path, req.headers, guard.query);
       if (!match) {
         metrics.countStatus(sendGwError(res, GwErrorCode.ROUTE_NOT_FOUND, ex.requestId));
+        return;
+      }
+      const traffic = match.route.traffic;
+      if (traffic?.redirect) {
+        metrics.countStatus(sendRedirect(res, traffic.redirect, match.params, ex.requestId));
+        return;
+      }
+      const response = ResponsePlan.for(match.route.response, req, { method, host: guard.host, path: guard.path, query: guard.query });
+      // a cache hit is answered here: no balancer pick, no upstream
+      const hit = response?.serveHit(res, ex.requestId) ?? 0;
+      if (hit) {
+        metrics.countStatus(hit);
         return;
       }
       const clientIp = clientIpOf(req);
@@ -101,8 +116,10 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
         port: deps.port,
         requestId: ex.requestId,
       });
+      traffic?.requestHeaders?.(headers);
       const length = req.headers['content-length'];
-      const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+      // HTTP/2 has no Transfer-Encoding: a body of unknown length is one whose HEADERS did not end the stream
+      const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined ? length !== '0' : h2BodyFollows(req));
       // a declared length was checked up front; chunked bodies are counted while they stream
       if (hasBody && length === undefined) {
         watchBodySize(req, limits.maxBodyBytes, () => failInFlight(socket, GwErrorCode.BODY_TOO_LARGE, metrics));
@@ -110,8 +127,8 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
       ex.call = new ForwardCall(
         req,
         res,
-        match.route.service,
-        { method, path: upstreamPath(match.route, match.prefix, guard.path) + guard.query, headers, clientIp, requestId: ex.requestId, hasBody },
+        traffic?.split ? traffic.split.choose(req.headers) : match.route.service,
+        { method, path: upstreamPath(match.route, match.prefix, guard.path) + guard.query, headers, clientIp, requestId: ex.requestId, hasBody, response, editResponse: traffic?.responseHeaders ?? undefined },
         forwardDeps,
       );
       ex.call.start();

@@ -35,11 +35,15 @@ export class PoolRegistry {
   acquire(target: RuntimeTarget): Pool {
     let entry = this.pools.get(target.poolKey);
     if (!entry) {
+      const endpoint = target.endpoint;
       const pool = new Pool(target.origin, {
-        connect: { timeout: target.connectTimeoutMs },
+        // TLS verification stays on unless the service says tlsVerify: false (undici's default)
+        // useH2c goes to the connector: Pool builds its own and passes only `connect` options on
+        connect: { timeout: target.connectTimeoutMs, ...endpoint?.tls, ...(endpoint?.http2 === 'h2c' ? { useH2c: true } : {}) },
         keepAliveTimeout: this.options.keepAliveTimeoutMs,
-        // every upstream answer is streamed: no pipelining, so one slow response never blocks another
-        pipelining: 1,
+        // h1: no pipelining, so one slow streamed response never blocks another; h2 multiplexes
+        pipelining: endpoint?.http2 ? 100 : 1,
+        ...(endpoint?.http2 === 'alpn' ? { allowH2: true } : {}),
       });
       entry = { pool, active: 0 };
       this.pools.set(target.poolKey, entry);
@@ -62,7 +66,8 @@ export class PoolRegistry {
     this.live = keys;
     for (const [key, entry] of this.pools) if (!keys.has(key) && entry.active === 0) this.retire(key, entry);
     const liveOrigins = new Set<string>();
-    for (const key of keys) liveOrigins.add(key.slice(0, key.lastIndexOf('#')));
+    // key = origin#timeout[~tls/h2 identity]; origins never contain '#'
+    for (const key of keys) liveOrigins.add(key.slice(0, key.indexOf('#')));
     for (const [origin, s] of this.stats) if (s.active === 0 && !liveOrigins.has(origin)) this.stats.delete(origin);
   }
 

@@ -76,7 +76,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     const requestId = resolveRequestId(req.headers['x-request-id']);
     const guard = guardRequest(req, limits);
     if (!guard.ok) return refuse(socket, guard.code, requestId);
-    const match = deps.config().router.find(req.method ?? 'GET', guard.host, guard.path);
+    const match = deps.config().router.find(req.method ?? 'GET', guard.host, guard.path, req.headers, guard.query);
     if (!match) return refuse(socket, GwErrorCode.ROUTE_NOT_FOUND, requestId);
     const service = match.route.service;
     const clientIp = clientIpOf(req);

@@ -1,56 +1,78 @@
-import { PathTable } from './path-table';
+import { Candidate, type HeaderBag, type MatchInput, type RouteHit, type RouterEntry } from './candidate';
+import { parsePathPattern } from './path-pattern';
+import { RouteTable } from './route-table';
 
-export interface RouterEntry<V> {
-  hosts: readonly string[];
-  paths: readonly string[];
-  methods: readonly string[];
-  /** value stored for one (route, path) pair, so a match needs no allocation */
-  valueFor(path: string): V;
-}
+export type { HeaderBag, MatchValue, Params, RouteHit, RouterEntry } from './candidate';
 
 /**
- * Host first (exact > most specific wildcard > any host), then the longest path prefix,
- * then the method. A bucket that has no matching path falls through to the next, less
- * specific one, like Kong where a host is only one of a route's predicates.
+ * Host first (exact > most specific wildcard > any host), then within that host bucket the
+ * highest priority, then the path (exact > longest prefix or `:param` path > regex in declared
+ * order), then method / header / query predicates. A bucket without a match falls through to the
+ * next, less specific one, like Kong where a host is only one of a route's predicates.
  */
-export class Router<V> {
-  private readonly exact = new Map<string, PathTable<V>>();
-  private readonly wildcard = new Map<string, PathTable<V>>();
-  private readonly anyHost = new PathTable<V>();
+export class Router<R> {
+  private readonly exact = new Map<string, RouteTable<R>>();
+  private readonly wildcard = new Map<string, RouteTable<R>>();
+  private readonly anyHost = new RouteTable<R>();
+  /** one reusable input object: lookups are synchronous, so it is never shared across requests */
+  private readonly input: MatchInput = { method: 'GET', headers: undefined, query: '' };
+  /** paths skipped at compile time, with the reason */
+  readonly invalid: string[] = [];
 
-  constructor(entries: readonly RouterEntry<V>[]) {
+  constructor(entries: readonly RouterEntry<R>[]) {
+    let order = 0;
     for (const e of entries) {
       const tables = e.hosts.length ? e.hosts.map((h) => this.tableFor(h.toLowerCase())) : [this.anyHost];
-      for (const table of tables) for (const p of e.paths) table.add(p, e.methods, e.valueFor(p));
+      for (const raw of e.paths) {
+        const pattern = parsePathPattern(raw);
+        if (typeof pattern === 'string') {
+          this.invalid.push(`${raw}: ${pattern}`);
+          continue;
+        }
+        const prefix = pattern.kind === 'exact' || pattern.kind === 'prefix' ? pattern.path : '';
+        const c = new Candidate(e.route, e, order++, prefix);
+        for (const table of tables) table.add(e.priority ?? 0, pattern, c);
+      }
     }
   }
 
-  find(method: string, hostHeader: string | undefined, path: string): V | undefined {
+  /** `query`: the raw query string with its `?` (read only by routes with query predicates) */
+  find(method: string, hostHeader: string | undefined, path: string, headers?: HeaderBag, query = ''): RouteHit<R> | undefined {
+    const input = this.input;
+    input.method = method;
+    input.headers = headers;
+    input.query = query;
     const host = hostHeader ? normalizeHost(hostHeader) : '';
     if (host) {
       const exact = this.exact.get(host);
       if (exact) {
-        const hit = exact.find(method, path);
-        if (hit !== undefined) return hit;
+        const hit = exact.find(path, input);
+        if (hit !== undefined) return this.done(hit);
       }
       if (this.wildcard.size) {
         for (let i = host.indexOf('.'); i >= 0; i = host.indexOf('.', i + 1)) {
           const table = this.wildcard.get(host.slice(i + 1));
           if (!table) continue;
-          const hit = table.find(method, path);
-          if (hit !== undefined) return hit;
+          const hit = table.find(path, input);
+          if (hit !== undefined) return this.done(hit);
         }
       }
     }
-    return this.anyHost.find(method, path);
+    return this.done(this.anyHost.find(path, input));
   }
 
-  private tableFor(host: string): PathTable<V> {
+  /** drops the request's headers so the router never keeps a finished request alive */
+  private done(hit: RouteHit<R> | undefined): RouteHit<R> | undefined {
+    this.input.headers = undefined;
+    return hit;
+  }
+
+  private tableFor(host: string): RouteTable<R> {
     const isWildcard = host.startsWith('*.');
     const map = isWildcard ? this.wildcard : this.exact;
     const key = isWildcard ? host.slice(2) : host;
     let table = map.get(key);
-    if (!table) map.set(key, (table = new PathTable<V>()));
+    if (!table) map.set(key, (table = new RouteTable<R>()));
     return table;
   }
 }

@@ -21,6 +21,19 @@ export function clientErrorCode(err: NodeJS.ErrnoException): GwErrorCode {
   return GwErrorCode.BAD_REQUEST;
 }
 
+/** node:http 'clientError' (plain and TLS listeners): a JSON error, then the connection closes. */
+export function onClientError(err: NodeJS.ErrnoException, socket: Socket, metrics: Metrics | undefined): void {
+  if (err.code === 'ECONNRESET' || err.code === 'EPIPE') {
+    socket.destroy();
+    return;
+  }
+  const code = clientErrorCode(err);
+  // a request already being proxied on this socket (bad chunk mid-body) answers through its response
+  if (failInFlight(socket, code, metrics)) return;
+  metrics?.countStatus(code === GwErrorCode.BAD_REQUEST ? 400 : code === GwErrorCode.REQUEST_TIMEOUT ? 408 : 431);
+  refuseSocket(socket, code);
+}
+
 /**
  * The proxy listener. llhttp refuses smuggling shapes (CL+TE, duplicate / bad Content-Length,
  * bad chunking, obs-fold) before any handler runs; each becomes a JSON 400 and a closed
@@ -45,17 +58,7 @@ export function createProxyServer(options: ProxyServerOptions): Server {
   );
   // node silently DROPS headers past maxHeadersCount; one extra lets guardRequest see "too many"
   server.maxHeadersCount = limits.maxHeaderCount + 1;
-  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    if (err.code === 'ECONNRESET' || err.code === 'EPIPE') {
-      socket.destroy();
-      return;
-    }
-    const code = clientErrorCode(err);
-    // a request already being proxied on this socket (bad chunk mid-body) answers through its response
-    if (failInFlight(socket, code, options.metrics)) return;
-    options.metrics?.countStatus(code === GwErrorCode.BAD_REQUEST ? 400 : code === GwErrorCode.REQUEST_TIMEOUT ? 408 : 431);
-    refuseSocket(socket, code);
-  });
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => onClientError(err, socket, options.metrics));
   // CONNECT would make us a tunnel to anywhere: refused
   server.on('connect', (_req: IncomingMessage, socket: Socket) => refuseSocket(socket, GwErrorCode.BAD_REQUEST));
   // without a listener node serves Upgrade requests as plain requests, which is what we want then

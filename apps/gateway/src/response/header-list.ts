@@ -1,0 +1,33 @@
+/** Helpers over the flat [name, value, ...] header list res.writeHead takes (duplicates kept). */
+
+export function headerIndex(list: readonly string[], lower: string): number {
+  for (let i = 0; i < list.length; i += 2) if (list[i].length === lower.length && list[i].toLowerCase() === lower) return i;
+  return -1;
+}
+
+/** Every value of a header joined with ", " ('' when absent). */
+export function headerValue(list: readonly string[], lower: string): string {
+  let out = '';
+  for (let i = 0; i < list.length; i += 2) {
+    if (list[i].length === lower.length && list[i].toLowerCase() === lower) out = out ? `${out}, ${list[i + 1]}` : list[i + 1];
+  }
+  return out;
+}
+
+export function hasHeader(list: readonly string[], lower: string): boolean {
+  return headerIndex(list, lower) >= 0;
+}
+
+export function removeHeader(list: string[], lower: string): void {
+  for (let i = list.length - 2; i >= 0; i -= 2) if (list[i].toLowerCase() === lower) list.splice(i, 2);
+}
+
+/** Adds `token` to a comma-list header (Vary) unless it is there already or the value is `*`. */
+export function appendToken(list: string[], name: string, token: string): void {
+  const lower = name.toLowerCase();
+  const current = headerValue(list, lower);
+  const tokens = current.split(',').map((t) => t.trim().toLowerCase());
+  if (tokens.includes('*') || tokens.includes(token.toLowerCase())) return;
+  removeHeader(list, lower);
+  list.push(name, current ? `${current}, ${token}` : token);
+}
