@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayHandle } from '../gateway';
-import { silentLogger } from '../log';
-import { closedPort, route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import type { GatewayHandle } from '../gateway';
+import { route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import { startOfflineGateway } from '../testing/offline-gateway';
 import { closedBy, openSocket, parseResponse, rawRequest, type RawResponse } from '../testing/raw-http';
 
 let gw: GatewayHandle;
@@ -42,14 +42,7 @@ beforeAll(async () => {
     routes: [route('r', 's', ['/']), route('r-host', 's', ['/'], { hosts: ['api.test'] }), route('r-hop', 'h', ['/hop']), route('r-split', 'sp', ['/split'])],
     upstreams: [],
   });
-  gw = await startGateway({
-    proxyPort: 0,
-    proxyHost: '127.0.0.1',
-    statusPort: 0,
-    controlPlaneUrl: `http://127.0.0.1:${await closedPort()}`,
-    clusterToken: 't',
-    dataDir,
-    logger: silentLogger,
+  gw = await startOfflineGateway(dataDir, {
     limits: { maxBodyBytes: MAX_BODY, maxHeaderBytes: 2048, maxHeaderCount: 20, headersTimeoutMs: 300, requestTimeoutMs: 5_000, keepAliveTimeoutMs: 300 },
   });
   port = gw.proxyPort;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayHandle } from '../gateway';
-import { silentLogger } from '../log';
+import type { GatewayHandle } from '../gateway';
 import { closedPort, route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import { startOfflineGateway } from '../testing/offline-gateway';
 import { closedBy, openSocket, parseResponse, rawRequest } from '../testing/raw-http';
 import { acceptKey, echoWebSocket, readFrames, textFrame } from '../testing/ws-frames';
 
@@ -66,14 +66,7 @@ beforeAll(async () => {
     routes: [route('r-ws', 'ws', ['/ws'], { stripPath: true }), route('r-down', 'down', ['/down']), route('r-sse', 'sse', ['/events'])],
     upstreams: [],
   });
-  gw = await startGateway({
-    proxyPort: 0,
-    proxyHost: '127.0.0.1',
-    statusPort: 0,
-    controlPlaneUrl: `http://127.0.0.1:${await closedPort()}`,
-    clusterToken: 't',
-    dataDir,
-    logger: silentLogger,
+  gw = await startOfflineGateway(dataDir, {
     drainTimeoutMs: 300,
   });
 });

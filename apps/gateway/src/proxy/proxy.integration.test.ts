@@ -3,9 +3,9 @@ import { request as httpRequest } from 'node:http';
 import { Readable } from 'node:stream';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayHandle } from '../gateway';
-import { silentLogger } from '../log';
+import type { GatewayHandle } from '../gateway';
 import { DEFAULT_LIMITS } from './limits';
+import { startOfflineGateway } from '../testing/offline-gateway';
 import {
   closedPort,
   route,
@@ -124,14 +124,7 @@ beforeAll(async () => {
     ],
   });
   // control plane on a closed port: everything below runs on the last-known-good snapshot
-  gw = await startGateway({
-    proxyPort: 0,
-    proxyHost: '127.0.0.1',
-    statusPort: 0,
-    controlPlaneUrl: `http://127.0.0.1:${await closedPort()}`,
-    clusterToken: 'test-token',
-    dataDir,
-    logger: silentLogger,
+  gw = await startOfflineGateway(dataDir, {
     // the streaming test posts 16 MiB, over the 10 MiB default
     limits: { ...DEFAULT_LIMITS, maxBodyBytes: 64 * 1024 * 1024 },
   });

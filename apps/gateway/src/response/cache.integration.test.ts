@@ -1,9 +1,9 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGateway, type GatewayHandle } from '../gateway';
-import { silentLogger } from '../log';
-import { closedPort, route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import type { GatewayHandle } from '../gateway';
+import { route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import { startOfflineGateway } from '../testing/offline-gateway';
+import { httpGet } from '../testing/raw-http';
 import { configureResponseCache, type ResponseCache } from './response-cache';
 
 let gw: GatewayHandle;
@@ -15,23 +15,7 @@ let cache: ResponseCache;
 const hits = new Map<string, number>();
 const TEXT = 'cache me and compress me. '.repeat(400);
 
-interface Got {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function get(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<Got> {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(`${base}${path}`, { method, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => httpGet(`${base}${path}`, headers, method);
 
 const RESPONSES: Record<string, Record<string, string>> = {
   '/c/nostore': { 'cache-control': 'no-store' },
@@ -72,15 +56,7 @@ beforeAll(async () => {
     ],
     upstreams: [],
   });
-  gw = await startGateway({
-    proxyPort: 0,
-    proxyHost: '127.0.0.1',
-    statusPort: 0,
-    controlPlaneUrl: `http://127.0.0.1:${await closedPort()}`,
-    clusterToken: 't',
-    dataDir,
-    logger: silentLogger,
-  });
+  gw = await startOfflineGateway(dataDir);
   base = `http://127.0.0.1:${gw.proxyPort}`;
 });
 

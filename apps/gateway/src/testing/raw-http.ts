@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 
 /** Test-only: HTTP/1.1 over a bare socket, for requests no well-behaved client library would send. */
 
@@ -69,4 +70,24 @@ export async function rawRequest(port: number, ...parts: (string | Buffer)[]): P
   for (const p of parts) socket.write(p);
   const wasClosed = await closed;
   return parseResponse(text, wasClosed);
+}
+
+export interface HttpResult {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** the body as received on the wire (not decompressed) */
+  body: Buffer;
+}
+
+/** One request on a fresh connection (no agent), body collected raw. */
+export function httpGet(url: string, headers: Record<string, string> = {}, method = 'GET'): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
