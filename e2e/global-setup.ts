@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { startControlPlane, startGateway } from '../test/harness/platform';
+import { randomToken, startControlPlane, startGateway } from '../test/harness/platform';
 import { createDatabaseOn, startPostgres } from '../test/harness/postgres';
 import { REPO_ROOT } from '../test/harness/process';
 import { startUpstream } from '../test/harness/upstream';
@@ -14,7 +14,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const upstream = await startUpstream('upstream');
   const cp = await startControlPlane({
     databaseUrl: await createDatabaseOn(pg.adminUrl),
-    env: { AYA_CONSOLE_DIR: path.join(REPO_ROOT, 'apps/console/dist') },
+    env: { AYA_CONSOLE_DIR: path.join(REPO_ROOT, 'apps/console/dist'), AYA_SECRET_KEY: randomToken() },
   });
   const gw = await startGateway({ controlPlaneUrl: cp.url, clusterToken: cp.clusterToken });
   if (!cp.initialAdminPassword) throw new Error(`control plane printed no initial admin password:\n${cp.logs()}`);

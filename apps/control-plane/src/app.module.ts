@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AppConfig } from './app-config';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { CertificatesService } from './certificates/certificates.service';
+import { SecretBox } from './certificates/secret-box';
 import { ErrorFilter } from './common/error.filter';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
@@ -24,6 +26,7 @@ export interface AppDeps {
   prisma: Db;
   redis: RedisPublisher;
   events: ConfigEvents;
+  box: SecretBox;
 }
 
 @Module({})
@@ -37,6 +40,7 @@ export class AppModule {
         { provide: PRISMA, useValue: deps.prisma },
         { provide: RedisPublisher, useValue: deps.redis },
         { provide: ConfigEvents, useValue: deps.events },
+        { provide: SecretBox, useValue: deps.box },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         { provide: OPENAPI_DOCUMENT, useFactory: () => buildOpenApi(CONTROLLERS) },
@@ -48,6 +52,7 @@ export class AppModule {
         ServicesService,
         RoutesService,
         UpstreamsService,
+        CertificatesService,
       ],
     };
   }

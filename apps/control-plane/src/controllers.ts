@@ -1,4 +1,5 @@
 import { AuthController } from './auth/auth.controller';
+import { CertificatesController } from './certificates/certificates.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
 import { HealthController } from './health/health.controller';
@@ -17,6 +18,7 @@ export const CONTROLLERS = [
   ServicesController,
   RoutesController,
   UpstreamsController,
+  CertificatesController,
   ConfigController,
   NodesController,
   InternalController,

@@ -18,3 +18,12 @@ describe('loadEnv', () => {
     expect(() => loadEnv({ ...base, AYA_ADMIN_PORT: 'abc' })).toThrow(/AYA_ADMIN_PORT/);
   });
 });
+
+describe('AYA_SECRET_KEY', () => {
+  it('is optional, and when set at least 32 characters, never echoed', () => {
+    expect(loadEnv(base).AYA_SECRET_KEY).toBeUndefined();
+    expect(loadEnv({ ...base, AYA_SECRET_KEY: 's'.repeat(32) }).AYA_SECRET_KEY).toBe('s'.repeat(32));
+    expect(() => loadEnv({ ...base, AYA_SECRET_KEY: 'too-short-secret' })).toThrow(/AYA_SECRET_KEY must be at least 32 characters/);
+    expect(() => loadEnv({ ...base, AYA_SECRET_KEY: 'too-short-secret' })).not.toThrow(/too-short-secret/);
+  });
+});

@@ -19,6 +19,8 @@ const envSchema = z.object({
   AYA_ADMIN_HOST: z.string().min(1).default('0.0.0.0'),
   AYA_CLUSTER_TOKEN: secret('AYA_CLUSTER_TOKEN'),
   AYA_ADMIN_TOKEN: secret('AYA_ADMIN_TOKEN').optional(),
+  /** encrypts certificate private keys at rest; needed only once a key is stored */
+  AYA_SECRET_KEY: z.string().min(32, 'AYA_SECRET_KEY must be at least 32 characters').optional(),
   AYA_CONSOLE_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'console', 'dist')),
   AYA_MIGRATIONS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'prisma', 'migrations')),
   /** gateway nodes not heard from for this long are forgotten */

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { AppConfig } from './app-config';
 import { AppModule } from './app.module';
+import { SecretBox } from './certificates/secret-box';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
 import { KEEP_REVISIONS } from './config-flow/config-writer';
@@ -47,6 +48,18 @@ async function prepareDatabase(env: AppEnv): Promise<void> {
   }
 }
 
+/** Stored private keys need the AYA_SECRET_KEY they were sealed with: say so at start, not at the first write. */
+async function checkSecretKey(prisma: ReturnType<typeof createPrisma>, box: SecretBox): Promise<void> {
+  const sample = await prisma.certificate.findFirst({ where: { keyEncrypted: { not: null } }, select: { keyEncrypted: true } });
+  if (!sample?.keyEncrypted) return;
+  try {
+    box.open(sample.keyEncrypted);
+  } catch (err) {
+    // not fatal: reads still work; config writes and snapshot pulls answer AYA_CP_SECRET_KEY_REQUIRED
+    log.error(`certificate private keys are stored but cannot be decrypted: ${errorMessage(err)}`);
+  }
+}
+
 async function start(): Promise<void> {
   const env = loadEnv();
   await prepareDatabase(env);
@@ -57,9 +70,11 @@ async function start(): Promise<void> {
   const redis = new RedisPublisher(env.REDIS_URL);
   await redis.connect();
   const events = new ConfigEvents();
+  const box = new SecretBox(env.AYA_SECRET_KEY);
+  await checkSecretKey(prisma, box);
 
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.register({ config, prisma, redis, events }),
+    AppModule.register({ config, prisma, redis, events, box }),
     new FastifyAdapter({ bodyLimit: 1024 * 1024, return503OnClosing: true }),
     { logger: false, abortOnError: false },
   );

@@ -6,6 +6,8 @@ export const CpErrorCode = {
   NOT_FOUND: 'AYA_CP_NOT_FOUND',
   CONFLICT: 'AYA_CP_CONFLICT',
   INTERNAL: 'AYA_CP_INTERNAL',
+  /** 500: a private key must be encrypted or decrypted but AYA_SECRET_KEY is unset or not the one it was stored with */
+  SECRET_KEY_REQUIRED: 'AYA_CP_SECRET_KEY_REQUIRED',
 } as const;
 export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
 

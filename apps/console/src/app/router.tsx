@@ -8,7 +8,10 @@ import { RoutesListRoute } from '../features/routes/routes/routes-list';
 import { ServiceCreateRoute } from '../features/services/routes/service-create';
 import { ServiceEditRoute } from '../features/services/routes/service-edit';
 import { ServicesListRoute } from '../features/services/routes/services-list';
+import { CertificateCreateRoute } from '../features/certificates/routes/certificate-create';
+import { CertificatesListRoute } from '../features/certificates/routes/certificates-list';
 import { UpstreamCreateRoute } from '../features/upstreams/routes/upstream-create';
+import { UpstreamDetailRoute } from '../features/upstreams/routes/upstream-detail';
 import { UpstreamEditRoute } from '../features/upstreams/routes/upstream-edit';
 import { UpstreamsListRoute } from '../features/upstreams/routes/upstreams-list';
 import { lastTenant } from '../lib/use-tenant';
@@ -53,7 +56,10 @@ const router = createBrowserRouter([
           { path: 'routes/:routeId/edit', element: <RouteEditRoute /> },
           { path: 'upstreams', element: <UpstreamsListRoute /> },
           { path: 'upstreams/new', element: <UpstreamCreateRoute /> },
+          { path: 'upstreams/:upstreamId', element: <UpstreamDetailRoute /> },
           { path: 'upstreams/:upstreamId/edit', element: <UpstreamEditRoute /> },
+          { path: 'certificates', element: <CertificatesListRoute /> },
+          { path: 'certificates/new', element: <CertificateCreateRoute /> },
           { path: 'nodes', element: <NodesRoute /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -1,4 +1,4 @@
-import { useId, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { useId, type ChangeEvent, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
 
 export function FieldError({ id, message, testId }: { id: string; message?: string; testId?: string }) {
   if (!message) return null;
@@ -57,7 +57,7 @@ function controlProps(id: string, { name, value, onValueChange, error, hint, req
     id,
     name,
     value,
-    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => onValueChange(e.target.value),
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => onValueChange(e.target.value),
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy(id, hint, error),
     'aria-required': required || undefined,
@@ -81,6 +81,17 @@ export function TextField({ label, name, value, onValueChange, error, hint, requ
   return (
     <FieldShell id={id} label={label} hint={hint} error={error} name={name} required={required}>
       <input className="input" {...controlProps(id, { name, value, onValueChange, error, hint, required })} {...rest} />
+    </FieldShell>
+  );
+}
+
+export interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange' | 'value' | 'name'>, ControlFieldProps {}
+
+export function TextAreaField({ label, name, value, onValueChange, error, hint, required, ...rest }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <FieldShell id={id} label={label} hint={hint} error={error} name={name} required={required}>
+      <textarea className="input textarea" {...controlProps(id, { name, value, onValueChange, error, hint, required })} {...rest} />
     </FieldShell>
   );
 }

@@ -4,12 +4,14 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { PageHeader } from './page-header';
 import type { NamedResource } from './resource-table';
 import { ErrorState, Loading } from './status';
+import type { EditVariables } from '../lib/tenant-resource';
 
 /** What a create/edit page hands its form. */
 export interface FormBinding<I> {
   submitLabel: string;
   cancelTo: string;
-  onSubmit: (input: I) => Promise<void>;
+  /** `before`: the payload of the untouched form, so an edit can send only what changed. */
+  onSubmit: (input: I, before: I) => Promise<void>;
 }
 
 function useSaveThenList<A extends unknown[]>(listPath: string, save: (...args: A) => Promise<unknown>) {
@@ -43,8 +45,8 @@ export interface EditResourcePageProps<T extends NamedResource, I> {
   noun: string;
   listPath: string;
   record: UseQueryResult<T>;
-  /** The update mutation's `mutateAsync`. */
-  save: (variables: { id: string; input: I }) => Promise<unknown>;
+  /** The update mutation's `mutateAsync` (see `useTenantEdit`). */
+  save: (variables: EditVariables<I>) => Promise<unknown>;
   form: (record: T, binding: FormBinding<I>) => ReactNode;
 }
 
@@ -59,7 +61,7 @@ export function EditResourcePage<T extends NamedResource, I>({ noun, listPath, r
     <section>
       <PageHeader title={`Edit ${noun} ${data.name}`} description={<span className="mono muted">{data.id}</span>} />
       {/* Re-seed the form when another resource is opened in the same mounted route. */}
-      <Fragment key={data.id}>{form(data, { submitLabel: 'Save changes', cancelTo: listPath, onSubmit: (input) => saveThenList({ id: data.id, input }) })}</Fragment>
+      <Fragment key={data.id}>{form(data, { submitLabel: 'Save changes', cancelTo: listPath, onSubmit: (input, before) => saveThenList({ id: data.id, record: data, before, input }) })}</Fragment>
     </section>
   );
 }

@@ -26,6 +26,8 @@ export interface ResourceListPageProps<T extends NamedResource> {
   /** The table's columns after Name. */
   columns: ReadonlyArray<Column<T>>;
   editPath: (row: T) => string;
+  /** Where the name links (a detail page); default the editor. */
+  viewPath?: (row: T) => string;
 }
 
 /** A tenant's collection: header with "New …", the table (name opens the editor) with "Load more", and a confirmed delete. */
@@ -40,6 +42,7 @@ export function ResourceListPage<T extends NamedResource>({
   remove,
   columns,
   editPath,
+  viewPath,
 }: ResourceListPageProps<T>) {
   const [pending, setPending] = useState<T | null>(null);
   const plural = title.toLowerCase();
@@ -69,7 +72,7 @@ export function ResourceListPage<T extends NamedResource>({
         </EmptyState>
       ) : (
         <>
-          <ResourceTable label={title} noun={noun} rows={rows} columns={columns} editPath={editPath} onDelete={setPending} />
+          <ResourceTable label={title} noun={noun} rows={rows} columns={columns} editPath={editPath} viewPath={viewPath} onDelete={setPending} />
           <LoadMore hasMore={pages.hasNextPage} loading={pages.isFetchingNextPage} onLoadMore={() => void pages.fetchNextPage()} />
         </>
       )}

@@ -16,15 +16,17 @@ export interface ResourceTableProps<T extends NamedResource> {
   /** The columns after Name. */
   columns: ReadonlyArray<Column<T>>;
   editPath: (row: T) => string;
+  /** Where the name links; default the editor. */
+  viewPath?: (row: T) => string;
   onDelete: (row: T) => void;
 }
 
 /** A config collection: the name opens the editor, and each row has Edit and Delete. */
-export function ResourceTable<T extends NamedResource>({ label, noun, rows, columns, editPath, onDelete }: ResourceTableProps<T>) {
+export function ResourceTable<T extends NamedResource>({ label, noun, rows, columns, editPath, viewPath = editPath, onDelete }: ResourceTableProps<T>) {
   const nameColumn: Column<T> = {
     header: 'Name',
     cell: (row) => (
-      <Link to={editPath(row)} className="cell-primary">
+      <Link to={viewPath(row)} className="cell-primary">
         {row.name}
       </Link>
     ),

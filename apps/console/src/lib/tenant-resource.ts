@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@aya/config-schema';
 import { api } from './api-client';
+import { planEdit } from './edit-plan';
 import { LIST_PAGE_SIZE, tenantApiPath, tenantScopeKey } from './paths';
 
 export type TenantCollection = Parameters<typeof tenantApiPath>[1];
@@ -37,5 +38,32 @@ export function useTenantWrite<TVariables, TData = unknown>(tenant: string, writ
   return useMutation({
     mutationFn: write,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantScopeKey(tenant) }),
+  });
+}
+
+/** What an edit form hands its update mutation (see `planEdit`). */
+export interface EditVariables<I> {
+  id: string;
+  /** the resource as loaded */
+  record: object;
+  /** the untouched form's payload */
+  before: I;
+  input: I;
+}
+
+export interface EditOptions {
+  /** keys of the create schema (`Object.keys(schema.shape)`) */
+  writableKeys: ReadonlyArray<string>;
+  /** the form's field roots */
+  formKeys: ReadonlyArray<string>;
+  clearValues?: Readonly<Record<string, unknown>>;
+}
+
+/** Saves an edit as a PATCH of the changed fields (or a carrying PUT), so fields the form does not show are never dropped. */
+export function useTenantEdit<T, I extends object>(tenant: string, collection: TenantCollection, options: EditOptions) {
+  return useTenantWrite(tenant, async ({ id, record, before, input }: EditVariables<I>) => {
+    const plan = planEdit({ record, before, after: input, ...options });
+    if (!plan) return record as T;
+    return api.request<T>(tenantApiPath(tenant, collection, id), { method: plan.method, body: plan.body });
   });
 }

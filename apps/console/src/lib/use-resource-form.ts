@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ErrorDetail } from '@aya/config-schema';
 import type { ZodType } from 'zod';
 import type { FormErrors } from './form-errors';
 import { issuesToDetails } from './form-errors';
@@ -12,10 +13,12 @@ export interface ResourceFormOptions<V, P> {
   schema: ZodType;
   /**
    * Form values -> request body. It may also return `values` to show instead (blank rows dropped),
-   * so the index in an error path (`paths.1`) is the row on screen.
+   * so the index in an error path (`paths.1`) is the row on screen. `errors` are problems found
+   * while converting (a JSON field that does not parse), shown with the schema's.
    */
-  toPayload: (values: V) => { payload: P; values?: V };
-  onSubmit: (payload: P) => Promise<unknown>;
+  toPayload: (values: V) => { payload: P; values?: V; errors?: ErrorDetail[] };
+  /** `before` is the payload of the untouched form: an edit sends only what differs from it. */
+  onSubmit: (payload: P, before: P) => Promise<unknown>;
 }
 
 export interface ResourceForm<V> {
@@ -23,6 +26,8 @@ export interface ResourceForm<V> {
   /** Setter of one field; editing a field clears its errors. */
   set: <K extends keyof V>(field: K) => (value: V[K]) => void;
   errors: FormErrors;
+  /** Clears the errors at and under one path (a nested field such as `healthChecks.active.path`). */
+  clearError: (path: string) => void;
   submitting: boolean;
   handleSubmit: (e: FormEvent) => Promise<void>;
 }
@@ -30,6 +35,7 @@ export interface ResourceForm<V> {
 /** Values, client validation, the write and its errors (server details land on the fields) for one create/edit form. */
 export function useResourceForm<V, P>({ initialValues, fields, schema, toPayload, onSubmit }: ResourceFormOptions<V, P>): ResourceForm<V> {
   const [values, setValues] = useState<V>(initialValues);
+  const [before] = useState(() => toPayload(initialValues()).payload);
   const [submitting, setSubmitting] = useState(false);
   const { errors, setDetails, setApiError, clearField, reset } = useFormErrors(fields);
 
@@ -42,17 +48,18 @@ export function useResourceForm<V, P>({ initialValues, fields, schema, toPayload
 
   const handleSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const { payload, values: shown } = toPayload(values);
+    const { payload, values: shown, errors: conversion = [] } = toPayload(values);
     if (shown) setValues(shown);
     const checked = schema.safeParse(payload);
-    if (!checked.success) {
-      setDetails(issuesToDetails(checked.error.issues));
+    const problems = [...conversion, ...(checked.success ? [] : issuesToDetails(checked.error.issues))];
+    if (problems.length > 0) {
+      setDetails(problems);
       return;
     }
     reset();
     setSubmitting(true);
     try {
-      await onSubmit(payload);
+      await onSubmit(payload, before);
     } catch (err) {
       setApiError(err);
     } finally {
@@ -60,5 +67,5 @@ export function useResourceForm<V, P>({ initialValues, fields, schema, toPayload
     }
   };
 
-  return { values, set, errors, submitting, handleSubmit };
+  return { values, set, errors, clearError: clearField, submitting, handleSubmit };
 }

@@ -9,6 +9,8 @@ export const PERMISSIONS = [
   'routes:write',
   'upstreams:read',
   'upstreams:write',
+  'certificates:read',
+  'certificates:write',
   'config:read',
   'nodes:read',
   /** own session: me, logout */

@@ -3,6 +3,8 @@ import type { RevisionNotice } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
 import type { Principal } from '../auth/permissions';
 import type { Prisma } from '../generated/prisma/client';
+import { unsealSnapshot } from '../certificates/sealed-snapshot';
+import { SecretBox } from '../certificates/secret-box';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
 import { PG_CONFIG_CHANNEL } from './pg-listener';
 import { RedisPublisher } from './redis-publisher';
@@ -15,7 +17,7 @@ export const KEEP_REVISIONS = 100;
 export interface AuditEntry {
   tenantId: string | null;
   action: 'create' | 'update' | 'delete';
-  resourceType: 'tenant' | 'service' | 'route' | 'upstream';
+  resourceType: 'tenant' | 'service' | 'route' | 'upstream' | 'certificate';
   resourceId: string;
   before?: unknown;
   after?: unknown;
@@ -38,6 +40,7 @@ export class ConfigWriter {
   constructor(
     @Inject(PRISMA) private readonly prisma: Db,
     private readonly redis: RedisPublisher,
+    private readonly box: SecretBox,
   ) {}
 
   async write<T>(actor: Principal, fn: (tx: Tx) => Promise<WriteOutcome<T>>): Promise<T> {
@@ -62,8 +65,9 @@ export class ConfigWriter {
             after: asJson(outcome.audit.after),
           },
         });
+        // stored with certificate keys sealed; the hash is over what gateways receive (keys in clear)
         const snapshot = buildSnapshot(revision, await loadSnapshotRows(tx));
-        const notice: RevisionNotice = { revision, hash: snapshotHash(snapshot) };
+        const notice: RevisionNotice = { revision, hash: snapshotHash(unsealSnapshot(snapshot, this.box)) };
         await tx.configRevision.create({ data: { revision, hash: notice.hash, snapshot: asJson(snapshot) ?? {} } });
         await tx.configRevision.deleteMany({ where: { revision: { lte: revision - KEEP_REVISIONS } } });
         // delivered on commit to every control plane LISTENing (each pushes it to its SSE streams)

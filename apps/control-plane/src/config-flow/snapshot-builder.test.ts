@@ -78,3 +78,41 @@ describe('parseTarget', () => {
     expect(() => parseTarget('nope')).toThrow(SnapshotBuildError);
   });
 });
+
+describe('buildSnapshot options', () => {
+  it('copies the options the snapshot declares, resolves split service ids, drops unknown keys', () => {
+    const r = rows();
+    r.services[1].options = { sendTimeoutMs: 10, retryBudget: { ratio: 0.5, windowMs: 5000, minRetries: 1 }, protocol: 'grpc', notInSnapshot: 1 };
+    r.upstreams[0].options = { hashOn: { type: 'header', name: 'x-user' }, circuitBreaker: { failureThreshold: 3, openMs: 1000, halfOpenProbes: 1 } };
+    r.routes[0].options = {
+      priority: 5,
+      headers: { 'x-v': ['2'] },
+      split: { services: [{ service: 's1', weight: 1 }, { service: 's2', weight: 3 }], match: [{ header: 'x-canary', value: '1', service: 's1' }] },
+      compression: { enabled: true },
+    };
+    const snap = buildSnapshot(1, r);
+    expect(snapshotSchema.parse(snap)).toEqual(snap);
+    expect(snap.services[1]).toMatchObject({ sendTimeoutMs: 10, retryBudget: { ratio: 0.5 }, protocol: 'grpc' });
+    expect(snap.services[1]).not.toHaveProperty('notInSnapshot');
+    expect(snap.upstreams[0].hashOn).toEqual({ type: 'header', name: 'x-user' });
+    expect(snap.routes[0]).toMatchObject({
+      priority: 5,
+      headers: { 'x-v': ['2'] },
+      split: { services: [{ serviceId: 's1', weight: 1 }, { serviceId: 's2', weight: 3 }], match: [{ header: 'x-canary', value: '1', serviceId: 's1' }] },
+      compression: { enabled: true },
+    });
+  });
+
+  it('leaves the hash of option-less config unchanged (no added keys)', () => {
+    const r = rows();
+    for (const x of [...r.services, ...r.routes, ...r.upstreams]) x.options = {};
+    expect(snapshotHash(buildSnapshot(1, r))).toBe(snapshotHash(buildSnapshot(1, rows())));
+    expect(Object.keys(buildSnapshot(1, r))).toEqual(['revision', 'services', 'routes', 'upstreams']);
+  });
+
+  it('refuses a split pointing at a missing service', () => {
+    const r = rows();
+    r.routes[0].options = { split: { services: [{ service: 'gone', weight: 1 }] } };
+    expect(() => buildSnapshot(1, r)).toThrow(SnapshotBuildError);
+  });
+});

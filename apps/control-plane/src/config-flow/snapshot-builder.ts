@@ -3,13 +3,22 @@ import {
   HTTP_METHODS,
   SERVICE_DEFAULTS,
   parseServiceUrl,
+  serviceProtocolOf,
+  snapshotRouteSchema,
+  snapshotServiceSchema,
+  snapshotUpstreamSchema,
   type Algorithm,
+  type ServiceProtocol,
+  type SnapshotCertificate,
+  type SnapshotSplit,
   type HttpMethod,
   type Snapshot,
   type SnapshotRoute,
   type SnapshotService,
   type SnapshotUpstream,
 } from '@aya/config-schema';
+import { pickOptions, readOptions } from '../common/options';
+import type { SplitConfig } from '../routes/route-mapper';
 
 /** Database rows the snapshot is compiled from (a subset of the Prisma models). */
 export interface SnapshotRows {
@@ -22,6 +31,7 @@ export interface SnapshotRows {
     connectTimeoutMs: number | null;
     readTimeoutMs: number | null;
     retries: number | null;
+    options?: unknown;
   }>;
   routes: Array<{
     id: string;
@@ -32,8 +42,11 @@ export interface SnapshotRows {
     methods: string[] | null;
     hosts: string[] | null;
     stripPath: boolean;
+    options?: unknown;
   }>;
-  upstreams: Array<{ id: string; tenantId: string; name: string; algorithm: string; targets: unknown }>;
+  upstreams: Array<{ id: string; tenantId: string; name: string; algorithm: string; targets: unknown; options?: unknown }>;
+  /** `key` as stored (sealed): the config writer hashes the unsealed snapshot, stores this one */
+  certificates?: SnapshotCertificate[];
 }
 
 export class SnapshotBuildError extends Error {}
@@ -78,6 +91,8 @@ export function buildSnapshot(revision: number, rows: SnapshotRows): Snapshot {
   const upstreams: SnapshotUpstream[] = rows.upstreams.map((u) => {
     if (!isAlgorithm(u.algorithm)) throw new SnapshotBuildError(`upstream ${u.id}: unknown algorithm ${u.algorithm}`);
     return {
+      // options the snapshot declares (hashOn, healthChecks...); absent ones stay absent so hashes do not move
+      ...pickOptions(readOptions(u.options), snapshotUpstreamSchema.shape),
       id: u.id,
       tenant: tenantSlug(u.tenantId),
       name: u.name,
@@ -89,7 +104,9 @@ export function buildSnapshot(revision: number, rows: SnapshotRows): Snapshot {
   const services: SnapshotService[] = rows.services.map((s) => {
     const parsed = parseServiceUrl(s.url);
     if (!parsed) throw new SnapshotBuildError(`service ${s.id}: invalid url`);
+    const options = readOptions(s.options);
     const common = {
+      ...pickOptions(options, snapshotServiceSchema.shape),
       id: s.id,
       tenant: tenantSlug(s.tenantId),
       name: s.name,
@@ -103,19 +120,46 @@ export function buildSnapshot(revision: number, rows: SnapshotRows): Snapshot {
     }
     const upstreamId = upstreamIdByName.get(`${s.tenantId}/${parsed.upstream}`);
     if (!upstreamId) throw new SnapshotBuildError(`service ${s.id}: upstream "${parsed.upstream}" not found`);
-    return { ...common, protocol: 'http', host: null, port: null, upstreamId };
+    const protocol = serviceProtocolOf(parsed, options.protocol as ServiceProtocol | undefined);
+    return { ...common, protocol, host: null, port: null, upstreamId };
   });
 
-  const routes: SnapshotRoute[] = rows.routes.map((r) => ({
-    id: r.id,
-    tenant: tenantSlug(r.tenantId),
-    name: r.name,
-    serviceId: r.serviceId,
-    paths: [...r.paths],
-    methods: (r.methods ?? []).filter(isMethod),
-    hosts: [...(r.hosts ?? [])],
-    stripPath: r.stripPath,
-  }));
+  const serviceIds = new Set(rows.services.map((s) => s.id));
+  const routes: SnapshotRoute[] = rows.routes.map((r) => {
+    const options = readOptions(r.options);
+    const split = options.split ? snapshotSplit(r.id, options.split as SplitConfig, serviceIds) : undefined;
+    return {
+      ...pickOptions(options, snapshotRouteSchema.shape, ['split']),
+      ...(split ? { split } : {}),
+      id: r.id,
+      tenant: tenantSlug(r.tenantId),
+      name: r.name,
+      serviceId: r.serviceId,
+      paths: [...r.paths],
+      methods: (r.methods ?? []).filter(isMethod),
+      hosts: [...(r.hosts ?? [])],
+      stripPath: r.stripPath,
+    };
+  });
 
-  return { revision, services, routes, upstreams };
+  const certificates = rows.certificates ?? [];
+  return { revision, services, routes, upstreams, ...(certificates.length > 0 ? { certificates } : {}) };
+}
+
+/** Admin split (services by id, see RoutesService) -> snapshot split (`serviceId`). */
+function snapshotSplit(routeId: string, split: SplitConfig, serviceIds: ReadonlySet<string>): SnapshotSplit {
+  const id = (ref: string): string => {
+    if (!serviceIds.has(ref)) throw new SnapshotBuildError(`route ${routeId}: split service ${ref} not found`);
+    return ref;
+  };
+  return {
+    services: split.services.map((s) => ({ serviceId: id(s.service), weight: s.weight })),
+    ...(split.match
+      ? {
+          match: split.match.map((m) =>
+            'header' in m ? { header: m.header, value: m.value, serviceId: id(m.service) } : { cookie: m.cookie, value: m.value, serviceId: id(m.service) },
+          ),
+        }
+      : {}),
+  };
 }

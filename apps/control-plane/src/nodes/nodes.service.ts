@@ -19,7 +19,7 @@ export class NodesService {
   ) {}
 
   async record(hb: Heartbeat): Promise<void> {
-    const data = { hostname: hb.hostname, version: hb.version, revision: hb.revision, hash: hb.hash, stats: hb.stats, lastSeenAt: new Date() };
+    const data = { hostname: hb.hostname, version: hb.version, revision: hb.revision, hash: hb.hash, stats: hb.stats, health: hb.health ?? [], lastSeenAt: new Date() };
     await this.prisma.gatewayNode.upsert({ where: { id: hb.nodeId }, create: { id: hb.nodeId, ...data }, update: data });
   }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../common/pagination';
+import { DERIVED_SCHEMA_NAMES } from '../common/patch-schema';
 import { OPERATION_RESPONSES, RESPONSE_SCHEMAS, type ResponseKind } from './response-schemas';
 import { readOperations, type Operation } from './route-metadata';
 
@@ -18,6 +19,8 @@ const pascal = (s: string) => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, 
 /** A request schema exported by the contract is named after its export (`serviceCreateSchema` -> `ServiceCreate`). */
 function requestSchemaName(schema: z.ZodType, op: Operation): string {
   const exported = Object.entries(contract).find(([, value]) => value === schema)?.[0];
+  const derived = DERIVED_SCHEMA_NAMES.get(schema);
+  if (derived) return derived;
   return exported ? pascal(exported.replace(/Schema$/, '')) : `${pascal(op.id)}Body`;
 }
 

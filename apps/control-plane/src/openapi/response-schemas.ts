@@ -2,8 +2,13 @@ import {
   ALGORITHMS,
   CpErrorCode,
   HTTP_METHODS,
+  TARGET_STATES,
   configResponseSchema,
   revisionNoticeSchema,
+  routeCreateSchema,
+  serviceCreateSchema,
+  upstreamCreateSchema,
+  type Certificate,
   type CpErrorBody,
   type GatewayNode,
   type Route,
@@ -13,6 +18,7 @@ import {
 } from '@aya/config-schema';
 import { z } from 'zod';
 import { ROLES } from '../auth/permissions';
+import type { TargetHealth } from '../upstreams/upstream-health';
 
 /**
  * Response bodies, as zod schemas annotated with the contract's interfaces: tsc fails when one drifts from
@@ -21,7 +27,8 @@ import { ROLES } from '../auth/permissions';
 const timestamps = { createdAt: z.iso.datetime(), updatedAt: z.iso.datetime() };
 
 const tenant: z.ZodType<Tenant> = z.object({ id: z.uuid(), slug: z.string(), name: z.string(), ...timestamps });
-const service: z.ZodType<Service> = z.object({
+// optional contract fields are returned as given (absent when not set)
+const service: z.ZodType<Service> = serviceCreateSchema.omit({ name: true, url: true, connectTimeoutMs: true, readTimeoutMs: true, retries: true }).extend({
   id: z.uuid(),
   name: z.string(),
   url: z.string(),
@@ -30,7 +37,7 @@ const service: z.ZodType<Service> = z.object({
   retries: z.int(),
   ...timestamps,
 });
-const route: z.ZodType<Route> = z.object({
+const route: z.ZodType<Route> = routeCreateSchema.omit({ name: true, service: true, paths: true, methods: true, hosts: true, stripPath: true }).extend({
   id: z.uuid(),
   name: z.string(),
   serviceId: z.uuid(),
@@ -41,11 +48,18 @@ const route: z.ZodType<Route> = z.object({
   stripPath: z.boolean(),
   ...timestamps,
 });
-const upstream: z.ZodType<Upstream> = z.object({
+const upstream: z.ZodType<Upstream> = upstreamCreateSchema.omit({ name: true, algorithm: true, targets: true }).extend({
   id: z.uuid(),
   name: z.string(),
   algorithm: z.enum(ALGORITHMS),
   targets: z.array(z.object({ target: z.string(), weight: z.int() })),
+  ...timestamps,
+});
+const certificate: z.ZodType<Certificate> = z.object({
+  id: z.uuid(),
+  snis: z.array(z.string()),
+  cert: z.string(),
+  hasKey: z.boolean().describe('the private key itself is never returned'),
   ...timestamps,
 });
 const gatewayNode: z.ZodType<GatewayNode> = z.object({
@@ -56,6 +70,21 @@ const gatewayNode: z.ZodType<GatewayNode> = z.object({
   hash: z.string(),
   inSync: z.boolean(),
   lastSeenAt: z.iso.datetime(),
+});
+const targetHealth: z.ZodType<TargetHealth> = z.object({
+  target: z.string().describe('host:port'),
+  state: z.enum(TARGET_STATES).describe('the worst state any fresh node reports'),
+  nodes: z.array(
+    z.object({
+      nodeId: z.string(),
+      state: z.enum(TARGET_STATES),
+      consecutiveFailures: z.int(),
+      active: z.int(),
+      latencyMs: z.number().nullable(),
+      since: z.string(),
+      lastSeenAt: z.iso.datetime(),
+    }),
+  ),
 });
 const user = z.object({ id: z.string(), username: z.string(), role: z.enum(ROLES) });
 const page = (item: z.ZodType) => z.object({ data: z.array(item), next: z.string().nullable().describe('opaque cursor of the next page') });
@@ -78,6 +107,9 @@ export const RESPONSE_SCHEMAS = {
   RoutePage: page(route),
   Upstream: upstream,
   UpstreamPage: page(upstream),
+  Certificate: certificate,
+  CertificatePage: page(certificate),
+  UpstreamHealth: z.object({ data: z.array(targetHealth) }),
   GatewayNodeList: z.object({ data: z.array(gatewayNode) }),
   RevisionNotice: revisionNoticeSchema,
   ConfigResponse: configResponseSchema,
@@ -111,6 +143,8 @@ export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   ...crud('services', 'Service', 'ServicePage'),
   ...crud('routes', 'Route', 'RoutePage'),
   ...crud('upstreams', 'Upstream', 'UpstreamPage'),
+  'upstreams.health': 'UpstreamHealth',
+  ...crud('certificates', 'Certificate', 'CertificatePage'),
   'config.revision': 'RevisionNotice',
   'nodes.list': 'GatewayNodeList',
   'internal.config': 'ConfigResponse',

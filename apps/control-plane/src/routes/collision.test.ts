@@ -45,3 +45,20 @@ describe('findCollision', () => {
     expect(findCollision(r(['/a'], [], [], '2'), existing)?.id).toBe('1');
   });
 });
+
+describe('routesCollide with priority and predicates', () => {
+  const k = (extra: Partial<RouteMatchKey>): RouteMatchKey => ({ ...r(['/a'], ['GET'], ['a.test']), ...extra });
+  it('does not collide when header predicates differ', () => {
+    expect(routesCollide(k({ headers: { 'x-version': ['v2'] } }), k({}))).toBe(false);
+    expect(routesCollide(k({ headers: { 'x-version': ['v2'] } }), k({ headers: { 'x-version': ['v3'] } }))).toBe(false);
+  });
+  it('collides on equal predicates, header names case-insensitive, values in any order', () => {
+    expect(routesCollide(k({ headers: { 'X-Version': ['v3', 'v2'] } }), k({ headers: { 'x-version': ['v2', 'v3'] } }))).toBe(true);
+    expect(routesCollide(k({ query: { beta: true } }), k({ query: { beta: true } }))).toBe(true);
+  });
+  it('does not collide when query predicates or priorities differ; absent priority is 0', () => {
+    expect(routesCollide(k({ query: { beta: true } }), k({}))).toBe(false);
+    expect(routesCollide(k({ priority: 10 }), k({}))).toBe(false);
+    expect(routesCollide(k({ priority: 0 }), k({}))).toBe(true);
+  });
+});

@@ -1,10 +1,16 @@
-/** What two routes are compared on. Empty methods / hosts mean "every method" / "every host". */
+/**
+ * What two routes are compared on. Empty methods / hosts mean "every method" / "every host"; absent priority
+ * is 0; absent predicates match every request.
+ */
 export interface RouteMatchKey {
   id?: string;
   name?: string;
   paths: readonly string[];
   methods: readonly string[];
   hosts: readonly string[];
+  priority?: number;
+  headers?: Readonly<Record<string, readonly string[] | true>>;
+  query?: Readonly<Record<string, readonly string[] | true>>;
 }
 
 function overlaps(a: readonly string[], b: readonly string[], normalize: (v: string) => string): boolean {
@@ -12,16 +18,26 @@ function overlaps(a: readonly string[], b: readonly string[], normalize: (v: str
   return b.some((v) => set.has(normalize(v)));
 }
 
+/** Predicates as one comparable string: names (header names case-insensitively) and values in a stable order. */
+function predicateKey(p: RouteMatchKey['headers'], caseInsensitive: boolean): string {
+  const entries = Object.entries(p ?? {}).map(([k, v]) => [caseInsensitive ? k.toLowerCase() : k, v === true ? true : [...v].sort()] as const);
+  return JSON.stringify(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
 /**
  * Two routes collide when a request could match both with nothing to prefer one: a shared path, overlapping
  * methods (empty = all) and overlapping hosts (both empty, or a common host; a host-specific route is
- * preferred over a host-less one, so those do not collide).
+ * preferred over a host-less one, so those do not collide), the same priority and the same header / query
+ * predicates (different predicates, or a higher priority, let the gateway tell them apart).
  */
 export function routesCollide(a: RouteMatchKey, b: RouteMatchKey): boolean {
   if (!overlaps(a.paths, b.paths, (p) => p)) return false;
   const methodsOverlap =
     a.methods.length === 0 || b.methods.length === 0 || overlaps(a.methods, b.methods, (m) => m.toUpperCase());
   if (!methodsOverlap) return false;
+  if ((a.priority ?? 0) !== (b.priority ?? 0)) return false;
+  if (predicateKey(a.headers, true) !== predicateKey(b.headers, true)) return false;
+  if (predicateKey(a.query, false) !== predicateKey(b.query, false)) return false;
   if (a.hosts.length === 0 && b.hosts.length === 0) return true;
   return overlaps(a.hosts, b.hosts, (h) => h.toLowerCase());
 }

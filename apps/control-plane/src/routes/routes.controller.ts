@@ -3,8 +3,13 @@ import { routeCreateSchema, routeUpdateSchema, type Page, type Route, type Route
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type Principal } from '../auth/permissions';
 import type { PageQuery } from '../common/pagination';
+import { patchSchema } from '../common/patch-schema';
 import { IdParam, PageParam, TenantParam, ZodBody } from '../common/resource-params';
+import { ROUTE_CORE_KEYS } from './route-mapper';
 import { RoutesService } from './routes.service';
+
+/** PATCH body: option fields may also be null (clears them back to the default). */
+const patchBody = patchSchema(routeUpdateSchema, ROUTE_CORE_KEYS, 'RouteUpdate');
 
 type Input = RouteCreate;
 
@@ -25,7 +30,7 @@ export class RoutesController {
   replace(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(routeCreateSchema) b: Input): Promise<Route> { return this.routes.replace(a, t, id, b); }
 
   @Patch(':id') @Permission('routes:write')
-  update(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(routeUpdateSchema) b: Partial<Input>): Promise<Route> { return this.routes.patch(a, t, id, b); }
+  update(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(patchBody) b: Partial<Input>): Promise<Route> { return this.routes.patch(a, t, id, b); }
 
   @Delete(':id') @HttpCode(204) @Permission('routes:write')
   remove(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string): Promise<void> { return this.routes.remove(a, t, id); }

@@ -1,14 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Route, RouteCreate } from '@aya/config-schema';
+import type { ErrorDetail, Route, RouteCreate } from '@aya/config-schema';
 import { ConflictError, ValidationError } from '../common/errors';
+import { mergeOptions, optionsOf, readOptions, type Options } from '../common/options';
 import { TenantResourceService, type RowQuery } from '../common/tenant-resource.service';
 import { ConfigWriter } from '../config-flow/config-writer';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
 import { ServicesService } from '../services/services.service';
-import { findCollision } from './collision';
-import { toRoute, type RouteRowWithService } from './route-mapper';
+import { findCollision, type RouteMatchKey } from './collision';
+import { ROUTE_CORE_KEYS, mapSplit, splitServiceIds, toRoute, type RouteRowWithService, type SplitConfig } from './route-mapper';
 
 const withService = { service: { select: { name: true } } } as const;
+
+type RouteCore = Pick<RouteCreate, (typeof ROUTE_CORE_KEYS)[number]>;
 
 @Injectable()
 export class RoutesService extends TenantResourceService<RouteRowWithService, Route, RouteCreate> {
@@ -18,8 +22,8 @@ export class RoutesService extends TenantResourceService<RouteRowWithService, Ro
     super(prisma, writer);
   }
 
-  protected findRows(db: Tx, query: RowQuery): Promise<RouteRowWithService[]> {
-    return db.route.findMany({ ...query, include: withService });
+  protected async findRows(db: Tx, query: RowQuery): Promise<RouteRowWithService[]> {
+    return this.withSplitNames(db, await db.route.findMany({ ...query, include: withService }));
   }
 
   protected toDto(row: RouteRowWithService): Route {
@@ -27,48 +31,86 @@ export class RoutesService extends TenantResourceService<RouteRowWithService, Ro
   }
 
   protected async insertRow(tx: Tx, tenantId: string, input: RouteCreate): Promise<RouteRowWithService> {
-    const data = await this.prepare(tx, tenantId, input);
-    return tx.route.create({ data: { tenantId, ...data }, include: withService });
+    const data = await this.prepare(tx, tenantId, input, optionsOf(input, ROUTE_CORE_KEYS));
+    return (await this.withSplitNames(tx, [await tx.route.create({ data: { tenantId, ...data }, include: withService })]))[0];
   }
 
   protected async updateRow(tx: Tx, tenantId: string, row: RouteRowWithService, input: Partial<RouteCreate>, replace: boolean): Promise<RouteRowWithService> {
-    const base: RouteCreate = replace
+    const base: RouteCore = replace
       ? { name: row.name, service: row.serviceId, paths: row.paths }
       : { name: row.name, service: row.serviceId, paths: row.paths, methods: toRoute(row).methods, hosts: row.hosts ?? [], stripPath: row.stripPath };
-    const data = await this.prepare(tx, tenantId, { ...base, ...input }, row.id);
-    return tx.route.update({ where: { id: row.id }, data, include: withService });
+    const options = replace ? optionsOf(input, ROUTE_CORE_KEYS) : mergeOptions(readOptions(row.options), input, ROUTE_CORE_KEYS);
+    const data = await this.prepare(tx, tenantId, { ...base, ...input }, options, row.id);
+    return (await this.withSplitNames(tx, [await tx.route.update({ where: { id: row.id }, data, include: withService })]))[0];
   }
 
   protected async deleteRow(tx: Tx, row: RouteRowWithService): Promise<void> {
     await tx.route.delete({ where: { id: row.id } });
   }
 
-  /** Resolves the service, applies defaults and refuses a route any gateway could not tell from another. */
-  private async prepare(tx: Tx, tenantId: string, input: RouteCreate, selfId?: string) {
+  /** Resolves the services, applies defaults and refuses a route any gateway could not tell from another. */
+  private async prepare(tx: Tx, tenantId: string, input: RouteCore, options: Options, selfId?: string) {
+    const details: ErrorDetail[] = [];
     const service = await this.services.find(tx, tenantId, input.service);
-    if (!service) {
-      throw new ValidationError('invalid request body', [{ path: 'service', message: `service "${input.service}" does not exist in this tenant` }]);
+    if (!service) details.push({ path: 'service', message: `service "${input.service}" does not exist in this tenant` });
+    // a split names services by name or id; stored by id so renaming a service keeps the split pointing at it
+    const split = options.split as SplitConfig | undefined;
+    if (split) {
+      const refs = new Map<string, string>();
+      for (const ref of splitServiceIds(split)) {
+        const found = await this.services.find(tx, tenantId, ref);
+        if (found) refs.set(ref, found.id);
+      }
+      options.split = mapSplit(split, (ref, path) => {
+        const id = refs.get(ref);
+        if (!id) details.push({ path, message: `service "${ref}" does not exist in this tenant` });
+        return id ?? ref;
+      }) as unknown as Prisma.InputJsonValue;
     }
-    const candidate = {
+    if (!service || details.length > 0) throw new ValidationError('invalid request body', details);
+    const candidate: RouteMatchKey = {
       id: selfId,
       paths: [...new Set(input.paths)],
       methods: [...new Set(input.methods ?? [])],
       hosts: [...new Set(input.hosts ?? [])],
+      ...matchOptions(options),
     };
     // every tenant: gateways serve all tenants on one listener
     const sharing = await tx.route.findMany({
-      where: { paths: { hasSome: candidate.paths } },
-      select: { id: true, name: true, paths: true, methods: true, hosts: true, tenant: { select: { slug: true } } },
+      where: { paths: { hasSome: [...candidate.paths] } },
+      select: { id: true, name: true, paths: true, methods: true, hosts: true, options: true, tenant: { select: { slug: true } } },
     });
-    const hit = findCollision(candidate, sharing.map((r) => ({ ...r, methods: r.methods ?? [], hosts: r.hosts ?? [] })));
-    if (hit) throw new ConflictError(`route collides with route "${hit.name}" of tenant "${hit.tenant.slug}" (same path, method and host)`);
+    const hit = findCollision(
+      candidate,
+      sharing.map((r) => ({ ...r, methods: r.methods ?? [], hosts: r.hosts ?? [], ...matchOptions(readOptions(r.options)) })),
+    );
+    if (hit) throw new ConflictError(`route collides with route "${hit.name}" of tenant "${hit.tenant.slug}" (same path, method, host, priority and predicates)`);
     return {
       name: input.name,
       serviceId: service.id,
-      paths: candidate.paths,
-      methods: candidate.methods,
-      hosts: candidate.hosts,
+      paths: [...candidate.paths],
+      methods: [...candidate.methods],
+      hosts: [...candidate.hosts],
       stripPath: input.stripPath ?? false,
+      options,
     };
   }
+
+  /** Attaches the names of the services the rows' splits point at (one query for all rows). */
+  private async withSplitNames(db: Tx, rows: RouteRowWithService[]): Promise<RouteRowWithService[]> {
+    const ids = [...new Set(rows.flatMap((r) => splitServiceIds(readOptions(r.options).split as SplitConfig | undefined)))];
+    if (ids.length === 0) return rows;
+    const found = await db.service.findMany({ where: { id: { in: ids.filter((id) => /^[0-9a-f-]{36}$/.test(id)) } }, select: { id: true, name: true } });
+    const serviceNames = new Map(found.map((s) => [s.id, s.name]));
+    return rows.map((r) => ({ ...r, serviceNames }));
+  }
+}
+
+/** The matching-related options of a route, as the collision check compares them. */
+function matchOptions(options: Options): Pick<RouteMatchKey, 'priority' | 'headers' | 'query'> {
+  return {
+    priority: typeof options.priority === 'number' ? options.priority : undefined,
+    headers: options.headers as RouteMatchKey['headers'],
+    query: options.query as RouteMatchKey['query'],
+  };
 }

@@ -3,8 +3,13 @@ import { serviceCreateSchema, serviceUpdateSchema, type Page, type Service, type
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type Principal } from '../auth/permissions';
 import type { PageQuery } from '../common/pagination';
+import { patchSchema } from '../common/patch-schema';
 import { IdParam, PageParam, TenantParam, ZodBody } from '../common/resource-params';
+import { SERVICE_CORE_KEYS } from './service-mapper';
 import { ServicesService } from './services.service';
+
+/** PATCH body: option fields may also be null (clears them back to the default). */
+const patchBody = patchSchema(serviceUpdateSchema, SERVICE_CORE_KEYS, 'ServiceUpdate');
 
 type Input = ServiceCreate;
 
@@ -25,7 +30,7 @@ export class ServicesController {
   replace(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(serviceCreateSchema) b: Input): Promise<Service> { return this.services.replace(a, t, id, b); }
 
   @Patch(':id') @Permission('services:write')
-  update(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(serviceUpdateSchema) b: Partial<Input>): Promise<Service> { return this.services.patch(a, t, id, b); }
+  update(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string, @ZodBody(patchBody) b: Partial<Input>): Promise<Service> { return this.services.patch(a, t, id, b); }
 
   @Delete(':id') @HttpCode(204) @Permission('services:write')
   remove(@Actor() a: Principal, @TenantParam() t: string, @IdParam() id: string): Promise<void> { return this.services.remove(a, t, id); }

@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { SERVICE_DEFAULTS, parseServiceUrl, type Service, type ServiceCreate } from '@aya/config-schema';
+import { SERVICE_DEFAULTS, parseServiceUrl, type ErrorDetail, type Service, type ServiceCreate } from '@aya/config-schema';
 import { ValidationError } from '../common/errors';
+import { mergeOptions, optionsOf, readOptions, type Options } from '../common/options';
 import { TenantResourceService, type RowQuery, type RowUsers } from '../common/tenant-resource.service';
 import type { Tx } from '../db/prisma';
 import type { Service as ServiceRow } from '../generated/prisma/client';
-import { toService } from './service-mapper';
+import { SERVICE_CORE_KEYS, toService } from './service-mapper';
+
+/** Service fields naming a certificate of the same tenant (deleting one still named is refused). */
+export const CERTIFICATE_REF_KEYS = ['clientCertificateId', 'caCertificateId'] as const;
 
 @Injectable()
 export class ServicesService extends TenantResourceService<ServiceRow, Service, ServiceCreate> {
@@ -19,7 +23,8 @@ export class ServicesService extends TenantResourceService<ServiceRow, Service, 
   }
 
   protected async insertRow(tx: Tx, tenantId: string, input: ServiceCreate): Promise<ServiceRow> {
-    const data = { ...withDefaults(input), upstreamId: await this.resolveUpstream(tx, tenantId, input.url) };
+    const options = optionsOf(input, SERVICE_CORE_KEYS);
+    const data = { ...withDefaults(input), upstreamId: await this.check(tx, tenantId, input.url, options), options };
     return tx.service.create({ data: { tenantId, ...data } });
   }
 
@@ -27,7 +32,8 @@ export class ServicesService extends TenantResourceService<ServiceRow, Service, 
     const merged: ServiceCreate = replace
       ? withDefaults({ name: input.name ?? row.name, url: input.url ?? row.url, ...input })
       : { name: row.name, url: row.url, connectTimeoutMs: row.connectTimeoutMs, readTimeoutMs: row.readTimeoutMs, retries: row.retries, ...input };
-    const data = { ...merged, upstreamId: await this.resolveUpstream(tx, tenantId, merged.url) };
+    const options = replace ? optionsOf(input, SERVICE_CORE_KEYS) : mergeOptions(readOptions(row.options), input, SERVICE_CORE_KEYS);
+    const data = { ...withDefaults(merged), upstreamId: await this.check(tx, tenantId, merged.url, options), options };
     return tx.service.update({ where: { id: row.id }, data });
   }
 
@@ -37,23 +43,48 @@ export class ServicesService extends TenantResourceService<ServiceRow, Service, 
 
   protected override async usersOf(tx: Tx, row: ServiceRow): Promise<RowUsers> {
     const routes = await tx.route.findMany({ where: { serviceId: row.id }, select: { name: true }, take: 5 });
-    return { what: 'routes', names: routes.map((r) => r.name) };
+    // routes splitting traffic onto it name it by id inside their options (see RoutesService)
+    const splitting = await tx.$queryRaw<Array<{ name: string }>>`
+      SELECT name FROM routes
+      WHERE options @> ${JSON.stringify({ split: { services: [{ service: row.id }] } })}::jsonb
+         OR options @> ${JSON.stringify({ split: { match: [{ service: row.id }] } })}::jsonb
+      LIMIT 5`;
+    const names = [...new Set([...routes.map((r) => r.name), ...splitting.map((r) => r.name)])];
+    return { what: 'routes', names };
   }
 
-  /** upstream://<name> must name an upstream of the same tenant: the snapshot stores its id. */
-  private async resolveUpstream(tx: Tx, tenantId: string, url: string): Promise<string | null> {
+  /** Cross-field and cross-resource rules the contract's schema cannot check; returns the upstream id. */
+  private async check(tx: Tx, tenantId: string, url: string, options: Options): Promise<string | null> {
+    const details: ErrorDetail[] = [];
     const parsed = parseServiceUrl(url);
-    if (parsed?.kind !== 'upstream') return null;
-    const upstream = await tx.upstream.findUnique({ where: { tenantId_name: { tenantId, name: parsed.upstream } } });
-    if (!upstream) {
-      throw new ValidationError('invalid request body', [{ path: 'url', message: `upstream "${parsed.upstream}" does not exist in this tenant` }]);
+    if (parsed?.kind === 'url' && options.protocol !== undefined && options.protocol !== parsed.protocol) {
+      details.push({ path: 'protocol', message: `must agree with the url scheme (${parsed.protocol})` });
     }
-    return upstream.id;
+    for (const key of CERTIFICATE_REF_KEYS) {
+      const id = options[key];
+      if (typeof id !== 'string') continue;
+      const cert = /^[0-9a-f-]{36}$/i.test(id)
+        ? await tx.certificate.findFirst({ where: { id: id.toLowerCase(), tenantId }, select: { id: true, keyEncrypted: true } })
+        : null;
+      if (!cert) details.push({ path: key, message: `certificate "${id}" does not exist in this tenant` });
+      else if (key === 'clientCertificateId' && cert.keyEncrypted === null) details.push({ path: key, message: 'certificate has no private key' });
+      // stored as the canonical id: the delete check and the gateway compare ids exactly
+      else options[key] = cert.id;
+    }
+    let upstreamId: string | null = null;
+    if (parsed?.kind === 'upstream') {
+      // upstream://<name> must name an upstream of the same tenant: the snapshot stores its id
+      const upstream = await tx.upstream.findUnique({ where: { tenantId_name: { tenantId, name: parsed.upstream } } });
+      if (upstream) upstreamId = upstream.id;
+      else details.push({ path: 'url', message: `upstream "${parsed.upstream}" does not exist in this tenant` });
+    }
+    if (details.length > 0) throw new ValidationError('invalid request body', details);
+    return upstreamId;
   }
 }
 
-/** The columns a service row stores (the contract's newer optional fields are not persisted yet). */
-type StoredService = Pick<Required<ServiceCreate>, 'name' | 'url' | 'connectTimeoutMs' | 'readTimeoutMs' | 'retries'>;
+/** The columns a service row stores. */
+type StoredService = Pick<Required<ServiceCreate>, (typeof SERVICE_CORE_KEYS)[number]>;
 
 function withDefaults(input: ServiceCreate): StoredService {
   return {

@@ -52,14 +52,15 @@ export class TenantsService {
     return this.writer.write(actor, async (tx) => {
       const row = await findTenant(tx, idOrSlug);
       if (row.slug === DEFAULT_TENANT_SLUG) throw new ConflictError('the default tenant cannot be deleted');
-      const [services, routes, upstreams] = [
+      const [services, routes, upstreams, certificates] = [
         await tx.service.count({ where: { tenantId: row.id } }),
         await tx.route.count({ where: { tenantId: row.id } }),
         await tx.upstream.count({ where: { tenantId: row.id } }),
+        await tx.certificate.count({ where: { tenantId: row.id } }),
       ];
-      if (services + routes + upstreams > 0) {
+      if (services + routes + upstreams + certificates > 0) {
         throw new ConflictError(
-          `tenant "${row.slug}" still has ${services} services, ${routes} routes and ${upstreams} upstreams: delete them first`,
+          `tenant "${row.slug}" still has ${services} services, ${routes} routes, ${upstreams} upstreams and ${certificates} certificates: delete them first`,
         );
       }
       await tx.tenant.delete({ where: { id: row.id } });

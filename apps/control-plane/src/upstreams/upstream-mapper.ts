@@ -1,5 +1,9 @@
 import { ALGORITHMS, type Algorithm, type Target, type Upstream } from '@aya/config-schema';
+import { readOptions } from '../common/options';
 import type { Upstream as UpstreamRow } from '../generated/prisma/client';
+
+/** Columns of an upstream row; every other contract field (hashOn, healthChecks, circuitBreaker...) lives in `options`. */
+export const UPSTREAM_CORE_KEYS = ['name', 'algorithm', 'targets'] as const;
 
 const isAlgorithm = (v: string): v is Algorithm => (ALGORITHMS as readonly string[]).includes(v);
 
@@ -14,6 +18,8 @@ function readTargets(raw: unknown): Target[] {
 
 export function toUpstream(row: UpstreamRow): Upstream {
   return {
+    // validated by the contract's schema before it was stored
+    ...(readOptions(row.options) as Partial<Upstream>),
     id: row.id,
     name: row.name,
     algorithm: isAlgorithm(row.algorithm) ? row.algorithm : 'round-robin',

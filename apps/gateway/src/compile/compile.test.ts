@@ -172,4 +172,17 @@ describe('compileSnapshot: health, timeouts, retries', () => {
     expect(svcA.totalTimeoutMs).toBe(900);
     expect(a.healthPlan.map((p) => `${p.upstreamId}|${p.key}`)).toEqual(['up|10.0.0.1:80', 'up|10.0.0.2:80']);
   });
+
+  it('registers the targets of an upstream no service uses yet, so they are checked and reported', () => {
+    const seen: string[] = [];
+    const healthFor: StateSources['healthFor'] = (u, key) => (seen.push(`${u}|${key}`), new TargetHealth(u, key));
+    const snapshot: Snapshot = {
+      revision: 1,
+      services: [],
+      routes: [],
+      upstreams: [{ id: 'lonely', tenant: 't', name: 'lonely', algorithm: 'round-robin', targets: [{ host: '10.0.0.9', port: 81, weight: 100 }] }],
+    };
+    compileSnapshot(snapshot, { revision: 1, hash: 'h', healthFor });
+    expect(seen).toEqual(['lonely|10.0.0.9:81']);
+  });
 });

@@ -108,6 +108,7 @@ export function compileSnapshot(snapshot: Snapshot, options: CompileOptions): Co
   const upstreams = new Map(snapshot.upstreams.map((u) => [u.id, u]));
   const services = new Map<string, RuntimeService>();
   for (const s of snapshot.services) services.set(s.id, compileService(s, upstreams, src, warnings));
+  registerUnusedUpstreams(snapshot, src);
 
   const entries: RouterEntry<RuntimeRoute>[] = [];
   for (const r of snapshot.routes) {
@@ -134,6 +135,19 @@ export function compileSnapshot(snapshot: Snapshot, options: CompileOptions): Co
     serviceIds: new Set(services.keys()),
     warnings,
   };
+}
+
+/**
+ * Targets of upstreams no service uses yet are still health-checked and reported, as Kong does:
+ * an operator adds an upstream, watches its targets turn healthy, then points a service at it.
+ */
+function registerUnusedUpstreams(snapshot: Snapshot, src: Sources): void {
+  const used = new Set(snapshot.services.map((s) => s.upstreamId));
+  for (const u of snapshot.upstreams) {
+    if (used.has(u.id)) continue;
+    const health = healthConfigOf(u);
+    for (const t of u.targets) src.healthFor(u.id, `${t.host}:${t.port}`, t.host, t.port, health, src.statsFor(originOf('http', t.host, t.port)));
+  }
 }
 
 /** Every upstream target of this revision: the health registry drops (and stops checking) the others. */

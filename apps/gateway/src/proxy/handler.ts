@@ -34,12 +34,34 @@ export function clientIpOf(req: IncomingMessage): string {
 
 interface Exchange {
   res: ServerResponse;
+  socket: Socket;
+  metrics: Metrics;
   requestId: string;
   call: ForwardCall | undefined;
 }
 
 /** The request being served on each socket, so a parse error mid-body can answer through it. */
 const exchanges = new WeakMap<Socket, Exchange>();
+
+/** The response's exchange, for the one shared 'close' listener below. */
+const kExchange = Symbol('aya.exchange');
+type TrackedResponse = ServerResponse & { [kExchange]?: Exchange };
+
+/**
+ * One module-level listener (`this` is the response) instead of a closure plus once() wrapper
+ * per request: 'close' fires once per response, so on() is enough.
+ */
+function onResponseClose(this: TrackedResponse): void {
+  const ex = this[kExchange];
+  if (!ex) return;
+  this[kExchange] = undefined;
+  ex.metrics.inFlight--;
+  if (exchanges.get(ex.socket) === ex) exchanges.delete(ex.socket);
+  if (!this.writableFinished) {
+    ex.metrics.aborted++;
+    ex.call?.clientClosed();
+  }
+}
 
 /**
  * Ends the in-flight exchange of `socket` with a coded error and closes the connection; the
@@ -71,17 +93,11 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
   return function handle(req, res) {
     metrics.requests++;
     metrics.inFlight++;
-    const ex: Exchange = { res, requestId: '', call: undefined };
     const socket = req.socket;
+    const ex: Exchange = { res, socket, metrics, requestId: '', call: undefined };
     exchanges.set(socket, ex);
-    res.once('close', () => {
-      metrics.inFlight--;
-      if (exchanges.get(socket) === ex) exchanges.delete(socket);
-      if (!res.writableFinished) {
-        metrics.aborted++;
-        ex.call?.clientClosed();
-      }
-    });
+    (res as TrackedResponse)[kExchange] = ex;
+    res.on('close', onResponseClose);
     try {
       ex.requestId = resolveRequestId(req.headers['x-request-id']);
       const guard = guardRequest(req, limits);

@@ -65,20 +65,42 @@ export function upstreamRequestHeaders(rawHeaders: readonly string[], connection
   return out;
 }
 
-/** Upstream response headers (undici raw Buffers) -> flat list for res.writeHead, hop-by-hop removed. */
+/**
+ * Could this response header name be one we drop? Hop-by-hop names, proxy-*, x-request-id:
+ * lengths 2/7/10/12/17 or a leading p. Most response headers (Date, Server, Content-Length,
+ * Cache-Control...) fail this test, so they are forwarded without lowercasing a copy.
+ */
+function mayDropResponseHeader(name: string): boolean {
+  const n = name.length;
+  return n === 2 || n === 7 || n === 10 || n === 12 || n === 17 || (n > 6 && (name.charCodeAt(0) | 0x20) === 112) /* p */;
+}
+
+/**
+ * Upstream response headers (undici raw Buffers) -> flat list for res.writeHead, hop-by-hop
+ * removed. One pass; the rare Connection header naming other headers filters the list after.
+ */
 export function downstreamResponseHeaders(raw: readonly Buffer[], requestId: string): string[] {
   const out: string[] = [];
   let dropped: Set<string> | null = null;
   for (let i = 0; i < raw.length; i += 2) {
-    if (raw[i].length === 10 && raw[i].toString('latin1').toLowerCase() === 'connection') {
-      dropped = connectionTokens(raw[i + 1].toString('latin1'));
-    }
-  }
-  for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i].toString('latin1');
-    const lower = name.toLowerCase();
-    if (isHopByHop(lower) || lower === 'x-request-id' || dropped?.has(lower)) continue;
+    if (mayDropResponseHeader(name)) {
+      const lower = name.toLowerCase();
+      if (lower === 'connection') {
+        const tokens = connectionTokens(raw[i + 1].toString('latin1'));
+        if (tokens) for (const t of tokens) (dropped ??= new Set()).add(t);
+        continue;
+      }
+      if (isHopByHop(lower) || lower === 'x-request-id') continue;
+    }
     out.push(name, raw[i + 1].toString('latin1'));
+  }
+  if (dropped !== null) {
+    const named = dropped;
+    const kept: string[] = [];
+    for (let i = 0; i < out.length; i += 2) if (!named.has(out[i].toLowerCase())) kept.push(out[i], out[i + 1]);
+    kept.push('x-request-id', requestId);
+    return kept;
   }
   out.push('x-request-id', requestId);
   return out;

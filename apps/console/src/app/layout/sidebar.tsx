@@ -5,6 +5,7 @@ const NAV: ReadonlyArray<{ section: ConsoleSection; label: string; icon: string 
   { section: 'services', label: 'Services', icon: '◆' },
   { section: 'routes', label: 'Routes', icon: '↳' },
   { section: 'upstreams', label: 'Upstreams', icon: '≡' },
+  { section: 'certificates', label: 'Certificates', icon: '⚿' },
   { section: 'nodes', label: 'Gateway nodes', icon: '◉' },
 ];
 

@@ -1,9 +1,12 @@
-import type { Route, RouteCreate } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
-import { useTenantWrite } from '../../../lib/tenant-resource';
+import { routeCreateSchema, type Route, type RouteCreate } from '@aya/config-schema';
+import { useTenantEdit } from '../../../lib/tenant-resource';
+import { ROUTE_CLEAR_VALUES, ROUTE_FORM_FIELDS } from '../components/route-form-values';
 
-/** PUT: the form holds the whole route, so clearing methods or hosts really clears them. */
+/** PATCH of the changed fields (a carrying PUT when a JSON field is emptied), so fields this form does not show survive. */
 export function useUpdateRoute(tenant: string) {
-  return useTenantWrite(tenant, ({ id, input }: { id: string; input: RouteCreate }) => api.put<Route>(tenantApiPath(tenant, 'routes', id), input));
+  return useTenantEdit<Route, RouteCreate>(tenant, 'routes', {
+    writableKeys: Object.keys(routeCreateSchema.shape),
+    formKeys: ROUTE_FORM_FIELDS,
+    clearValues: ROUTE_CLEAR_VALUES,
+  });
 }

@@ -1,4 +1,4 @@
-import { HTTP_METHODS, routeCreateSchema, type HttpMethod, type Route, type RouteCreate } from '@aya/config-schema';
+import { HTTP_METHODS, routeCreateSchema, type Route, type RouteCreate } from '@aya/config-schema';
 import { CheckboxGroup } from '../../../components/checkbox-group';
 import { CheckboxField, SelectField, TextField } from '../../../components/field';
 import { FormShell } from '../../../components/form-shell';
@@ -6,49 +6,8 @@ import { MultiValueInput } from '../../../components/multi-value-input';
 import type { FormBinding } from '../../../components/resource-form-page';
 import { useResourceForm } from '../../../lib/use-resource-form';
 import type { ServiceOption } from '../api/get-service-options';
-
-interface RouteFormValues {
-  name: string;
-  service: string;
-  paths: string[];
-  methods: HttpMethod[];
-  hosts: string[];
-  stripPath: boolean;
-}
-
-const FIELDS = ['name', 'service', 'paths', 'methods', 'hosts', 'stripPath'] as const;
-
-function toValues(route?: Route): RouteFormValues {
-  return {
-    name: route?.name ?? '',
-    service: route?.service ?? '',
-    paths: route?.paths ?? [],
-    methods: route?.methods ?? [],
-    hosts: route?.hosts ?? [],
-    stripPath: route?.stripPath ?? true,
-  };
-}
-
-const clean = (list: string[]) => list.map((v) => v.trim()).filter(Boolean);
-
-/**
- * Blank rows are dropped before validating, and the form shows the cleaned lists, so the
- * index in an error path (`paths.1`) is the row the user sees.
- */
-function toPayload(values: RouteFormValues): { payload: RouteCreate; values: RouteFormValues } {
-  const cleaned = { ...values, paths: clean(values.paths), hosts: clean(values.hosts) };
-  return {
-    values: cleaned,
-    payload: {
-      name: cleaned.name.trim(),
-      service: cleaned.service,
-      paths: cleaned.paths,
-      methods: cleaned.methods,
-      hosts: cleaned.hosts,
-      stripPath: cleaned.stripPath,
-    },
-  };
-}
+import { RouteAdvancedSection } from './route-advanced-section';
+import { ROUTE_FORM_FIELDS, toRoutePayload, toRouteValues, type CacheValues, type CompressionValues } from './route-form-values';
 
 export interface RouteFormProps extends FormBinding<RouteCreate> {
   route?: Route;
@@ -57,8 +16,14 @@ export interface RouteFormProps extends FormBinding<RouteCreate> {
 }
 
 export function RouteForm({ route, services, servicesLoading, submitLabel, cancelTo, onSubmit }: RouteFormProps) {
-  const form = useResourceForm({ initialValues: () => toValues(route), fields: FIELDS, schema: routeCreateSchema, toPayload, onSubmit });
-  const { values, set } = form;
+  const form = useResourceForm({ initialValues: () => toRouteValues(route), fields: ROUTE_FORM_FIELDS, schema: routeCreateSchema, toPayload: toRoutePayload, onSubmit });
+  const { values, set, clearError } = form;
+  const setGroup =
+    <K extends 'cache' | 'compression'>(key: K) =>
+    (patch: Partial<K extends 'cache' ? CacheValues : CompressionValues>) => {
+      set(key)({ ...values[key], ...patch });
+      clearError(key);
+    };
 
   const serviceOptions = services.map((s) => ({ value: s.name, label: `${s.name} — ${s.url}` }));
   // Keep the current service selectable while the list loads or if it is past the picker's limit.
@@ -122,6 +87,17 @@ export function RouteForm({ route, services, servicesLoading, submitLabel, cance
         onCheckedChange={set('stripPath')}
         error={f.stripPath}
         hint="Remove the matched prefix before forwarding: /orders/42 reaches the service as /42."
+      />
+      <RouteAdvancedSection
+        values={values}
+        errors={f}
+        setPriority={set('priority')}
+        setCache={setGroup('cache')}
+        setCompression={setGroup('compression')}
+        setJson={(name, text) => {
+          set('json')({ ...values.json, [name]: text });
+          clearError(name);
+        }}
       />
     </FormShell>
   );

@@ -1,8 +1,9 @@
-import type { Service, ServiceCreate } from '@aya/config-schema';
+import type { Service } from '@aya/config-schema';
 import { api } from '../../../lib/api-client';
 import { tenantApiPath } from '../../../lib/paths';
 import { useTenantWrite } from '../../../lib/tenant-resource';
+import type { ServiceInput } from '../components/service-form-values';
 
 export function useCreateService(tenant: string) {
-  return useTenantWrite(tenant, (input: ServiceCreate) => api.post<Service>(tenantApiPath(tenant, 'services'), input));
+  return useTenantWrite(tenant, (input: ServiceInput) => api.post<Service>(tenantApiPath(tenant, 'services'), input));
 }

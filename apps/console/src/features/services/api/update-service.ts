@@ -1,9 +1,12 @@
-import type { Service, ServiceCreate } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
-import { useTenantWrite } from '../../../lib/tenant-resource';
+import { serviceCreateSchema, type Service } from '@aya/config-schema';
+import { useTenantEdit } from '../../../lib/tenant-resource';
+import { SERVICE_CLEAR_VALUES, SERVICE_FORM_FIELDS, type ServiceInput } from '../components/service-form-values';
 
-/** PUT: the edit form always holds the whole service, so a full replace keeps omitted fields from surviving by accident. */
+/** PATCH of the changed fields (a carrying PUT when a field is emptied), so fields this form does not show survive. */
 export function useUpdateService(tenant: string) {
-  return useTenantWrite(tenant, ({ id, input }: { id: string; input: ServiceCreate }) => api.put<Service>(tenantApiPath(tenant, 'services', id), input));
+  return useTenantEdit<Service, ServiceInput>(tenant, 'services', {
+    writableKeys: Object.keys(serviceCreateSchema.shape),
+    formKeys: SERVICE_FORM_FIELDS,
+    clearValues: SERVICE_CLEAR_VALUES,
+  });
 }

@@ -1,9 +1,12 @@
-import type { Upstream, UpstreamCreate } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
-import { useTenantWrite } from '../../../lib/tenant-resource';
+import { upstreamCreateSchema, type Upstream, type UpstreamCreate } from '@aya/config-schema';
+import { useTenantEdit } from '../../../lib/tenant-resource';
+import { UPSTREAM_CLEAR_VALUES, UPSTREAM_FORM_FIELDS } from '../components/upstream-form-values';
 
-/** PUT: the targets table is the whole list, so removed targets are really removed. */
+/** PATCH of the changed fields: the targets table is the whole list, and fields this form does not show survive. */
 export function useUpdateUpstream(tenant: string) {
-  return useTenantWrite(tenant, ({ id, input }: { id: string; input: UpstreamCreate }) => api.put<Upstream>(tenantApiPath(tenant, 'upstreams', id), input));
+  return useTenantEdit<Upstream, UpstreamCreate>(tenant, 'upstreams', {
+    writableKeys: Object.keys(upstreamCreateSchema.shape),
+    formKeys: UPSTREAM_FORM_FIELDS,
+    clearValues: UPSTREAM_CLEAR_VALUES,
+  });
 }

@@ -26,6 +26,7 @@ export function UpstreamsListRoute() {
       remove={remove}
       columns={UPSTREAM_COLUMNS}
       editPath={(u) => consolePath(tenant, 'upstreams', u.id, 'edit')}
+      viewPath={(u) => consolePath(tenant, 'upstreams', u.id)}
     />
   );
 }

@@ -1,0 +1,66 @@
+import { targetHealthSchema, type TargetHealthReport, type TargetState } from '@aya/config-schema';
+import { z } from 'zod';
+
+/** One gateway node's view of one target. */
+export interface NodeTargetHealth {
+  nodeId: string;
+  state: TargetState;
+  consecutiveFailures: number;
+  active: number;
+  latencyMs: number | null;
+  since: string;
+  lastSeenAt: string;
+}
+
+export interface TargetHealth {
+  /** `host:port` */
+  target: string;
+  /** the worst state any node reports */
+  state: TargetState;
+  nodes: NodeTargetHealth[];
+}
+
+/** Worse first wins: a target one node cannot use is reported as such. */
+const SEVERITY: Record<TargetState, number> = { healthy: 0, 'half-open': 1, open: 2, unhealthy: 3 };
+
+const storedHealthSchema = z.array(targetHealthSchema);
+
+/** The stored `health` of a node row (anything unreadable counts as no report). */
+export function readHealth(raw: unknown): TargetHealthReport[] {
+  const parsed = storedHealthSchema.safeParse(raw);
+  return parsed.success ? parsed.data : [];
+}
+
+/**
+ * Per target of one upstream, every fresh node's report and the worst state among them. Targets come in the
+ * upstream's configured order, then any others the nodes still report (an older revision's targets).
+ */
+export function aggregateHealth(
+  upstreamId: string,
+  configuredTargets: readonly string[],
+  nodes: ReadonlyArray<{ id: string; lastSeenAt: Date; health: unknown }>,
+): TargetHealth[] {
+  const byTarget = new Map<string, NodeTargetHealth[]>();
+  for (const node of [...nodes].sort((a, b) => a.id.localeCompare(b.id))) {
+    for (const h of readHealth(node.health)) {
+      if (h.upstreamId !== upstreamId) continue;
+      const list = byTarget.get(h.target) ?? [];
+      list.push({
+        nodeId: node.id,
+        state: h.state,
+        consecutiveFailures: h.consecutiveFailures,
+        active: h.active,
+        latencyMs: h.latencyMs,
+        since: h.since,
+        lastSeenAt: node.lastSeenAt.toISOString(),
+      });
+      byTarget.set(h.target, list);
+    }
+  }
+  const order = [...configuredTargets.filter((t) => byTarget.has(t)), ...[...byTarget.keys()].filter((t) => !configuredTargets.includes(t)).sort()];
+  return order.map((target) => {
+    const reports = byTarget.get(target) ?? [];
+    const state = reports.reduce<TargetState>((worst, r) => (SEVERITY[r.state] > SEVERITY[worst] ? r.state : worst), 'healthy');
+    return { target, state, nodes: reports };
+  });
+}
