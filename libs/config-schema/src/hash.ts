@@ -1,7 +1,18 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson, type Snapshot } from './snapshot';
+import { writeCanonicalJson } from './canonical-json';
+import type { Snapshot } from './snapshot';
 
 /** sha256 (hex) of the canonical JSON of a snapshot. Node only: import from `@aya/config-schema/hash`. */
 export function snapshotHash(snapshot: Snapshot): string {
-  return createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
+  return canonicalHash(snapshot);
+}
+
+/**
+ * sha256 (hex) of canonicalJson(value), fed to the hash in chunks: hashing one 2 MB string built
+ * from many small pieces costs more than building it, since it must first be flattened.
+ */
+export function canonicalHash(value: unknown): string {
+  const hash = createHash('sha256');
+  writeCanonicalJson(value, (chunk) => hash.update(chunk));
+  return hash.digest('hex');
 }

@@ -84,16 +84,5 @@ export type SnapshotUpstream = z.infer<typeof snapshotUpstreamSchema>;
 
 export const emptySnapshot = (): Snapshot => ({ revision: 0, services: [], routes: [], upstreams: [] });
 
-/**
- * JSON with object keys sorted at every level: the input of the snapshot hash, so that the
- * control plane and every gateway agree on it byte for byte.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-}
+/* canonicalJson (the hash input) lives in its own file: a specialised serializer, see there */
+export { canonicalJson } from './canonical-json';

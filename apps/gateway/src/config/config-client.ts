@@ -3,7 +3,7 @@ import type { ConfigResponse, RevisionNotice, TargetHealthReport } from '@aya/co
 import { errorMessage, type Logger } from '../log';
 import type { ControlPlaneClient } from './control-plane-client';
 import { RedisSubscriber } from './redis-subscriber';
-import { saveSnapshotFile } from './snapshot-file';
+import { SnapshotWriter } from './snapshot-file';
 import { SseSubscriber } from './sse-subscriber';
 import { verifyConfigResponse } from './verify';
 
@@ -45,8 +45,10 @@ export class ConfigClient {
   private cpDownLogged = false;
   /** last rejected hash: a bad revision is logged once, not every poll */
   private rejectedHash = '';
+  private readonly disk: SnapshotWriter;
 
   constructor(private readonly o: ConfigClientOptions) {
+    this.disk = new SnapshotWriter(o.dataDir, (err) => o.logger.warn('could not write the snapshot file', { error: errorMessage(err) }));
     const onNotice = (n: RevisionNotice) => this.notice(n);
     this.sse = new SseSubscriber(o.cp, onNotice, o.logger);
     if (o.redisUrl) {
@@ -83,6 +85,7 @@ export class ConfigClient {
     this.sse.stop();
     await this.redis?.stop();
     await this.pulling;
+    await this.disk.flush();
   }
 
   notice(n: RevisionNotice): void {
@@ -143,11 +146,9 @@ export class ConfigClient {
       }
       return;
     }
-    try {
-      await saveSnapshotFile(this.o.dataDir, text);
-    } catch (err) {
-      this.o.logger.warn('could not write the snapshot file', { error: errorMessage(err) });
-    }
+    // swapped already; the last-known-good file follows off this path, so a newer revision waiting
+    // behind this pull (and the heartbeat announcing this one) never waits for the disk
+    this.disk.save(text);
     void this.heartbeat();
   }
 

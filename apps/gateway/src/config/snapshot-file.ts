@@ -31,3 +31,44 @@ export async function saveSnapshotFile(dataDir: string, text: string): Promise<v
   await writeFile(tmp, text, { mode: 0o600 });
   await rename(tmp, join(dataDir, SNAPSHOT_FILE));
 }
+
+/**
+ * Writes the last-known-good file off the apply path: save() returns at once, one write runs at a
+ * time, and texts saved during a write collapse into the newest, so the file only moves forward
+ * and a burst of revisions costs one write after the current one, not one each.
+ */
+export class SnapshotWriter {
+  private pending: string | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly dataDir: string,
+    private readonly onError: (err: unknown) => void,
+  ) {}
+
+  save(text: string): void {
+    this.pending = text;
+    this.running ??= this.drain();
+  }
+
+  /** resolves once everything saved so far is on disk (or has failed and been reported) */
+  async flush(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.pending !== null) {
+        const text = this.pending;
+        this.pending = null;
+        try {
+          await saveSnapshotFile(this.dataDir, text);
+        } catch (err) {
+          this.onError(err);
+        }
+      }
+    } finally {
+      this.running = null;
+    }
+  }
+}
