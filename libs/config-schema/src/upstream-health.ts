@@ -66,3 +66,24 @@ export type CircuitBreakerConfig = z.infer<typeof circuitBreakerSchema>;
 /** Target states as the gateway reports them (heartbeat, /status). */
 export const TARGET_STATES = ['healthy', 'unhealthy', 'open', 'half-open'] as const;
 export type TargetState = (typeof TARGET_STATES)[number];
+
+/** `GET /api/v1/tenants/{t}/upstreams/{u}/health`: one gateway node's view of one target. */
+export interface NodeTargetHealth {
+  nodeId: string;
+  state: TargetState;
+  consecutiveFailures: number;
+  /** requests in flight from that node */
+  active: number;
+  latencyMs: number | null;
+  since: string;
+  lastSeenAt: string;
+}
+
+/** `GET /api/v1/tenants/{t}/upstreams/{u}/health`: one target over every node in sync. */
+export interface UpstreamTargetHealth {
+  /** `host:port` */
+  target: string;
+  /** the worst state any node reports */
+  state: TargetState;
+  nodes: NodeTargetHealth[];
+}

@@ -1,24 +1,7 @@
-import { targetHealthSchema, type TargetHealthReport, type TargetState } from '@aya/config-schema';
+import { targetHealthSchema, type NodeTargetHealth, type TargetHealthReport, type TargetState, type UpstreamTargetHealth as TargetHealth } from '@aya/config-schema';
 import { z } from 'zod';
 
-/** One gateway node's view of one target. */
-export interface NodeTargetHealth {
-  nodeId: string;
-  state: TargetState;
-  consecutiveFailures: number;
-  active: number;
-  latencyMs: number | null;
-  since: string;
-  lastSeenAt: string;
-}
-
-export interface TargetHealth {
-  /** `host:port` */
-  target: string;
-  /** the worst state any node reports */
-  state: TargetState;
-  nodes: NodeTargetHealth[];
-}
+export type { NodeTargetHealth, UpstreamTargetHealth as TargetHealth } from '@aya/config-schema';
 
 /** Worse first wins: a target one node cannot use is reported as such. */
 const SEVERITY: Record<TargetState, number> = { healthy: 0, 'half-open': 1, open: 2, unhealthy: 3 };

@@ -1,28 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TargetState } from '@aya/config-schema';
+import type { UpstreamTargetHealth } from '@aya/config-schema';
 import { api } from '../../../lib/api-client';
 import { tenantApiPath } from '../../../lib/paths';
 
 export const HEALTH_REFRESH_MS = 2_000;
 
-/** One target as one gateway node sees it. */
-export interface NodeTargetHealth {
-  nodeId: string;
-  state: TargetState;
-  consecutiveFailures: number;
-  /** requests in flight from that node */
-  active: number;
-  latencyMs: number | null;
-  since: string;
-  lastSeenAt: string;
-}
+export type { NodeTargetHealth } from '@aya/config-schema';
 
-export interface TargetHealth {
-  target: string;
-  /** the control plane's verdict over all nodes; a newer state name is shown as it is */
-  state: TargetState | (string & {});
-  nodes: NodeTargetHealth[];
-}
+/** The API's shape; a state name newer than this console (or a local one such as "no reports") is shown as it is. */
+export type TargetHealth = Omit<UpstreamTargetHealth, 'state'> & { state: UpstreamTargetHealth['state'] | (string & {}) };
 
 export function upstreamHealthQueryOptions(tenant: string, id: string) {
   return queryOptions({
