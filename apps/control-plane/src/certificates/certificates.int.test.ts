@@ -1,4 +1,4 @@
-import { configResponseSchema } from '@aya/config-schema';
+import { canonicalJson, configResponseSchema } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
 import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 const pull = async () => {
-  const cfg = configResponseSchema.parse((await apiClient(cp.url, cp.clusterToken)('GET', '/internal/v1/config')).body);
+  const res = await fetch(`${cp.url}/internal/v1/config`, { headers: { authorization: `Bearer ${cp.clusterToken}` } });
+  const text = await res.text();
+  // keys are unsealed on the way out, and the body is still canonical (the gateway's fast path)
+  expect(canonicalJson(JSON.parse(text))).toBe(text);
+  const cfg = configResponseSchema.parse(JSON.parse(text));
   expect(snapshotHash(cfg.snapshot)).toBe(cfg.hash);
   return cfg.snapshot;
 };
@@ -41,7 +45,7 @@ describe('certificates', () => {
     try {
       const rows = await db.query<{ key_encrypted: string }>('SELECT key_encrypted FROM certificates');
       expect(rows.rows[0].key_encrypted).toMatch(/^v1:/);
-      const stored = await db.query<{ s: string }>('SELECT snapshot::text AS s FROM config_revisions UNION ALL SELECT after::text FROM audit_events');
+      const stored = await db.query<{ s: string }>('SELECT snapshot_text AS s FROM config_revisions UNION ALL SELECT after::text FROM audit_events');
       for (const r of stored.rows) expect(r.s ?? '').not.toContain('PRIVATE KEY');
     } finally {
       await db.end();

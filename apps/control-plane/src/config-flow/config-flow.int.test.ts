@@ -1,4 +1,5 @@
-import { configResponseSchema, snapshotSchema, type RevisionNotice } from '@aya/config-schema';
+import { createHash } from 'node:crypto';
+import { canonicalJson, configResponseSchema, snapshotSchema, type RevisionNotice } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,24 @@ describe('config flow', () => {
     expect(up?.targets).toEqual([{ host: '127.0.0.1', port: 9001, weight: 3 }]);
     expect(cfg.snapshot.services.find((s) => s.name === 'svc')).toMatchObject({ upstreamId: up?.id, host: null, path: '/base' });
     expect(cfg.snapshot.routes.find((r) => r.name === 'r')).toMatchObject({ id: route.body.id, tenant: 'default' });
+  });
+
+  it('serves the config as canonical JSON whose snapshot bytes hash to the announced hash', async () => {
+    const current = (await api('GET', '/api/v1/config/revision')).body as RevisionNotice;
+    const res = await fetch(`${cpB.url}/internal/v1/config`, { headers: { authorization: `Bearer ${cpB.clusterToken}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const text = await res.text();
+    expect(canonicalJson(JSON.parse(text))).toBe(text);
+    // the shape the gateway's fast path looks for: it hashes the snapshot text as received
+    const head = /^\{"hash":"([0-9a-f]{64})","revision":(\d+),"snapshot":/.exec(text);
+    expect(head?.slice(1)).toEqual([current.hash, String(current.revision)]);
+    const sent = text.slice(head?.[0].length, -1);
+    expect(createHash('sha256').update(sent).digest('hex')).toBe(current.hash);
+    expect(snapshotHash(snapshotSchema.parse(JSON.parse(sent)))).toBe(current.hash);
+    // the same bytes on every pull and from every control plane
+    const again = await fetch(`${cpA.url}/internal/v1/config`, { headers: { authorization: `Bearer ${cpA.clusterToken}` } });
+    expect(await again.text()).toBe(text);
   });
 
   it('a failed write changes nothing', async () => {

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RevisionNotice } from '@aya/config-schema';
+import { canonicalJson } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
+import { createHash } from 'node:crypto';
 import type { Principal } from '../auth/permissions';
 import type { Prisma } from '../generated/prisma/client';
 import { unsealSnapshot } from '../certificates/sealed-snapshot';
@@ -65,10 +67,14 @@ export class ConfigWriter {
             after: asJson(outcome.audit.after),
           },
         });
-        // stored with certificate keys sealed; the hash is over what gateways receive (keys in clear)
+        // stored with certificate keys sealed, as canonical text (served verbatim, see ConfigReader); the hash is
+        // over what gateways receive (keys in clear), which is that same text when no key is sealed in it
         const snapshot = buildSnapshot(revision, await loadSnapshotRows(tx));
-        const notice: RevisionNotice = { revision, hash: snapshotHash(unsealSnapshot(snapshot, this.box)) };
-        await tx.configRevision.create({ data: { revision, hash: notice.hash, snapshot: asJson(snapshot) ?? {} } });
+        const snapshotText = canonicalJson(snapshot);
+        const unsealed = unsealSnapshot(snapshot, this.box);
+        const hash = unsealed === snapshot ? createHash('sha256').update(snapshotText).digest('hex') : snapshotHash(unsealed);
+        const notice: RevisionNotice = { revision, hash };
+        await tx.$executeRaw`INSERT INTO config_revisions (revision, hash, snapshot_text) VALUES (${revision}, ${hash}, ${snapshotText})`;
         await tx.configRevision.deleteMany({ where: { revision: { lte: revision - KEEP_REVISIONS } } });
         // delivered on commit to every control plane LISTENing (each pushes it to its SSE streams)
         await tx.$executeRaw`SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${JSON.stringify(notice)})`;

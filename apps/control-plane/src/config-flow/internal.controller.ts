@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { heartbeatSchema, type ConfigResponse, type Heartbeat, type RevisionNotice } from '@aya/config-schema';
+import { heartbeatSchema, type Heartbeat, type RevisionNotice } from '@aya/config-schema';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Internal } from '../auth/permissions';
@@ -26,12 +26,14 @@ export class InternalController {
   async config(
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ConfigResponse | undefined> {
+  ): Promise<string | undefined> {
     const parsed = afterSchema.safeParse({ after: query.after });
     if (!parsed.success) throw validationFromZod(parsed.error, 'query');
-    const config = await this.reader.newerThan(parsed.data.after);
-    if (!config) reply.status(204);
-    return config;
+    // a ConfigResponse as its canonical text, sent as is (see ConfigReader.newerThan)
+    const body = await this.reader.newerThan(parsed.data.after);
+    if (body === undefined) reply.status(204);
+    else reply.header('content-type', 'application/json; charset=utf-8');
+    return body;
   }
 
   @Get('config/events')

@@ -1,4 +1,4 @@
-import { emptySnapshot } from '@aya/config-schema';
+import { canonicalJson, emptySnapshot } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
 import type { Client } from 'pg';
 import { hashPassword, randomPassword } from '../auth/password';
@@ -23,8 +23,8 @@ export async function bootstrap(client: Client): Promise<BootstrapResult> {
   // Gateways pull revision 0 like any other: a fresh database has an (empty) stored snapshot too.
   const empty = emptySnapshot();
   await client.query(
-    'INSERT INTO config_revisions (revision, hash, snapshot) VALUES (0, $1, $2) ON CONFLICT (revision) DO NOTHING',
-    [snapshotHash(empty), JSON.stringify(empty)],
+    'INSERT INTO config_revisions (revision, hash, snapshot_text) VALUES (0, $1, $2) ON CONFLICT (revision) DO NOTHING',
+    [snapshotHash(empty), canonicalJson(empty)],
   );
 
   const { rows } = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM users');
