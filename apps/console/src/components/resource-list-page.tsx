@@ -9,7 +9,7 @@ import type { Column } from './data-table';
 import { ResourceTable, type NamedResource } from './resource-table';
 import { EmptyState, ErrorState, Loading } from './status';
 
-export interface ResourceListPageProps<T extends NamedResource> {
+export interface ResourceListShellProps<T extends { id: string }> {
   /** Plural, capitalised: "Services". Lower-cased, it names the collection in the loading and empty texts. */
   title: string;
   /** One resource in words: "service". */
@@ -23,15 +23,14 @@ export interface ResourceListPageProps<T extends NamedResource> {
   pages: UseInfiniteQueryResult<InfiniteData<Page<T>, unknown>>;
   /** Takes the id to delete. */
   remove: UseMutationResult<unknown, Error, string>;
-  /** The table's columns after Name. */
-  columns: ReadonlyArray<Column<T>>;
-  editPath: (row: T) => string;
-  /** Where the name links (a detail page); default the editor. */
-  viewPath?: (row: T) => string;
+  /** How a row is called in the delete confirmation. */
+  nameOf: (row: T) => string;
+  /** The table of the loaded rows; `onDelete` opens the confirmation for a row. */
+  table: (rows: T[], onDelete: (row: T) => void) => ReactNode;
 }
 
-/** A tenant's collection: header with "New …", the table (name opens the editor) with "Load more", and a confirmed delete. */
-export function ResourceListPage<T extends NamedResource>({
+/** A tenant's collection: header with "New …", loading/empty/error states, the table with "Load more", and a confirmed delete. */
+export function ResourceListShell<T extends { id: string }>({
   title,
   noun,
   description,
@@ -40,10 +39,9 @@ export function ResourceListPage<T extends NamedResource>({
   deleteWarning,
   pages,
   remove,
-  columns,
-  editPath,
-  viewPath,
-}: ResourceListPageProps<T>) {
+  nameOf,
+  table,
+}: ResourceListShellProps<T>) {
   const [pending, setPending] = useState<T | null>(null);
   const plural = title.toLowerCase();
 
@@ -72,7 +70,7 @@ export function ResourceListPage<T extends NamedResource>({
         </EmptyState>
       ) : (
         <>
-          <ResourceTable label={title} noun={noun} rows={rows} columns={columns} editPath={editPath} viewPath={viewPath} onDelete={setPending} />
+          {table(rows, setPending)}
           <LoadMore hasMore={pages.hasNextPage} loading={pages.isFetchingNextPage} onLoadMore={() => void pages.fetchNextPage()} />
         </>
       )}
@@ -85,9 +83,30 @@ export function ResourceListPage<T extends NamedResource>({
         onConfirm={() => pending && remove.mutate(pending.id, { onSuccess: close })}
       >
         <p>
-          <strong>{pending?.name}</strong> {deleteWarning}
+          <strong>{pending ? nameOf(pending) : ''}</strong> {deleteWarning}
         </p>
       </ConfirmDialog>
     </section>
+  );
+}
+
+export interface ResourceListPageProps<T extends NamedResource> extends Omit<ResourceListShellProps<T>, 'nameOf' | 'table'> {
+  /** The table's columns after Name. */
+  columns: ReadonlyArray<Column<T>>;
+  editPath: (row: T) => string;
+  /** Where the name links (a detail page); default the editor. */
+  viewPath?: (row: T) => string;
+}
+
+/** A named, editable resource's list: the shell with a table whose name opens the resource. */
+export function ResourceListPage<T extends NamedResource>({ columns, editPath, viewPath, ...shell }: ResourceListPageProps<T>) {
+  return (
+    <ResourceListShell
+      {...shell}
+      nameOf={(row) => row.name}
+      table={(rows, onDelete) => (
+        <ResourceTable label={shell.title} noun={shell.noun} rows={rows} columns={columns} editPath={editPath} viewPath={viewPath} onDelete={onDelete} />
+      )}
+    />
   );
 }
