@@ -9,7 +9,7 @@ import { AppModule } from './app.module';
 import { SecretBox } from './certificates/secret-box';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
-import { KEEP_REVISIONS } from './config-flow/config-writer';
+import { ConfigWriter, KEEP_REVISIONS } from './config-flow/config-writer';
 import { PgConfigListener } from './config-flow/pg-listener';
 import { RedisPublisher } from './config-flow/redis-publisher';
 import { consoleAvailable } from './console/console-static';
@@ -82,6 +82,9 @@ async function start(): Promise<void> {
     // wildcard GET /* serves files; a missing one falls through to the not-found path (ErrorFilter: SPA fallback)
     await app.register(fastifyStatic, { root: env.AYA_CONSOLE_DIR, prefix: '/', index: ['index.html'] });
   }
+
+  // before the first gateway pull: a database from before config deltas gets its item digests and hash now
+  if (await app.get(ConfigWriter).ensureSynced()) log.info('config items synced: gateways pull the config once more');
 
   const reader = app.get(ConfigReader);
   const reannounce = () => reader.current().then((n) => events.emit(n), () => undefined);

@@ -1,11 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { emptySnapshot, type ConfigResponse } from '@aya/config-schema';
+import { emptySnapshot } from '@aya/config-schema';
 import { compileSnapshot } from './compile/compile';
 import type { CompiledConfig } from './compile/types';
 import { ConfigClient } from './config/config-client';
 import { ControlPlaneClient } from './config/control-plane-client';
 import { resolveNodeId } from './config/node-id';
+import type { ConfigState } from './config/config-state';
 import { loadSnapshotFile } from './config/snapshot-file';
 import { consoleLogger, errorMessage, type Logger } from './log';
 import { HealthRegistry } from './health/health-registry';
@@ -87,10 +88,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   logger.info('starting', { nodeId, version: VERSION, dataDir: options.dataDir });
 
   let config: CompiledConfig = compileSnapshot(emptySnapshot(), { revision: -1, hash: '' });
-  let applied: { revision: number; hash: string } | null = null;
+  let applied: ConfigState | null = null;
 
   /** compile fully first, then one assignment: requests see the old tables or the new, never a mix */
-  const apply = (response: ConfigResponse): void => {
+  const apply = (response: ConfigState): void => {
     const compiled = compileSnapshot(response.snapshot, {
       revision: response.revision,
       hash: response.hash,
@@ -101,7 +102,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     // secure contexts are built here, off the handshake path; bad certificates are skipped
     const certWarnings = certificates.update(response.snapshot.certificates);
     config = compiled;
-    applied = { revision: response.revision, hash: response.hash };
+    applied = response;
     pools.retain(compiled.poolKeys);
     health.sync(compiled.healthPlan);
     budgets.retain(compiled.serviceIds);
@@ -214,7 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     tlsPort: extra.tlsPort,
     h2cPort: extra.h2cPort,
     metrics,
-    current: () => (applied ? { ...applied } : { revision: -1, hash: '' }),
+    current: () => (applied ? { revision: applied.revision, hash: applied.hash } : { revision: -1, hash: '' }),
     pull: () => client.pull(),
     stop,
   };

@@ -9,14 +9,18 @@ import { TARGET_STATES } from './upstream-health';
  * - Redis pub/sub channel {@link CONFIG_CHANNEL}: message = JSON {@link RevisionNotice}.
  * - `GET  /internal/v1/config/events` (SSE): `event: revision` with data = {@link RevisionNotice},
  *   sent once on connect and after every change; `: ping` comments keep the stream alive.
- * - `GET  /internal/v1/config?after=<rev>`: 200 {@link ConfigResponse} when the current revision is
- *   newer than `after`, 204 when it is not.
+ * - `GET  /internal/v1/config?after=<rev>`: 200 {@link ConfigResponse} (the whole snapshot) when the
+ *   current revision is newer than `after`, 204 when it is not.
+ * - `GET  /internal/v1/config/changes?after=<rev>`: 200 {@link ConfigDelta} from `after` to the current
+ *   revision, 204 when nothing is newer, 410 `AYA_CP_DELTA_UNAVAILABLE` when `after` is not a revision
+ *   the control plane still keeps changes from (the gateway then pulls the whole snapshot).
  * - `POST /internal/v1/nodes/heartbeat`: body {@link Heartbeat}, answers 204.
  */
 export const CONFIG_CHANNEL = 'aya:config';
 
 export const INTERNAL_PATHS = {
   config: '/internal/v1/config',
+  changes: '/internal/v1/config/changes',
   events: '/internal/v1/config/events',
   heartbeat: '/internal/v1/nodes/heartbeat',
 } as const;

@@ -8,6 +8,8 @@ export const CpErrorCode = {
   INTERNAL: 'AYA_CP_INTERNAL',
   /** 500: a private key must be encrypted or decrypted but AYA_SECRET_KEY is unset or not the one it was stored with */
   SECRET_KEY_REQUIRED: 'AYA_CP_SECRET_KEY_REQUIRED',
+  /** 410 (internal API): the changes after that revision are no longer kept; pull the whole snapshot */
+  DELTA_UNAVAILABLE: 'AYA_CP_DELTA_UNAVAILABLE',
 } as const;
 export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
 

@@ -8,3 +8,4 @@ export * from './route-response';
 export * from './upstream';
 export * from './snapshot';
 export * from './cluster';
+export * from './config-delta';

@@ -12,7 +12,8 @@ describe('canonicalJson / snapshotHash', () => {
     const b = { upstreams: [], routes: [], services: [], revision: 3 };
     expect(snapshotHash(a)).toBe(snapshotHash(b));
     expect(snapshotHash(a)).toMatch(/^[0-9a-f]{64}$/);
-    expect(snapshotHash({ ...a, revision: 4 })).not.toBe(snapshotHash(a));
+    // the hash is over content: a revision with the same config has the same hash
+    expect(snapshotHash({ ...a, revision: 4 })).toBe(snapshotHash(a));
   });
 });
 

@@ -48,6 +48,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** 410 on the internal changes endpoint: the gateway falls back to pulling the whole snapshot. */
+export class DeltaUnavailableError extends AppError {
+  constructor(after: number) {
+    super(CpErrorCode.DELTA_UNAVAILABLE, 410, `the changes after revision ${after} are no longer kept: pull the whole config`);
+  }
+}
+
 /** zod issues as `{path: "paths.0", message}` (an empty path means the whole body). */
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.flatMap((issue) => {

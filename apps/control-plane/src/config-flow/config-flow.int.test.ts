@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson, configResponseSchema, snapshotSchema, type RevisionNotice } from '@aya/config-schema';
+import { configDeltaSchema, configResponseSchema, snapshotSchema, type RevisionNotice } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
 import { Redis } from 'ioredis';
+import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createDatabase, eventually, startControlPlane, startRedis, type ControlPlane, type TestRedis } from '../../../../test/harness';
 import { openSse, type SseStream } from './sse-client.test-util';
@@ -34,7 +34,7 @@ afterAll(async () => {
 const internal = (cp: ControlPlane) => apiClient(cp.url, cp.clusterToken);
 
 describe('config flow', () => {
-  it('bootstraps once: one admin password, revision 0 has a stored snapshot', async () => {
+  it('bootstraps once: one admin password, revision 0 is the empty config with its hash', async () => {
     expect([cpA.initialAdminPassword, cpB.initialAdminPassword].filter(Boolean)).toHaveLength(1);
     const res = await internal(cpA)('GET', '/internal/v1/config');
     expect(res.status).toBe(200);
@@ -63,22 +63,52 @@ describe('config flow', () => {
     expect(cfg.snapshot.routes.find((r) => r.name === 'r')).toMatchObject({ id: route.body.id, tenant: 'default' });
   });
 
-  it('serves the config as canonical JSON whose snapshot bytes hash to the announced hash', async () => {
-    const current = (await api('GET', '/api/v1/config/revision')).body as RevisionNotice;
-    const res = await fetch(`${cpB.url}/internal/v1/config`, { headers: { authorization: `Bearer ${cpB.clusterToken}` } });
+  it('serves the changes since a revision: applied to its snapshot they give the current one, hash and all', async () => {
+    const before = (await api('GET', '/api/v1/config/revision')).body as RevisionNotice;
+    const old = configResponseSchema.parse((await internal(cpA)('GET', '/internal/v1/config')).body).snapshot;
+    await api('PATCH', '/api/v1/tenants/default/routes/r', { paths: ['/cf', '/cf2'] });
+    await api('POST', '/api/v1/tenants/default/routes', { name: 'tmp', service: 'svc', paths: ['/tmp'] });
+    await api('PATCH', '/api/v1/tenants/default/routes/tmp', { stripPath: true });
+    await api('DELETE', '/api/v1/tenants/default/routes/tmp');
+    await api('POST', '/api/v1/tenants', { slug: 'other', name: 'Other' }); // a revision that changes no item
+    const now = (await api('GET', '/api/v1/config/revision')).body as RevisionNotice;
+    expect(now.revision).toBe(before.revision + 5);
+
+    const res = await internal(cpB)('GET', `/internal/v1/config/changes?after=${before.revision}`);
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const text = await res.text();
-    expect(canonicalJson(JSON.parse(text))).toBe(text);
-    // the shape the gateway's fast path looks for: it hashes the snapshot text as received
-    const head = /^\{"hash":"([0-9a-f]{64})","revision":(\d+),"snapshot":/.exec(text);
-    expect(head?.slice(1)).toEqual([current.hash, String(current.revision)]);
-    const sent = text.slice(head?.[0].length, -1);
-    expect(createHash('sha256').update(sent).digest('hex')).toBe(current.hash);
-    expect(snapshotHash(snapshotSchema.parse(JSON.parse(sent)))).toBe(current.hash);
-    // the same bytes on every pull and from every control plane
-    const again = await fetch(`${cpA.url}/internal/v1/config`, { headers: { authorization: `Bearer ${cpA.clusterToken}` } });
-    expect(await again.text()).toBe(text);
+    const delta = configDeltaSchema.parse(res.body);
+    expect(delta).toMatchObject({ from: before.revision, revision: now.revision, hash: now.hash });
+    // one change per item, the last wins: tmp was created, changed and deleted in between
+    expect(delta.changes.map((c) => [c.kind, c.item === null ? 'delete' : c.item.name])).toEqual([
+      ['route', 'r'],
+      ['route', 'delete'],
+    ]);
+    const routes = new Map(old.routes.map((r) => [r.id, r as unknown]));
+    for (const c of delta.changes) {
+      if (c.item === null) routes.delete(c.id);
+      else routes.set(c.id, c.item);
+    }
+    const applied = snapshotSchema.parse({ ...old, routes: [...routes.values()] });
+    expect(snapshotHash(applied)).toBe(now.hash);
+    const whole = configResponseSchema.parse((await internal(cpA)('GET', '/internal/v1/config')).body);
+    expect(whole).toMatchObject({ revision: now.revision, hash: now.hash });
+    expect(snapshotHash(whole.snapshot)).toBe(now.hash);
+
+    expect((await internal(cpA)('GET', `/internal/v1/config/changes?after=${now.revision}`)).status).toBe(204);
+    expect((await internal(cpA)('GET', '/internal/v1/config/changes')).status).toBe(400);
+    expect((await internal(cpA)('GET', '/internal/v1/config/changes?after=-1')).status).toBe(400);
+    // revision 1's changes pruned (as past KEEP_REVISIONS): from 0 only the whole config will do
+    const db = new Client({ connectionString: databaseUrl });
+    await db.connect();
+    try {
+      await db.query('DELETE FROM config_revisions WHERE revision = 1');
+    } finally {
+      await db.end();
+    }
+    const gone = await internal(cpA)('GET', '/internal/v1/config/changes?after=0');
+    expect(gone.status).toBe(410);
+    expect(gone.body.error.code).toBe('AYA_CP_DELTA_UNAVAILABLE');
+    expect((await internal(cpA)('GET', '/internal/v1/config/changes?after=1')).status).toBe(200);
   });
 
   it('a failed write changes nothing', async () => {

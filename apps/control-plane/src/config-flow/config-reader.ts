@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { canonicalJson, snapshotSchema, type RevisionNotice } from '@aya/config-schema';
-import { unsealSnapshot } from '../certificates/sealed-snapshot';
+import { mergeChanges, type ConfigChange, type ConfigDelta, type RevisionNotice } from '@aya/config-schema';
+import { Prisma } from '../generated/prisma/client';
+import { unsealChanges, unsealSnapshot } from '../certificates/sealed-snapshot';
 import { SecretBox } from '../certificates/secret-box';
 import { PRISMA, type Db } from '../db/prisma';
+import { buildSnapshot } from './snapshot-builder';
+import { loadSnapshotRows } from './snapshot-loader';
 
-/** A stored canonical snapshot without certificates starts so ("certificates" would sort first). */
-const CANONICAL_WITHOUT_CERTIFICATES = '{"revision":';
+/** `after` is older than the oldest revision whose changes are kept: only the whole snapshot will do. */
+export const DELTA_GONE = Symbol('delta-gone');
 
 @Injectable()
 export class ConfigReader {
-  /** the last response body served: a stored revision never changes, so its body is reused until the next one */
-  private cached: { revision: number; body: string } | undefined;
+  /** the whole-snapshot body of one revision, shared by every gateway that asks for it (built once) */
+  private full: { revision: number; body: Promise<string> } | undefined;
 
   constructor(
     @Inject(PRISMA) private readonly prisma: Db,
@@ -18,35 +21,51 @@ export class ConfigReader {
   ) {}
 
   async current(): Promise<RevisionNotice> {
-    const state = await this.prisma.configState.findUnique({ where: { id: 1 } });
-    const revision = state?.revision ?? 0;
-    const row = await this.prisma.configRevision.findUnique({ where: { revision }, select: { hash: true } });
-    return { revision, hash: row?.hash ?? '' };
+    const state = await this.prisma.configState.findUnique({ where: { id: 1 }, select: { revision: true, hash: true } });
+    return { revision: state?.revision ?? 0, hash: state?.hash ?? '' };
   }
 
   /**
-   * The current stored snapshot when it is newer than `after` (any, when `after` is undefined), as the exact text
-   * of the ConfigResponse: canonicalJson of `{hash, revision, snapshot}`, so a gateway can hash the snapshot's
-   * bytes as received instead of re-serialising it (see the gateway's verify.ts).
+   * The whole snapshot of the current revision as a ConfigResponse text, when it is newer than `after` (any, when
+   * `after` is undefined). Built from the rows (gateways normally take deltas; this is for new or far-behind ones).
    */
   async newerThan(after: number | undefined): Promise<string | undefined> {
-    const state = await this.prisma.configState.findUnique({ where: { id: 1 } });
-    const revision = state?.revision ?? 0;
+    const { revision } = await this.current();
     if (after !== undefined && revision <= after) return undefined;
-    if (this.cached?.revision === revision) return this.cached.body;
-    const row = await this.prisma.configRevision.findUnique({ where: { revision }, select: { hash: true, snapshotText: true } });
-    if (!row) return undefined;
-    const body = `{"hash":${JSON.stringify(row.hash)},"revision":${revision},"snapshot":${this.servedSnapshot(row.snapshotText)}}`;
-    this.cached = { revision, body };
-    return body;
+    if (this.full?.revision !== revision) {
+      const body = this.buildFull();
+      this.full = { revision, body };
+      body.catch(() => {
+        if (this.full?.body === body) this.full = undefined;
+      });
+    }
+    return this.full.body;
+  }
+
+  /** One repeatable-read transaction: the revision, its hash and the rows are one consistent state. */
+  private buildFull(): Promise<string> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const [state] = await tx.$queryRaw<Array<{ revision: number; hash: string }>>`SELECT revision, hash FROM config_state WHERE id = 1`;
+        if (!state) throw new Error('config_state row is missing');
+        const snapshot = unsealSnapshot(buildSnapshot(state.revision, await loadSnapshotRows(tx)), this.box);
+        return JSON.stringify({ revision: state.revision, hash: state.hash, snapshot });
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: 30_000 },
+    );
   }
 
   /**
-   * Verbatim when the stored text is canonical and holds no certificates; otherwise (sealed keys to open, or a row
-   * stored as jsonb text before the column became canonical text) parsed, unsealed and serialised canonically.
+   * The changes from revision `after` to the newest one, merged (one change per item). Undefined when nothing is
+   * newer; DELTA_GONE when the changes right after `after` are no longer kept (see KEEP_REVISIONS).
    */
-  private servedSnapshot(text: string): string {
-    if (text.startsWith(CANONICAL_WITHOUT_CERTIFICATES)) return text;
-    return canonicalJson(unsealSnapshot(snapshotSchema.parse(JSON.parse(text)), this.box));
+  async changesAfter(after: number): Promise<ConfigDelta | typeof DELTA_GONE | undefined> {
+    const rows = await this.prisma.$queryRaw<Array<{ revision: number; hash: string; changes: string }>>`
+      SELECT revision, hash, changes_text AS changes FROM config_revisions WHERE revision > ${after} ORDER BY revision`;
+    const last = rows.at(-1);
+    if (last === undefined) return undefined;
+    if (rows.some((r, i) => r.revision !== after + 1 + i)) return DELTA_GONE;
+    const changes = mergeChanges(rows.map((r) => JSON.parse(r.changes) as ConfigChange[]));
+    return { from: after, revision: last.revision, hash: last.hash, changes: unsealChanges(changes, this.box) };
   }
 }

@@ -1,19 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RevisionNotice } from '@aya/config-schema';
-import { canonicalJson } from '@aya/config-schema';
-import { snapshotHash } from '@aya/config-schema/hash';
-import { createHash } from 'node:crypto';
+import { ConfigDigest } from '@aya/config-schema/hash';
 import type { Principal } from '../auth/permissions';
 import type { Prisma } from '../generated/prisma/client';
-import { unsealSnapshot } from '../certificates/sealed-snapshot';
 import { SecretBox } from '../certificates/secret-box';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
 import { PG_CONFIG_CHANNEL } from './pg-listener';
 import { RedisPublisher } from './redis-publisher';
-import { buildSnapshot } from './snapshot-builder';
-import { loadSnapshotRows } from './snapshot-loader';
+import { syncConfigItems, type SyncScope } from './config-index';
+import { upstreamServiceIds } from './snapshot-loader';
 
-/** How many past revisions stay stored (gateways only ever pull the current one). */
+/** How many past revisions keep their changes (a gateway further behind pulls the whole snapshot). */
 export const KEEP_REVISIONS = 100;
 
 export interface AuditEntry {
@@ -33,9 +30,26 @@ export interface WriteOutcome<T> {
 const asJson = (v: unknown): Prisma.InputJsonValue | undefined =>
   v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
+/** What a write may have changed, from its audit entry (see syncConfigItems). */
+async function scopeOf(tx: Tx, audit: AuditEntry): Promise<SyncScope> {
+  switch (audit.resourceType) {
+    // a slug is part of every item of its tenant; creating or deleting an (empty) tenant changes none
+    case 'tenant':
+      return audit.action === 'update' ? 'all' : [];
+    // services resolve upstream://<name>: a rename can change what they point at
+    case 'upstream': {
+      const services = audit.tenantId ? await upstreamServiceIds(tx, audit.tenantId) : [];
+      return [{ kind: 'upstream', id: audit.resourceId }, ...services.map((id) => ({ kind: 'service' as const, id }))];
+    }
+    default:
+      return [{ kind: audit.resourceType, id: audit.resourceId }];
+  }
+}
+
 /**
- * The one way to change config: the write, the revision bump, the audit row and the new snapshot commit
- * together or not at all.
+ * The one way to change config: the write, the revision bump, the audit row, the changed items and the new
+ * hash commit together or not at all. A write costs what it changes (the items its scope names), not the
+ * size of the config: gateways get the revision's changes as a delta.
  */
 @Injectable()
 export class ConfigWriter {
@@ -46,39 +60,56 @@ export class ConfigWriter {
   ) {}
 
   async write<T>(actor: Principal, fn: (tx: Tx) => Promise<WriteOutcome<T>>): Promise<T> {
+    return this.commit(async (tx, revision) => {
+      const outcome = await fn(tx);
+      await tx.auditEvent.create({
+        data: {
+          tenantId: outcome.audit.tenantId,
+          actor: actor.username,
+          action: outcome.audit.action,
+          resourceType: outcome.audit.resourceType,
+          resourceId: outcome.audit.resourceId,
+          revision,
+          before: asJson(outcome.audit.before),
+          after: asJson(outcome.audit.after),
+        },
+      });
+      return { result: outcome.result, scope: await scopeOf(tx, outcome.audit) };
+    });
+  }
+
+  /**
+   * Rebuilds every item digest and the hash when they were never computed (a database from before config
+   * deltas: the migration leaves config_state.hash empty). A new revision, so running gateways pull it.
+   */
+  async ensureSynced(): Promise<boolean> {
+    const state = await this.prisma.configState.findUnique({ where: { id: 1 }, select: { hash: true } });
+    if (state?.hash !== '') return false;
+    await this.commit(() => Promise.resolve({ result: undefined, scope: 'all' as const }));
+    return true;
+  }
+
+  private async commit<T>(fn: (tx: Tx, revision: number) => Promise<{ result: T; scope: SyncScope }>): Promise<T> {
     const { result, notice } = await this.prisma.$transaction(
       async (tx) => {
         // Bumping first takes the config_state row lock before any check runs, so writers are serialized:
-        // name/collision checks cannot race, revisions are gap-free and each snapshot sees all earlier writes.
-        const bumped = await tx.$queryRaw<Array<{ revision: number }>>`
-          UPDATE config_state SET revision = revision + 1 WHERE id = 1 RETURNING revision`;
-        const revision = bumped[0]?.revision;
-        if (revision === undefined) throw new Error('config_state row is missing');
-        const outcome = await fn(tx);
-        await tx.auditEvent.create({
-          data: {
-            tenantId: outcome.audit.tenantId,
-            actor: actor.username,
-            action: outcome.audit.action,
-            resourceType: outcome.audit.resourceType,
-            resourceId: outcome.audit.resourceId,
-            revision,
-            before: asJson(outcome.audit.before),
-            after: asJson(outcome.audit.after),
-          },
-        });
-        // stored with certificate keys sealed, as canonical text (served verbatim, see ConfigReader); the hash is
-        // over what gateways receive (keys in clear), which is that same text when no key is sealed in it
-        const snapshot = buildSnapshot(revision, await loadSnapshotRows(tx));
-        const snapshotText = canonicalJson(snapshot);
-        const unsealed = unsealSnapshot(snapshot, this.box);
-        const hash = unsealed === snapshot ? createHash('sha256').update(snapshotText).digest('hex') : snapshotHash(unsealed);
-        const notice: RevisionNotice = { revision, hash };
-        await tx.$executeRaw`INSERT INTO config_revisions (revision, hash, snapshot_text) VALUES (${revision}, ${hash}, ${snapshotText})`;
-        await tx.configRevision.deleteMany({ where: { revision: { lte: revision - KEEP_REVISIONS } } });
+        // name/collision checks cannot race, revisions are gap-free and each sees all earlier writes.
+        const bumped = await tx.$queryRaw<Array<{ revision: number; digest: string; hash: string }>>`
+          UPDATE config_state SET revision = revision + 1 WHERE id = 1 RETURNING revision, digest, hash`;
+        const state = bumped[0];
+        if (state === undefined) throw new Error('config_state row is missing');
+        const { revision } = state;
+        const out = await fn(tx, revision);
+        // never synced yet: every item, whatever the write (see ensureSynced)
+        const scope = state.hash === '' ? 'all' : out.scope;
+        const { changes, digest } = await syncConfigItems(tx, this.box, scope, ConfigDigest.fromHex(state.digest));
+        const notice: RevisionNotice = { revision, hash: digest.hash };
+        await tx.$executeRaw`UPDATE config_state SET digest = ${digest.hex}, hash = ${notice.hash} WHERE id = 1`;
+        await tx.$executeRaw`INSERT INTO config_revisions (revision, hash, changes_text) VALUES (${revision}, ${notice.hash}, ${JSON.stringify(changes)})`;
+        await tx.$executeRaw`DELETE FROM config_revisions WHERE revision <= ${revision - KEEP_REVISIONS}`;
         // delivered on commit to every control plane LISTENing (each pushes it to its SSE streams)
         await tx.$executeRaw`SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${JSON.stringify(notice)})`;
-        return { result: outcome.result, notice };
+        return { result: out.result, notice };
       },
       { maxWait: 10_000, timeout: 30_000 },
     );

@@ -1,16 +1,17 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { heartbeatSchema, type Heartbeat, type RevisionNotice } from '@aya/config-schema';
+import { heartbeatSchema, type ConfigDelta, type Heartbeat, type RevisionNotice } from '@aya/config-schema';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Internal } from '../auth/permissions';
-import { validationFromZod } from '../common/errors';
+import { DeltaUnavailableError, validationFromZod } from '../common/errors';
 import { ZodPipe } from '../common/zod.pipe';
 import { NodesService } from '../nodes/nodes.service';
 import { ConfigEvents } from './config-events';
-import { ConfigReader } from './config-reader';
+import { ConfigReader, DELTA_GONE } from './config-reader';
 
 export const SSE_PING_MS = 15_000;
 const afterSchema = z.object({ after: z.coerce.number().int().min(0).optional() });
+const changesAfterSchema = z.object({ after: z.coerce.number().int().min(0) });
 
 /** Gateway-facing endpoints (cluster token). */
 @Controller('internal/v1')
@@ -29,11 +30,25 @@ export class InternalController {
   ): Promise<string | undefined> {
     const parsed = afterSchema.safeParse({ after: query.after });
     if (!parsed.success) throw validationFromZod(parsed.error, 'query');
-    // a ConfigResponse as its canonical text, sent as is (see ConfigReader.newerThan)
+    // a ConfigResponse, already serialised (built once per revision, see ConfigReader.newerThan)
     const body = await this.reader.newerThan(parsed.data.after);
     if (body === undefined) reply.status(204);
     else reply.header('content-type', 'application/json; charset=utf-8');
     return body;
+  }
+
+  @Get('config/changes')
+  @Internal()
+  async changes(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ConfigDelta | undefined> {
+    const parsed = changesAfterSchema.safeParse({ after: query.after });
+    if (!parsed.success) throw validationFromZod(parsed.error, 'query');
+    const delta = await this.reader.changesAfter(parsed.data.after);
+    if (delta === DELTA_GONE) throw new DeltaUnavailableError(parsed.data.after);
+    if (delta === undefined) reply.status(204);
+    return delta;
   }
 
   @Get('config/events')

@@ -18,7 +18,7 @@ import {
   type SnapshotUpstream,
 } from '@aya/config-schema';
 import { pickOptions, readOptions } from '../common/options';
-import type { SplitConfig } from '../routes/route-mapper';
+import { splitServiceIds, type SplitConfig } from '../routes/route-mapper';
 
 /** Database rows the snapshot is compiled from (a subset of the Prisma models). */
 export interface SnapshotRows {
@@ -75,81 +75,112 @@ function readTargets(raw: unknown): Array<{ target: string; weight: number }> {
   );
 }
 
+type Row<K extends 'services' | 'routes' | 'upstreams'> = SnapshotRows[K][number];
+
+/** What building one item needs to know about the others: names resolve to ids here, once. */
+export interface BuildContext {
+  tenantSlug(tenantId: string): string;
+  upstreamId(tenantId: string, name: string): string | undefined;
+  hasService(id: string): boolean;
+}
+
+export function buildContext(
+  tenants: SnapshotRows['tenants'],
+  upstreams: ReadonlyArray<{ id: string; tenantId: string; name: string }>,
+  serviceIds: Iterable<string>,
+): BuildContext {
+  const slugOf = new Map(tenants.map((t) => [t.id, t.slug]));
+  const upstreamIdByName = new Map(upstreams.map((u) => [`${u.tenantId}/${u.name}`, u.id]));
+  const services = new Set(serviceIds);
+  return {
+    tenantSlug(tenantId) {
+      const slug = slugOf.get(tenantId);
+      if (slug === undefined) throw new SnapshotBuildError(`unknown tenant ${tenantId}`);
+      return slug;
+    },
+    upstreamId: (tenantId, name) => upstreamIdByName.get(`${tenantId}/${name}`),
+    hasService: (id) => services.has(id),
+  };
+}
+
+export function buildUpstream(u: Row<'upstreams'>, ctx: BuildContext): SnapshotUpstream {
+  if (!isAlgorithm(u.algorithm)) throw new SnapshotBuildError(`upstream ${u.id}: unknown algorithm ${u.algorithm}`);
+  return {
+    // options the snapshot declares (hashOn, healthChecks...); absent ones stay absent so hashes do not move
+    ...pickOptions(readOptions(u.options), snapshotUpstreamSchema.shape),
+    id: u.id,
+    tenant: ctx.tenantSlug(u.tenantId),
+    name: u.name,
+    algorithm: u.algorithm,
+    targets: readTargets(u.targets).map((t) => ({ ...parseTarget(t.target), weight: t.weight })),
+  };
+}
+
+export function buildService(s: Row<'services'>, ctx: BuildContext): SnapshotService {
+  const parsed = parseServiceUrl(s.url);
+  if (!parsed) throw new SnapshotBuildError(`service ${s.id}: invalid url`);
+  const options = readOptions(s.options);
+  const common = {
+    ...pickOptions(options, snapshotServiceSchema.shape),
+    id: s.id,
+    tenant: ctx.tenantSlug(s.tenantId),
+    name: s.name,
+    path: parsed.path,
+    connectTimeoutMs: s.connectTimeoutMs ?? SERVICE_DEFAULTS.connectTimeoutMs,
+    readTimeoutMs: s.readTimeoutMs ?? SERVICE_DEFAULTS.readTimeoutMs,
+    retries: s.retries ?? SERVICE_DEFAULTS.retries,
+  };
+  if (parsed.kind === 'url') {
+    return { ...common, protocol: parsed.protocol, host: parsed.host, port: parsed.port, upstreamId: null };
+  }
+  const upstreamId = ctx.upstreamId(s.tenantId, parsed.upstream);
+  if (!upstreamId) throw new SnapshotBuildError(`service ${s.id}: upstream "${parsed.upstream}" not found`);
+  const protocol = serviceProtocolOf(parsed, options.protocol as ServiceProtocol | undefined);
+  return { ...common, protocol, host: null, port: null, upstreamId };
+}
+
+export function buildRoute(r: Row<'routes'>, ctx: BuildContext): SnapshotRoute {
+  const options = readOptions(r.options);
+  const split = options.split ? snapshotSplit(r.id, options.split as SplitConfig, ctx) : undefined;
+  return {
+    ...pickOptions(options, snapshotRouteSchema.shape, ['split']),
+    ...(split ? { split } : {}),
+    id: r.id,
+    tenant: ctx.tenantSlug(r.tenantId),
+    name: r.name,
+    serviceId: r.serviceId,
+    paths: [...r.paths],
+    methods: (r.methods ?? []).filter(isMethod),
+    hosts: [...(r.hosts ?? [])],
+    stripPath: r.stripPath,
+  };
+}
+
+/** Service ids a route row's split names (so a partial build can check just those exist). */
+export function routeSplitServiceIds(r: Row<'routes'>): string[] {
+  return splitServiceIds(readOptions(r.options).split as SplitConfig | undefined);
+}
+
 /**
  * Compiles rows into the gateway snapshot: names become ids (upstream://name -> upstreamId), urls are parsed,
  * defaults applied, so the gateway resolves nothing at request time. Pure; arrays keep the input order.
  */
 export function buildSnapshot(revision: number, rows: SnapshotRows): Snapshot {
-  const slugOf = new Map(rows.tenants.map((t) => [t.id, t.slug]));
-  const tenantSlug = (tenantId: string): string => {
-    const slug = slugOf.get(tenantId);
-    if (slug === undefined) throw new SnapshotBuildError(`unknown tenant ${tenantId}`);
-    return slug;
-  };
-  const upstreamIdByName = new Map(rows.upstreams.map((u) => [`${u.tenantId}/${u.name}`, u.id]));
-
-  const upstreams: SnapshotUpstream[] = rows.upstreams.map((u) => {
-    if (!isAlgorithm(u.algorithm)) throw new SnapshotBuildError(`upstream ${u.id}: unknown algorithm ${u.algorithm}`);
-    return {
-      // options the snapshot declares (hashOn, healthChecks...); absent ones stay absent so hashes do not move
-      ...pickOptions(readOptions(u.options), snapshotUpstreamSchema.shape),
-      id: u.id,
-      tenant: tenantSlug(u.tenantId),
-      name: u.name,
-      algorithm: u.algorithm,
-      targets: readTargets(u.targets).map((t) => ({ ...parseTarget(t.target), weight: t.weight })),
-    };
-  });
-
-  const services: SnapshotService[] = rows.services.map((s) => {
-    const parsed = parseServiceUrl(s.url);
-    if (!parsed) throw new SnapshotBuildError(`service ${s.id}: invalid url`);
-    const options = readOptions(s.options);
-    const common = {
-      ...pickOptions(options, snapshotServiceSchema.shape),
-      id: s.id,
-      tenant: tenantSlug(s.tenantId),
-      name: s.name,
-      path: parsed.path,
-      connectTimeoutMs: s.connectTimeoutMs ?? SERVICE_DEFAULTS.connectTimeoutMs,
-      readTimeoutMs: s.readTimeoutMs ?? SERVICE_DEFAULTS.readTimeoutMs,
-      retries: s.retries ?? SERVICE_DEFAULTS.retries,
-    };
-    if (parsed.kind === 'url') {
-      return { ...common, protocol: parsed.protocol, host: parsed.host, port: parsed.port, upstreamId: null };
-    }
-    const upstreamId = upstreamIdByName.get(`${s.tenantId}/${parsed.upstream}`);
-    if (!upstreamId) throw new SnapshotBuildError(`service ${s.id}: upstream "${parsed.upstream}" not found`);
-    const protocol = serviceProtocolOf(parsed, options.protocol as ServiceProtocol | undefined);
-    return { ...common, protocol, host: null, port: null, upstreamId };
-  });
-
-  const serviceIds = new Set(rows.services.map((s) => s.id));
-  const routes: SnapshotRoute[] = rows.routes.map((r) => {
-    const options = readOptions(r.options);
-    const split = options.split ? snapshotSplit(r.id, options.split as SplitConfig, serviceIds) : undefined;
-    return {
-      ...pickOptions(options, snapshotRouteSchema.shape, ['split']),
-      ...(split ? { split } : {}),
-      id: r.id,
-      tenant: tenantSlug(r.tenantId),
-      name: r.name,
-      serviceId: r.serviceId,
-      paths: [...r.paths],
-      methods: (r.methods ?? []).filter(isMethod),
-      hosts: [...(r.hosts ?? [])],
-      stripPath: r.stripPath,
-    };
-  });
-
+  const ctx = buildContext(rows.tenants, rows.upstreams, rows.services.map((s) => s.id));
   const certificates = rows.certificates ?? [];
-  return { revision, services, routes, upstreams, ...(certificates.length > 0 ? { certificates } : {}) };
+  return {
+    revision,
+    services: rows.services.map((s) => buildService(s, ctx)),
+    routes: rows.routes.map((r) => buildRoute(r, ctx)),
+    upstreams: rows.upstreams.map((u) => buildUpstream(u, ctx)),
+    ...(certificates.length > 0 ? { certificates } : {}),
+  };
 }
 
 /** Admin split (services by id, see RoutesService) -> snapshot split (`serviceId`). */
-function snapshotSplit(routeId: string, split: SplitConfig, serviceIds: ReadonlySet<string>): SnapshotSplit {
+function snapshotSplit(routeId: string, split: SplitConfig, ctx: BuildContext): SnapshotSplit {
   const id = (ref: string): string => {
-    if (!serviceIds.has(ref)) throw new SnapshotBuildError(`route ${routeId}: split service ${ref} not found`);
+    if (!ctx.hasService(ref)) throw new SnapshotBuildError(`route ${routeId}: split service ${ref} not found`);
     return ref;
   };
   return {

@@ -1,5 +1,4 @@
-import { canonicalJson, emptySnapshot } from '@aya/config-schema';
-import { snapshotHash } from '@aya/config-schema/hash';
+import { ConfigDigest } from '@aya/config-schema/hash';
 import type { Client } from 'pg';
 import { hashPassword, randomPassword } from '../auth/password';
 
@@ -15,18 +14,14 @@ export interface BootstrapResult {
  * so two control planes starting together create each row once.
  */
 export async function bootstrap(client: Client): Promise<BootstrapResult> {
-  await client.query('INSERT INTO config_state (id, revision) VALUES (1, 0) ON CONFLICT (id) DO NOTHING');
+  // a fresh database: revision 0 is the empty config, its hash known (see ConfigWriter.ensureSynced for old ones)
+  await client.query(`INSERT INTO config_state (id, revision, digest, hash) VALUES (1, 0, '', $1) ON CONFLICT (id) DO NOTHING`, [
+    ConfigDigest.empty().hash,
+  ]);
   await client.query(
     `INSERT INTO tenants (slug, name, updated_at) VALUES ($1, 'Default', now()) ON CONFLICT (slug) DO NOTHING`,
     [DEFAULT_TENANT_SLUG],
   );
-  // Gateways pull revision 0 like any other: a fresh database has an (empty) stored snapshot too.
-  const empty = emptySnapshot();
-  await client.query(
-    'INSERT INTO config_revisions (revision, hash, snapshot_text) VALUES (0, $1, $2) ON CONFLICT (revision) DO NOTHING',
-    [snapshotHash(empty), canonicalJson(empty)],
-  );
-
   const { rows } = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM users');
   if (rows[0]?.n !== '0') return {};
   const password = randomPassword();

@@ -58,7 +58,7 @@ describe('maintenance job (BullMQ)', () => {
     );
     // older than every real revision: 150 extra rows, so only the newest 100 of all may stay
     await db.query(
-      `INSERT INTO config_revisions (revision, hash, snapshot_text) SELECT -g, 'h', '{}' FROM generate_series(1, 150) g`,
+      `INSERT INTO config_revisions (revision, hash, changes_text) SELECT -g, 'h', '[]' FROM generate_series(1, 150) g`,
     );
     await eventually(async () => {
       const audit = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE actor = 'old'`);

@@ -47,13 +47,15 @@ function responsesOf(op: Operation): JsonObject {
   const kind = OPERATION_RESPONSES[op.id];
   if (kind === undefined) throw new Error(`openapi: no response declared for ${op.id} (openapi/response-schemas.ts)`);
   const responses: JsonObject = { [String(op.status)]: successResponse(kind) };
-  // the internal config pull answers 204 when the gateway is up to date
-  if (op.id === 'internal.config') responses['204'] = { description: 'no revision newer than `after`' };
-  if (op.body || op.paged || op.id === 'internal.config') responses['400'] = errorResponse('invalid request (AYA_CP_VALIDATION, with details)');
+  // the internal config pulls answer 204 when the gateway is up to date
+  const pull = op.id === 'internal.config' || op.id === 'internal.changes';
+  if (pull) responses['204'] = { description: 'no revision newer than `after`' };
+  if (op.body || op.paged || pull) responses['400'] = errorResponse('invalid request (AYA_CP_VALIDATION, with details)');
   if (op.access.kind !== 'public') responses['401'] = errorResponse('missing or invalid token (AYA_CP_UNAUTHENTICATED)');
   if (op.access.kind === 'permission') responses['403'] = errorResponse('role lacks the permission (AYA_CP_FORBIDDEN)');
   if (op.pathParams.length > 0) responses['404'] = errorResponse('not found (AYA_CP_NOT_FOUND)');
   if (op.access.kind === 'permission' && op.access.permission.endsWith(':write')) responses['409'] = errorResponse('conflict (AYA_CP_CONFLICT)');
+  if (op.id === 'internal.changes') responses['410'] = errorResponse('changes after `after` no longer kept: pull the whole config (AYA_CP_DELTA_UNAVAILABLE)');
   return responses;
 }
 
@@ -64,6 +66,7 @@ function parametersOf(op: Operation): Json[] {
     params.push({ name: 'cursor', in: 'query', schema: { type: 'string' }, description: '`next` of the previous page' });
   }
   if (op.id === 'internal.config') params.push({ name: 'after', in: 'query', schema: { type: 'integer', minimum: 0 } });
+  if (op.id === 'internal.changes') params.push({ name: 'after', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } });
   return params;
 }
 

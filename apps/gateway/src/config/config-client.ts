@@ -1,16 +1,13 @@
 import { hostname } from 'node:os';
-import type { ConfigResponse, RevisionNotice, TargetHealthReport } from '@aya/config-schema';
+import type { RevisionNotice, TargetHealthReport } from '@aya/config-schema';
 import { errorMessage, type Logger } from '../log';
 import type { ControlPlaneClient } from './control-plane-client';
 import { RedisSubscriber } from './redis-subscriber';
 import { SnapshotWriter } from './snapshot-file';
 import { SseSubscriber } from './sse-subscriber';
-import { verifyConfigResponse } from './verify';
+import type { ConfigState } from './config-state';
+import { applyDeltaText, verifyConfigResponse } from './verify';
 
-export interface AppliedConfig {
-  revision: number;
-  hash: string;
-}
 
 export interface ConfigClientOptions {
   cp: ControlPlaneClient;
@@ -22,8 +19,8 @@ export interface ConfigClientOptions {
   heartbeatIntervalMs: number;
   logger: Logger;
   /** compile + swap; throws to reject the revision (the old config stays) */
-  apply(response: ConfigResponse): void;
-  applied(): AppliedConfig | null;
+  apply(state: ConfigState): void;
+  applied(): ConfigState | null;
   stats(): Record<string, number>;
   /** upstream target health, sent with each heartbeat */
   health?(): TargetHealthReport[];
@@ -114,26 +111,61 @@ export class ConfigClient {
     return this.pulling;
   }
 
+  /** A delta from the applied revision when there is one; the whole snapshot when it cannot be had or is refused. */
   private async pullOnce(): Promise<void> {
     const applied = this.o.applied();
+    if (applied) {
+      const done = await this.pullDelta(applied);
+      if (done) return;
+    }
+    await this.pullWhole(applied);
+  }
+
+  /** true when settled (applied, nothing newer, or the control plane is down); false: take the whole snapshot */
+  private async pullDelta(applied: ConfigState): Promise<boolean> {
+    let text: string;
+    try {
+      const res = await this.o.cp.changes(applied.revision);
+      this.reachable();
+      if (res.status === 'none') return true;
+      if (res.status === 'whole') return false;
+      text = res.text;
+    } catch (err) {
+      this.unreachable(err);
+      return true;
+    }
+    let next: ConfigState;
+    try {
+      next = applyDeltaText(applied, text);
+      this.o.apply(next);
+    } catch (err) {
+      // a delta that does not add up to its hash is repaired by the whole snapshot, not kept
+      this.o.logger.warn('config delta refused, pulling the whole config', {
+        code: (err as { code?: string }).code,
+        error: errorMessage(err),
+      });
+      return false;
+    }
+    this.applied(() => next.toText());
+    return true;
+  }
+
+  private async pullWhole(applied: ConfigState | null): Promise<void> {
     let text: string;
     try {
       const res = await this.o.cp.pull(applied ? applied.revision : null);
-      if (this.cpDownLogged) this.o.logger.info('control plane reachable again');
-      this.cpDownLogged = false;
+      this.reachable();
       if (res.status === 'none') return;
       text = res.text;
     } catch (err) {
-      if (!this.cpDownLogged) this.o.logger.warn('config pull failed, serving the applied config', { error: errorMessage(err) });
-      this.cpDownLogged = true;
+      this.unreachable(err);
       return;
     }
-    let response: ConfigResponse;
     try {
-      response = verifyConfigResponse(text);
+      const state = verifyConfigResponse(text);
       const current = this.o.applied();
-      if (current && response.revision <= current.revision) return;
-      this.o.apply(response);
+      if (current && state.revision <= current.revision) return;
+      this.o.apply(state);
     } catch (err) {
       const hash = /"hash"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.length.toString();
       if (hash !== this.rejectedHash) {
@@ -146,10 +178,26 @@ export class ConfigClient {
       }
       return;
     }
-    // swapped already; the last-known-good file follows off this path, so a newer revision waiting
-    // behind this pull (and the heartbeat announcing this one) never waits for the disk
+    this.applied(text);
+  }
+
+  /**
+   * Swapped already; the last-known-good file follows off this path, so a newer revision waiting
+   * behind this pull (and the heartbeat announcing this one) never waits for the disk.
+   */
+  private applied(text: string | (() => string)): void {
     this.disk.save(text);
     void this.heartbeat();
+  }
+
+  private reachable(): void {
+    if (this.cpDownLogged) this.o.logger.info('control plane reachable again');
+    this.cpDownLogged = false;
+  }
+
+  private unreachable(err: unknown): void {
+    if (!this.cpDownLogged) this.o.logger.warn('config pull failed, serving the applied config', { error: errorMessage(err) });
+    this.cpDownLogged = true;
   }
 
   async heartbeat(): Promise<void> {

@@ -2,6 +2,8 @@ import { INTERNAL_PATHS, type Heartbeat } from '@aya/config-schema';
 import { Agent, request } from 'undici';
 
 export type PullResult = { status: 'none' } | { status: 'config'; text: string };
+/** `whole`: the control plane cannot give a delta from there (410, or an older one without the endpoint) */
+export type ChangesResult = { status: 'none' } | { status: 'delta'; text: string } | { status: 'whole' };
 
 export class ControlPlaneError extends Error {
   constructor(
@@ -39,6 +41,20 @@ export class ControlPlaneClient {
     const text = await res.body.text();
     if (res.statusCode !== 200) throw new ControlPlaneError('AYA_GW_CP_HTTP', `GET config answered ${res.statusCode}`);
     return { status: 'config', text };
+  }
+
+  /** The changes since revision `after` (see INTERNAL_PATHS.changes). */
+  async changes(after: number): Promise<ChangesResult> {
+    const res = await this.call('GET', `${INTERNAL_PATHS.changes}?after=${after}`);
+    if (res.statusCode === 204) {
+      await res.body.dump();
+      return { status: 'none' };
+    }
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      return { status: 'whole' };
+    }
+    return { status: 'delta', text: await res.body.text() };
   }
 
   async heartbeat(body: Heartbeat): Promise<void> {

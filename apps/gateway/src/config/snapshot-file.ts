@@ -1,13 +1,13 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ConfigResponse } from '@aya/config-schema';
+import type { ConfigState } from './config-state';
 import { verifyConfigResponse } from './verify';
 
 export const SNAPSHOT_FILE = 'snapshot.json';
 
 export interface StoredConfig {
   text: string;
-  response: ConfigResponse;
+  response: ConfigState;
 }
 
 /** The last-known-good config, or null when there is none yet. Throws when it exists but is bad. */
@@ -35,10 +35,11 @@ export async function saveSnapshotFile(dataDir: string, text: string): Promise<v
 /**
  * Writes the last-known-good file off the apply path: save() returns at once, one write runs at a
  * time, and texts saved during a write collapse into the newest, so the file only moves forward
- * and a burst of revisions costs one write after the current one, not one each.
+ * and a burst of revisions costs one write after the current one, not one each. A text can be given
+ * as a function: it is only serialised if it is still the newest when its turn comes.
  */
 export class SnapshotWriter {
-  private pending: string | null = null;
+  private pending: string | (() => string) | null = null;
   private running: Promise<void> | null = null;
 
   constructor(
@@ -46,7 +47,7 @@ export class SnapshotWriter {
     private readonly onError: (err: unknown) => void,
   ) {}
 
-  save(text: string): void {
+  save(text: string | (() => string)): void {
     this.pending = text;
     this.running ??= this.drain();
   }
@@ -57,12 +58,14 @@ export class SnapshotWriter {
   }
 
   private async drain(): Promise<void> {
+    // never on the caller's turn: it has a config to swap in, and a burst collapses meanwhile
+    await new Promise((resolve) => setImmediate(resolve));
     try {
       while (this.pending !== null) {
-        const text = this.pending;
+        const next = this.pending;
         this.pending = null;
         try {
-          await saveSnapshotFile(this.dataDir, text);
+          await saveSnapshotFile(this.dataDir, typeof next === 'string' ? next : next());
         } catch (err) {
           this.onError(err);
         }

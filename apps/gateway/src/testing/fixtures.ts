@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Snapshot, SnapshotRoute, SnapshotService, SnapshotUpstream } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
+import { ConfigRejectedError } from '../config/config-state';
 
 /** Test-only helpers: real servers on loopback port 0. Excluded from the build. */
 
@@ -107,4 +108,14 @@ export function configText(revision: number, snapshot: Omit<Snapshot, 'revision'
 export async function writeSnapshotFile(dataDir: string, revision: number, snapshot: Omit<Snapshot, 'revision'>): Promise<void> {
   await mkdir(dataDir, { recursive: true });
   await writeFile(join(dataDir, 'snapshot.json'), configText(revision, snapshot));
+}
+
+/** The ConfigRejectedError code `fn` throws ('other' for any other error, undefined when it does not throw). */
+export function rejectionCode(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (err) {
+    return err instanceof ConfigRejectedError ? err.code : 'other';
+  }
+  return undefined;
 }
