@@ -34,7 +34,7 @@ export async function seedRoutes(cluster, { routes, budgetS, serviceName, log })
     viaSql = routes - viaApi;
     log(`  API seeding budget (${budgetS}s) used at ${viaApi} routes; inserting the other ${viaSql} with one SQL statement`);
     await sqlInsert(cluster.pg.url, serviceName, viaApi, routes);
-    // the next admin write rebuilds the snapshot from every row
+    // the next admin write rebuilds every item digest (config_state.hash = '' asks for that) and publishes them
     await cluster.must('POST', '/tenants/default/routes', { name: 'seed-publish', service: serviceName, paths: ['/seed-publish'] }, 201);
   }
   const { revision } = await cluster.must('GET', '/config/revision', undefined, 200);
@@ -53,6 +53,7 @@ async function sqlInsert(databaseUrl, serviceName, from, to) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    await client.query('BEGIN');
     await client.query(
       `INSERT INTO routes (tenant_id, service_id, name, paths, updated_at)
        SELECT s.tenant_id, s.id, 'seed-' || g, ARRAY['/seed/' || g], now()
@@ -60,6 +61,9 @@ async function sqlInsert(databaseUrl, serviceName, from, to) {
        WHERE t.slug = 'default' AND s.name = $1`,
       [serviceName, from, to],
     );
+    // rows written behind the control plane's back: make its next write a full sync (see ConfigWriter)
+    await client.query(`UPDATE config_state SET hash = '' WHERE id = 1`);
+    await client.query('COMMIT');
   } finally {
     await client.end();
   }

@@ -92,13 +92,9 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
 
   /** compile fully first, then one assignment: requests see the old tables or the new, never a mix */
   const apply = (response: ConfigState): void => {
-    const compiled = compileSnapshot(response.snapshot, {
-      revision: response.revision,
-      hash: response.hash,
-      statsFor: pools.statsFor,
-      healthFor: health.healthFor,
-      budgetFor: budgets.budgetFor,
-    });
+    const options = { revision: response.revision, hash: response.hash, statsFor: pools.statsFor, healthFor: health.healthFor, budgetFor: budgets.budgetFor };
+    // what the applied config compiled for items this one shares is reused: deltas keep unchanged item objects
+    const compiled = compileSnapshot(response.snapshot, options, config);
     // secure contexts are built here, off the handshake path; bad certificates are skipped
     const certWarnings = certificates.update(response.snapshot.certificates);
     config = compiled;

@@ -1,113 +1,67 @@
-import { SERVICE_DEFAULTS, type Snapshot, type SnapshotService, type SnapshotUpstream } from '@aya/config-schema';
-import { createBalancer } from '../balancer/create-balancer';
+import type { Snapshot, SnapshotCertificate, SnapshotService, SnapshotUpstream } from '@aya/config-schema';
 import type { HealthPlanEntry } from '../health/health-registry';
-import { type HealthConfig, TargetHealth } from '../health/target-health';
 import { compileResponsePolicy } from '../response/policy';
-import { poolKeyOf, serviceEndpoints, type ServiceEndpoint } from '../tls/upstream-tls';
 import { Router, type RouterEntry } from '../router/router';
+import { serviceEndpoints, type ServiceEndpoint } from '../tls/upstream-tls';
 import { rewritePath } from '../traffic/rewrite';
 import { compileRouteTraffic } from '../traffic/route-traffic';
-import { DEFAULT_BUDGET, resolveSources, type StateSources } from './runtime-state';
-import type { CompiledConfig, RuntimeRoute, RuntimeService, RuntimeTarget } from './types';
+import { type CompileCache, nextCache, type RouteSlot, sameServices, sameSources, serviceIdsOf, type ServiceSlot, uniqueIds, usable } from './compile-cache';
+import { compileService, healthConfigOf, originOf, poolKeysOf, type Sources } from './compile-service';
+import { resolveSources, type StateSources } from './runtime-state';
+import type { CompiledConfig, RuntimeRoute, RuntimeService } from './types';
+
+export { healthConfigOf, originOf, servicePathPrefix } from './compile-service';
 
 export interface CompileOptions extends StateSources {
   revision: number;
   hash: string;
 }
 
-/** + how each service's targets are reached (scheme, TLS, HTTP/2), resolved once per revision */
-type Sources = Required<StateSources> & { endpointOf: (s: SnapshotService) => ServiceEndpoint };
+/**
+ * Snapshot -> runtime tables. Pure apart from the state sources; runs once per revision, off the
+ * request path.
+ *
+ * `previous`: the config applied last (the one whose registries retain() / sync() ran). Items
+ * of `snapshot` that are the same objects as in the snapshot `previous` was compiled from are
+ * not compiled again: a service is reused while its snapshot object, its upstream and the
+ * certificates it names are; a route while its snapshot object and every service it reads (own,
+ * split, match) are; the router keeps the tables no changed route touches. The result is the
+ * same as a compile without `previous`, warnings included (those of reused items are repeated).
+ * Reuse is skipped entirely when the state sources differ or an id occurs twice.
+ */
+export function compileSnapshot(snapshot: Snapshot, options: CompileOptions, previous?: CompiledConfig): CompiledConfig {
+  const { revision, hash, ...sources } = options;
+  const src: Sources = resolveSources(sources);
+  // a duplicated service id would make the services map (and so reuse by id) ambiguous
+  const reusable = previous?.cache !== undefined && sameSources(previous.cache.sources, sources) && uniqueIds(snapshot.services);
+  const prev: CompileCache | undefined = reusable ? previous?.cache : undefined;
+  const cache = nextCache(sources, prev);
 
-const DEFAULT_FAILURE_STATUSES: ReadonlySet<number> = new Set([500, 502, 503, 504]);
-
-export function originOf(protocol: string, host: string, port: number): string {
-  return `${protocol}://${host.includes(':') ? `[${host}]` : host}:${port}`;
-}
-
-export function servicePathPrefix(path: string): string {
-  const trimmed = path.replace(/\/+$/, '');
-  return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
-}
-
-export function healthConfigOf(up: SnapshotUpstream): HealthConfig {
-  return { active: up.healthChecks?.active ?? null, passive: up.healthChecks?.passive ?? null, breaker: up.circuitBreaker ?? null };
-}
-
-function makeTarget(
-  s: SnapshotService,
-  t: { host: string; port: number; weight: number },
-  gateFor: (t: { host: string; port: number }, key: string, stats: RuntimeTarget['stats']) => TargetHealth,
-  failureStatuses: ReadonlySet<number>,
-  src: Sources,
-): RuntimeTarget {
-  const endpoint = src.endpointOf(s);
-  const origin = originOf(endpoint.scheme, t.host, t.port);
-  const key = `${t.host}:${t.port}`;
-  const stats = src.statsFor(origin);
-  return {
-    key,
-    host: t.host,
-    port: t.port,
-    weight: t.weight,
-    origin,
-    poolKey: poolKeyOf(origin, s.connectTimeoutMs, endpoint),
-    connectTimeoutMs: s.connectTimeoutMs,
-    endpoint,
-    stats,
-    gate: gateFor(t, key, stats),
-    failureStatuses,
-  };
-}
-
-function compileService(
-  s: SnapshotService,
-  upstreams: ReadonlyMap<string, SnapshotUpstream>,
-  src: Sources,
-  warnings: string[],
-): RuntimeService {
-  let targets: RuntimeTarget[] = [];
-  let up: SnapshotUpstream | undefined;
-  if (s.upstreamId !== null) {
-    up = upstreams.get(s.upstreamId);
-    if (up) {
-      const u = up;
-      const health = healthConfigOf(u);
-      const statuses = health.passive ? new Set(health.passive.unhealthyStatuses) : DEFAULT_FAILURE_STATUSES;
-      const gateFor = (t: { host: string; port: number }, key: string, stats: RuntimeTarget['stats']) =>
-        src.healthFor(u.id, key, t.host, t.port, health, stats);
-      targets = u.targets.map((t) => makeTarget(s, t, gateFor, statuses, src));
-    } else {
-      warnings.push(`service ${s.name}: upstream ${s.upstreamId} not in snapshot (no targets)`);
-    }
-  } else if (s.host !== null && s.port !== null) {
-    // a single host has nothing to fail over to: no health state, it is always tried
-    const gateFor = (_t: unknown, key: string) => new TargetHealth('', key);
-    targets = [makeTarget(s, { host: s.host, port: s.port, weight: 1 }, gateFor, DEFAULT_FAILURE_STATUSES, src)];
-  } else {
-    warnings.push(`service ${s.name}: neither host:port nor upstream (no targets)`);
-  }
-  return {
-    id: s.id,
-    name: s.name,
-    balancer: createBalancer(up?.algorithm ?? 'round-robin', targets, { hashOn: up?.hashOn }),
-    targets,
-    connectTimeoutMs: s.connectTimeoutMs,
-    sendTimeoutMs: s.sendTimeoutMs ?? SERVICE_DEFAULTS.sendTimeoutMs,
-    readTimeoutMs: s.readTimeoutMs,
-    totalTimeoutMs: s.totalTimeoutMs ?? 0,
-    retries: Math.max(0, s.retries),
-    retryBudget: src.budgetFor(s.id, s.retryBudget ?? DEFAULT_BUDGET),
-    pathPrefix: servicePathPrefix(s.path),
-  };
-}
-
-/** Snapshot -> runtime tables. Pure apart from the state sources; runs once per revision, off the request path. */
-export function compileSnapshot(snapshot: Snapshot, options: CompileOptions): CompiledConfig {
-  const warnings: string[] = [];
-  const src: Sources = { ...resolveSources(options), endpointOf: serviceEndpoints(snapshot, warnings) };
   const upstreams = new Map(snapshot.upstreams.map((u) => [u.id, u]));
+  const certificates = new Map<string, SnapshotCertificate>((snapshot.certificates ?? []).map((c) => [c.id, c]));
+  const endpointWarnings: string[] = [];
+  const endpointOf = serviceEndpoints(snapshot, endpointWarnings);
+
+  const warnings: string[] = [];
+  const snapServices = new Map<string, SnapshotService>();
   const services = new Map<string, RuntimeService>();
-  for (const s of snapshot.services) services.set(s.id, compileService(s, upstreams, src, warnings));
+  const poolKeys = new Set<string>();
+  for (const s of snapshot.services) {
+    const up = s.upstreamId !== null ? upstreams.get(s.upstreamId) : undefined;
+    const clientCertificate = s.clientCertificateId ? certificates.get(s.clientCertificateId) : undefined;
+    const caCertificate = s.caCertificateId ? certificates.get(s.caCertificateId) : undefined;
+    let slot = prev && cache.services.get(s);
+    if (!slot || !usable(slot, prev as CompileCache, cache) || slot.upstream !== up || slot.clientCertificate !== clientCertificate || slot.caCertificate !== caCertificate) {
+      slot = compileServiceSlot(s, up, clientCertificate, caCertificate, endpointOf, endpointWarnings, src);
+      cache.services.set(s, slot);
+    }
+    slot.seen = cache.generation;
+    // the first of a duplicated id, as compileResponsePolicy's own search would find it
+    if (!snapServices.has(s.id)) snapServices.set(s.id, s);
+    services.set(s.id, slot.runtime);
+    for (const w of slot.warnings) warnings.push(w);
+    for (const key of slot.poolKeys) poolKeys.add(key);
+  }
   registerUnusedUpstreams(snapshot, src);
 
   const entries: RouterEntry<RuntimeRoute>[] = [];
@@ -117,24 +71,50 @@ export function compileSnapshot(snapshot: Snapshot, options: CompileOptions): Co
       warnings.push(`route ${r.name}: service ${r.serviceId} not in snapshot (route skipped)`);
       continue;
     }
-    const t = compileRouteTraffic(r, service, services, warnings);
-    const route: RuntimeRoute = { id: r.id, name: r.name, service: t.service, stripPath: r.stripPath, response: compileResponsePolicy(r, snapshot), traffic: t.traffic };
-    entries.push({ route, hosts: r.hosts, paths: r.paths, methods: r.methods, headers: r.headers, query: r.query, priority: r.priority });
+    let slot: RouteSlot | undefined = prev && cache.routes.get(r);
+    if (!slot || !usable(slot, prev as CompileCache, cache) || !sameServices(slot, r, services)) {
+      const routeWarnings: string[] = [];
+      const t = compileRouteTraffic(r, service, services, routeWarnings);
+      // only its own service: compileResponsePolicy would otherwise search every service per route
+      const response = compileResponsePolicy(r, { services: [snapServices.get(r.serviceId) as SnapshotService] });
+      const route: RuntimeRoute = { id: r.id, name: r.name, service: t.service, stripPath: r.stripPath, response, traffic: t.traffic };
+      const entry = { route, hosts: r.hosts, paths: r.paths, methods: r.methods, headers: r.headers, query: r.query, priority: r.priority };
+      slot = { snap: r, services: serviceIdsOf(r).map((id) => services.get(id)), entry, warnings: routeWarnings, seen: 0 };
+      cache.routes.set(r, slot);
+    }
+    slot.seen = cache.generation;
+    entries.push(slot.entry);
+    for (const w of slot.warnings) warnings.push(w);
   }
 
-  const router = new Router(entries);
+  const router = new Router(entries, prev ? previous?.router : undefined);
   for (const bad of router.invalid) warnings.push(`route path ${bad} (path skipped)`);
-  const poolKeys = new Set<string>();
-  for (const s of snapshot.services) for (const key of collectPoolKeys(s, upstreams, src.endpointOf(s))) poolKeys.add(key);
   return {
-    revision: options.revision,
-    hash: options.hash,
+    revision,
+    hash,
     router,
     poolKeys,
     healthPlan: healthPlanOf(snapshot),
     serviceIds: new Set(services.keys()),
     warnings,
+    cache,
   };
+}
+
+function compileServiceSlot(
+  s: SnapshotService,
+  up: SnapshotUpstream | undefined,
+  clientCertificate: SnapshotCertificate | undefined,
+  caCertificate: SnapshotCertificate | undefined,
+  endpointOf: (s: SnapshotService) => ServiceEndpoint,
+  endpointWarnings: string[],
+  src: Sources,
+): ServiceSlot {
+  const endpoint = endpointOf(s);
+  // endpointOf reports into one shared list: take this service's part of it
+  const warnings = endpointWarnings.splice(0);
+  const runtime = compileService(s, up, endpoint, src, warnings);
+  return { snap: s, upstream: up, clientCertificate, caCertificate, runtime, poolKeys: poolKeysOf(s, up, endpoint), warnings, seen: 0 };
 }
 
 /**
@@ -153,12 +133,6 @@ function registerUnusedUpstreams(snapshot: Snapshot, src: Sources): void {
 /** Every upstream target of this revision: the health registry drops (and stops checking) the others. */
 function healthPlanOf(snapshot: Snapshot): HealthPlanEntry[] {
   return snapshot.upstreams.flatMap((u) => u.targets.map((t) => ({ upstreamId: u.id, key: `${t.host}:${t.port}`, host: t.host, port: t.port })));
-}
-
-function collectPoolKeys(s: SnapshotService, upstreams: ReadonlyMap<string, SnapshotUpstream>, endpoint: ServiceEndpoint): string[] {
-  const up = s.upstreamId !== null ? upstreams.get(s.upstreamId) : undefined;
-  const list = up ? up.targets : s.host !== null && s.port !== null ? [{ host: s.host, port: s.port }] : [];
-  return list.map((t) => poolKeyOf(originOf(endpoint.scheme, t.host, t.port), s.connectTimeoutMs, endpoint));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Balancer, BalancerTarget } from '../balancer/types';
 import type { HealthPlanEntry } from '../health/health-registry';
 import type { TargetHealth } from '../health/target-health';
+import type { CompileCache } from './compile-cache';
 import type { RetryBudgetTracker } from '../proxy/retry-budget';
 import type { ResponsePolicy } from '../response/policy';
 import type { RouteHit, Router } from '../router/router';
@@ -66,4 +67,6 @@ export interface CompiledConfig {
   readonly serviceIds: ReadonlySet<string>;
   /** things skipped while compiling (dangling references); logged, never fatal */
   readonly warnings: readonly string[];
+  /** what the next compileSnapshot(…, previous = this) reuses; absent on configs built elsewhere */
+  readonly cache?: CompileCache;
 }

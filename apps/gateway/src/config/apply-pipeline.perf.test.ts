@@ -1,63 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalJson, configResponseSchema, type Snapshot, type SnapshotRoute } from '@aya/config-schema';
+import type { Snapshot } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileSnapshot } from '../compile/compile';
 import { startGateway, type GatewayHandle } from '../gateway';
 import type { Logger } from '../log';
 import { FakeControlPlane } from '../testing/fake-control-plane';
-import { service, tempDir } from '../testing/fixtures';
+import { tempDir } from '../testing/fixtures';
+import { bigSnapshot, cpuMs, median, timeMs } from '../testing/measure';
 import { ControlPlaneClient } from './control-plane-client';
 import { saveSnapshotFile } from './snapshot-file';
-import { verifyConfigResponse } from './verify';
+import { applyDeltaText, verifyConfigResponse } from './verify';
 
 /**
- * A measurement, not a gate: feeds a 10,000-route snapshot (~1.6 MB, bench-like) through
- * pull -> verify -> compile -> swap -> disk and prints the median ms of each stage, so a change to
- * the apply path can be compared before/after. Timings are never asserted (shared CI cores).
+ * A measurement, not a gate: a 10,000-route config (~2 MB, bench-like) through the apply path,
+ * median ms per stage: the whole snapshot (a new gateway) and a one-route delta (every change
+ * after that), then a real gateway from pull() to the swap. Timings are never asserted (shared
+ * CI cores).
  */
 const ROUTES = 10_000;
 const RUNS = 7;
 const TOKEN = 'perf-token';
-
-function bigSnapshot(): Omit<Snapshot, 'revision'> {
-  const services = Array.from({ length: 50 }, (_, i) => service(randomUUID(), { name: `svc-${i}`, host: '127.0.0.1', port: 20_000 + i }));
-  const routes: SnapshotRoute[] = [];
-  for (let i = 0; i < ROUTES; i++) {
-    const kind = i % 20;
-    const paths = kind === 1 ? [`/p${i}/users/:id`] : kind === 2 ? [`~^/rx${i}/(\\d+)$`] : [`/seed/${i}`];
-    routes.push({
-      id: randomUUID(),
-      tenant: 'default',
-      name: `seed-${i}`,
-      serviceId: services[i % services.length].id,
-      paths,
-      methods: i % 4 === 0 ? ['GET', 'POST'] : [],
-      hosts: i % 10 === 0 ? [`h${i % 7}.example.com`] : [],
-      stripPath: i % 2 === 0,
-    });
-  }
-  return { services, routes, upstreams: [] };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function timeMs<T>(fn: () => T | Promise<T>): Promise<[number, T]> {
-  const start = process.hrtime.bigint();
-  const out = await fn();
-  return [Number(process.hrtime.bigint() - start) / 1e6, out];
-}
-
-/** CPU ms (user + system) of a synchronous stage: less at the mercy of other processes than wall time */
-function cpuMs<T>(fn: () => T): [number, T] {
-  const start = process.cpuUsage();
-  const out = fn();
-  const used = process.cpuUsage(start);
-  return [(used.user + used.system) / 1000, out];
-}
 
 let cp: FakeControlPlane;
 let dataDir: string;
@@ -66,12 +29,17 @@ let base: Omit<Snapshot, 'revision'>;
 beforeAll(async () => {
   cp = await new FakeControlPlane(TOKEN).start();
   dataDir = await tempDir();
-  base = bigSnapshot();
+  base = bigSnapshot(ROUTES);
 });
 
 afterAll(async () => {
   await cp?.close();
 });
+
+/** a new route each time, like the bench's propagation step */
+function addRoute(name: string): void {
+  base.routes.push({ ...base.routes[0], id: randomUUID(), name, paths: [`/${name}`] });
+}
 
 describe('apply pipeline at 10,000 routes (measurement)', () => {
   it('prints ms per stage', async () => {
@@ -80,26 +48,31 @@ describe('apply pipeline at 10,000 routes (measurement)', () => {
     const add = (name: string, ms: number) => (stages[name] ??= []).push(ms);
     let bytes = 0;
     for (let run = 0; run < RUNS; run++) {
-      // a new route each run, like the bench's propagation step
-      base.routes.push({ ...base.routes[0], id: randomUUID(), name: `new-${run}`, paths: [`/new/${run}`] });
+      addRoute(`new-${run}`);
       const revision = cp.publish(base, false);
       const [pullMs, pulled] = await timeMs(() => client.pull(null));
       if (pulled.status !== 'config') throw new Error('no config');
-      const text = pulled.text;
-      bytes = text.length;
-      add('pull (loopback HTTP, wall)', pullMs);
-      const [parseMs, raw] = cpuMs(() => JSON.parse(text) as { hash: string; snapshot: Snapshot });
-      add('  JSON.parse (cpu)', parseMs);
-      add('  snapshotHash(parsed) (cpu)', cpuMs(() => snapshotHash(raw.snapshot))[0]);
-      add('  zod configResponseSchema, whole response (cpu)', cpuMs(() => configResponseSchema.safeParse(raw))[0]);
-      const [verifyMs, response] = cpuMs(() => verifyConfigResponse(text));
-      add('verifyConfigResponse, response as the control plane sends it today (cpu)', verifyMs);
-      expect(response.revision).toBe(revision);
-      const canonical = canonicalJson({ hash: raw.hash, revision, snapshot: raw.snapshot });
-      add('verifyConfigResponse, canonical response text (cpu)', cpuMs(() => verifyConfigResponse(canonical))[0]);
-      const [compileMs] = cpuMs(() => compileSnapshot(response.snapshot, { revision, hash: response.hash }));
-      add('compileSnapshot (cpu)', compileMs);
-      add('disk write (tmp+rename, wall)', (await timeMs(() => saveSnapshotFile(dataDir, text)))[0]);
+      bytes = pulled.text.length;
+      add('whole: pull (loopback HTTP, wall)', pullMs);
+      add('whole:   JSON.parse (cpu)', cpuMs(() => JSON.parse(pulled.text) as unknown)[0]);
+      add('whole:   snapshotHash (cpu)', cpuMs(() => snapshotHash({ revision, ...base }))[0]);
+      const [verifyMs, state] = cpuMs(() => verifyConfigResponse(pulled.text));
+      add('whole: verifyConfigResponse (cpu)', verifyMs);
+      expect(state.revision).toBe(revision);
+      const [compileMs, compiled] = cpuMs(() => compileSnapshot(state.snapshot, { revision, hash: state.hash }));
+      add('whole: compileSnapshot (cpu)', compileMs);
+      add('whole: disk write (tmp+rename, wall)', (await timeMs(() => saveSnapshotFile(dataDir, pulled.text)))[0]);
+
+      addRoute(`delta-${run}`);
+      const next = cp.publish(base, false);
+      const [deltaPullMs, delta] = await timeMs(() => client.changes(revision));
+      if (delta.status !== 'delta') throw new Error('no delta');
+      add('delta: pull (loopback HTTP, wall)', deltaPullMs);
+      const [applyMs, nextState] = cpuMs(() => applyDeltaText(state, delta.text));
+      add('delta: applyDeltaText (cpu)', applyMs);
+      expect(nextState.revision).toBe(next);
+      add('delta: compileSnapshot, previous given (cpu)', cpuMs(() => compileSnapshot(nextState.snapshot, { revision: next, hash: nextState.hash }, compiled))[0]);
+      add('delta: last-known-good text (cpu, off the apply path)', cpuMs(() => nextState.toText())[0]);
     }
     await client.close();
 
@@ -125,16 +98,19 @@ describe('apply pipeline at 10,000 routes (measurement)', () => {
     });
     try {
       await gw.pull();
+      const pullsBefore = cp.pulls;
       for (let run = 0; run < RUNS; run++) {
-        base.routes.push({ ...base.routes[0], id: randomUUID(), name: `gw-${run}`, paths: [`/gw/${run}`] });
+        addRoute(`gw-${run}`);
         const revision = cp.publish(base, false);
         const start = process.hrtime.bigint();
         await gw.pull();
         const end = process.hrtime.bigint();
         expect(gw.current().revision).toBe(revision);
-        add('gateway: pull() start -> swap (wall)', Number(appliedAt - start) / 1e6);
+        add('gateway: pull() start -> swap, by delta (wall)', Number(appliedAt - start) / 1e6);
         add('gateway: pull() start -> pull() resolved (wall)', Number(end - start) / 1e6);
       }
+      // every change went by delta: no whole pull after the first
+      expect(cp.pulls).toBe(pullsBefore);
     } finally {
       await gw.stop();
     }

@@ -59,8 +59,8 @@ export class Candidate<R> {
   ) {
     this.methods = entry.methods.length ? new Set(entry.methods) : null;
     const preds: Predicate[] = [];
-    for (const [name, v] of Object.entries(entry.headers ?? {})) preds.push({ header: true, name: name.toLowerCase(), values: v === true ? null : new Set(v) });
-    for (const [name, v] of Object.entries(entry.query ?? {})) preds.push({ header: false, name, values: v === true ? null : new Set(v) });
+    if (entry.headers) for (const [name, v] of Object.entries(entry.headers)) preds.push({ header: true, name: name.toLowerCase(), values: v === true ? null : new Set(v) });
+    if (entry.query) for (const [name, v] of Object.entries(entry.query)) preds.push({ header: false, name, values: v === true ? null : new Set(v) });
     this.predicates = preds;
     this.specificity = preds.length + (this.methods ? 1 : 0);
     this.staticHit = { route, prefix, params: null };

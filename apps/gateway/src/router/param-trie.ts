@@ -1,4 +1,5 @@
 import { bySpecificity, type Candidate, type MatchInput, type Params, type RouteHit } from './candidate';
+import type { Owner } from './owner';
 import type { Segment } from './path-pattern';
 
 interface Terminal<R> {
@@ -9,11 +10,24 @@ interface Terminal<R> {
   staticChars: number;
 }
 
+/** Mutable only by its owner; a build that does not own a node on its way copies it (path copying). */
 class Node<R> {
-  statics: Map<string, Node<R>> | null = null;
-  param: Node<R> | null = null;
-  terminals: Terminal<R>[] = [];
+  statics: Map<string, Node<R>> | null;
+  param: Node<R> | null;
+  terminals: Terminal<R>[];
+
+  constructor(
+    readonly owner: Owner,
+    from?: Node<R>,
+  ) {
+    this.statics = from?.statics ? new Map(from.statics) : null;
+    this.param = from?.param ?? null;
+    this.terminals = from ? from.terminals.slice() : [];
+  }
 }
+
+const byRank = <R>(a: Terminal<R>, b: Terminal<R>): number =>
+  Number(b.exact) - Number(a.exact) || b.staticChars - a.staticChars || bySpecificity(a.c, b.c);
 
 /**
  * Paths with `:name` segments, in a segment trie: a lookup walks the request path's segments
@@ -22,7 +36,7 @@ class Node<R> {
  * Capture positions live in a reusable array; only the winning match allocates its params.
  */
 export class ParamTrie<R> {
-  private readonly root = new Node<R>();
+  private root: Node<R>;
   private readonly spans: number[] = [];
   private best: Terminal<R> | undefined;
   private bestSpans: number[] = [];
@@ -31,22 +45,55 @@ export class ParamTrie<R> {
   lastExact = false;
   lastStaticChars = 0;
 
+  constructor(
+    readonly owner: Owner = {},
+    from?: ParamTrie<R>,
+  ) {
+    this.root = from ? from.root : new Node<R>(owner);
+  }
+
+  /** this trie when `owner` may mutate it, else a copy (sharing every node) that it may */
+  own(owner: Owner): ParamTrie<R> {
+    return this.owner === owner ? this : new ParamTrie(owner, this);
+  }
+
   add(segments: readonly Segment[], trailingSlash: boolean, exact: boolean, staticChars: number, c: Candidate<R>): void {
-    let node = this.root;
     const names: string[] = [];
-    for (const s of segments) {
-      if (typeof s === 'string') {
-        node.statics ??= new Map();
-        let next = node.statics.get(s);
-        if (!next) node.statics.set(s, (next = new Node<R>()));
-        node = next;
-      } else {
-        names.push(s.param);
-        node = node.param ??= new Node<R>();
-      }
-    }
+    for (const s of segments) if (typeof s !== 'string') names.push(s.param);
+    const node = this.nodeAt(segments, true) as Node<R>;
     node.terminals.push({ c, names, exact, trailingSlash, staticChars });
-    node.terminals.sort((a, b) => Number(b.exact) - Number(a.exact) || b.staticChars - a.staticChars || bySpecificity(a.c, b.c));
+    node.terminals.sort(byRank);
+  }
+
+  /** how many times `c` was removed (0 when absent); emptied nodes stay, they only cost a visit */
+  remove(segments: readonly Segment[], c: Candidate<R>): number {
+    const node = this.nodeAt(segments, false);
+    if (node === undefined) return 0;
+    const before = node.terminals.length;
+    node.terminals = node.terminals.filter((t) => t.c !== c);
+    return before - node.terminals.length;
+  }
+
+  /** the node of these segments, owned by this trie (copied on the way down when shared) */
+  private nodeAt(segments: readonly Segment[], create: boolean): Node<R> | undefined {
+    if (this.root.owner !== this.owner) this.root = new Node(this.owner, this.root);
+    let node = this.root;
+    for (const s of segments) {
+      let next = typeof s === 'string' ? node.statics?.get(s) : (node.param ?? undefined);
+      if (next === undefined) {
+        if (!create) return undefined;
+        next = new Node<R>(this.owner);
+      } else if (next.owner !== this.owner) {
+        next = new Node(this.owner, next);
+      } else {
+        node = next;
+        continue;
+      }
+      if (typeof s === 'string') (node.statics ??= new Map()).set(s, next);
+      else node.param = next;
+      node = next;
+    }
+    return node;
   }
 
   find(path: string, input: MatchInput): RouteHit<R> | undefined {

@@ -1,6 +1,7 @@
-import { Candidate, type HeaderBag, type MatchInput, type RouteHit, type RouterEntry } from './candidate';
-import { parsePathPattern } from './path-pattern';
-import { RouteTable } from './route-table';
+import type { HeaderBag, MatchInput, RouteHit, RouterEntry } from './candidate';
+import type { RouteTable } from './route-table';
+import { buildState, type RouterState, updateState } from './router-state';
+import type { ShardedMap } from './sharded-map';
 
 export type { HeaderBag, MatchValue, Params, RouteHit, RouterEntry } from './candidate';
 
@@ -11,29 +12,28 @@ export type { HeaderBag, MatchValue, Params, RouteHit, RouterEntry } from './can
  * next, less specific one, like Kong where a host is only one of a route's predicates.
  */
 export class Router<R> {
-  private readonly exact = new Map<string, RouteTable<R>>();
-  private readonly wildcard = new Map<string, RouteTable<R>>();
-  private readonly anyHost = new RouteTable<R>();
+  private readonly exact: ShardedMap<RouteTable<R>>;
+  private readonly wildcard: ShardedMap<RouteTable<R>>;
+  private readonly anyHost: RouteTable<R>;
   /** one reusable input object: lookups are synchronous, so it is never shared across requests */
   private readonly input: MatchInput = { method: 'GET', headers: undefined, query: '' };
   /** paths skipped at compile time, with the reason */
-  readonly invalid: string[] = [];
+  readonly invalid: readonly string[];
+  private readonly state: RouterState<R>;
 
-  constructor(entries: readonly RouterEntry<R>[]) {
-    let order = 0;
-    for (const e of entries) {
-      const tables = e.hosts.length ? e.hosts.map((h) => this.tableFor(h.toLowerCase())) : [this.anyHost];
-      for (const raw of e.paths) {
-        const pattern = parsePathPattern(raw);
-        if (typeof pattern === 'string') {
-          this.invalid.push(`${raw}: ${pattern}`);
-          continue;
-        }
-        const prefix = pattern.kind === 'exact' || pattern.kind === 'prefix' ? pattern.path : '';
-        const c = new Candidate(e.route, e, order++, prefix);
-        for (const table of tables) table.add(e.priority ?? 0, pattern, c);
-      }
-    }
+  /**
+   * Matches exactly like a router built from `entries` alone. With `previous`, entry objects
+   * found in it (same identity) keep their compiled candidates and every table no added or
+   * removed entry touches is shared, so a small change costs little; `previous` itself never
+   * changes. Entry objects must not be mutated once given to a router.
+   */
+  constructor(entries: readonly RouterEntry<R>[], previous?: Router<R>) {
+    const s = (previous && updateState(previous.state, entries)) ?? buildState(entries);
+    this.state = s;
+    this.exact = s.exact;
+    this.wildcard = s.wildcard;
+    this.anyHost = s.anyHost;
+    this.invalid = s.invalid;
   }
 
   /** `query`: the raw query string with its `?` (read only by routes with query predicates) */
@@ -65,15 +65,6 @@ export class Router<R> {
   private done(hit: RouteHit<R> | undefined): RouteHit<R> | undefined {
     this.input.headers = undefined;
     return hit;
-  }
-
-  private tableFor(host: string): RouteTable<R> {
-    const isWildcard = host.startsWith('*.');
-    const map = isWildcard ? this.wildcard : this.exact;
-    const key = isWildcard ? host.slice(2) : host;
-    let table = map.get(key);
-    if (!table) map.set(key, (table = new RouteTable<R>()));
-    return table;
   }
 }
 

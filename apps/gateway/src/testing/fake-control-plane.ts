@@ -1,18 +1,40 @@
 import { createServer, type ServerResponse } from 'node:http';
-import { INTERNAL_PATHS, type Heartbeat, type Snapshot } from '@aya/config-schema';
+import { CONFIG_KINDS, INTERNAL_PATHS, SNAPSHOT_LIST, type ConfigChange, type Heartbeat, type Snapshot } from '@aya/config-schema';
 import { closeServer, configText, listenOn } from './fixtures';
+
+type Lists = Omit<Snapshot, 'revision'>;
+
+/** The changes from `a` to `b` by item identity: an item object not in `a` was put (publish new objects to change one). */
+function diff(a: Lists, b: Lists): ConfigChange[] {
+  const changes: ConfigChange[] = [];
+  for (const kind of CONFIG_KINDS) {
+    const before = new Map((a[SNAPSHOT_LIST[kind]] ?? []).map((item) => [item.id, item as object]));
+    for (const item of b[SNAPSHOT_LIST[kind]] ?? []) {
+      if (before.get(item.id) !== item) changes.push({ kind, id: item.id, item: item as unknown as Record<string, unknown> });
+      before.delete(item.id);
+    }
+    for (const id of before.keys()) changes.push({ kind, id, item: null });
+  }
+  return changes;
+}
 
 /**
  * A test peer for the cluster protocol of libs/config-schema/src/cluster.ts (not the control
- * plane): serves one current config, pushes SSE notices, records heartbeats.
+ * plane): serves one current config, and deltas from its recent revisions (`deltas = false`: a
+ * control plane without them, 404), pushes SSE notices, records heartbeats.
  */
 export class FakeControlPlane {
   readonly server = createServer((req, res) => this.handle(req.method ?? '', req.url ?? '', req.headers.authorization, res));
   port = 0;
   revision = 0;
   text = '';
+  hash = '';
   heartbeats: Heartbeat[] = [];
   pulls = 0;
+  deltaPulls = 0;
+  deltas = true;
+  /** the lists of recent revisions (copied: callers may go on mutating theirs), for deltas */
+  private readonly history = new Map<number, Lists>();
   unauthorized = 0;
   /** when set, the next config answers carry this hash instead of the real one */
   corruptHash: string | null = null;
@@ -33,6 +55,11 @@ export class FakeControlPlane {
   publish(snapshot: Omit<Snapshot, 'revision'>, notify = true): number {
     this.revision++;
     this.text = configText(this.revision, snapshot);
+    this.hash = (JSON.parse(this.text) as { hash: string }).hash;
+    const lists: Lists = { services: [...snapshot.services], routes: [...snapshot.routes], upstreams: [...snapshot.upstreams] };
+    if (snapshot.certificates) lists.certificates = [...snapshot.certificates];
+    this.history.set(this.revision, lists);
+    this.history.delete(this.revision - 20);
     if (notify) this.notifyAll();
     return this.revision;
   }
@@ -55,7 +82,7 @@ export class FakeControlPlane {
   }
 
   private hashOf(): string {
-    return this.text ? (JSON.parse(this.text) as { hash: string }).hash : '';
+    return this.hash;
   }
 
   private handle(method: string, url: string, auth: string | undefined, res: ServerResponse): void {
@@ -83,6 +110,19 @@ export class FakeControlPlane {
       let body = this.text;
       if (this.corruptHash) body = body.replace(/"hash":"[0-9a-f]+"/, `"hash":"${this.corruptHash}"`);
       res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      return;
+    }
+    if (method === 'GET' && path === INTERNAL_PATHS.changes && this.deltas) {
+      this.deltaPulls++;
+      const after = Number(new URLSearchParams(query).get('after'));
+      const from = this.history.get(after);
+      const to = this.history.get(this.revision);
+      if (after >= this.revision || !to) res.writeHead(204).end();
+      else if (!from) res.writeHead(410).end();
+      else {
+        const body = JSON.stringify({ from: after, revision: this.revision, hash: this.corruptHash ?? this.hashOf(), changes: diff(from, to) });
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      }
       return;
     }
     if (method === 'POST' && path === INTERNAL_PATHS.heartbeat) {
