@@ -28,8 +28,12 @@ export async function startCluster({ useRedis, gatewayCount = 2, log }) {
       AYA_CONTROL_PLANE_URL: cpUrl, AYA_CLUSTER_TOKEN: clusterToken, REDIS_URL: redis?.url ?? '',
       AYA_PROXY_PORT: String(proxy), AYA_PROXY_HOST: '127.0.0.1', AYA_STATUS_PORT: String(status),
       AYA_GATEWAY_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'aya-bench-gw-')),
+      // one process per gateway (the throughput bench's shape too); no HTTPS listener (two would fight over 8443)
+      AYA_GATEWAY_WORKERS: '1', AYA_PROXY_TLS_PORT: 'off',
     });
     await waitHttp(`http://127.0.0.1:${status}/status`);
+    // the status port can be up before the proxy port: any answer (404 here) means it listens
+    await waitHttp(`http://127.0.0.1:${proxy}/`, { anyStatus: true });
     gateways.push({ url: `http://127.0.0.1:${proxy}`, statusUrl: `http://127.0.0.1:${status}/status`, pid: child.pid });
   }
 

@@ -21,11 +21,14 @@ export function freePort() {
   });
 }
 
-export async function waitHttp(url, timeoutMs = 60_000) {
+/** Until `url` answers 2xx (`anyStatus`: any HTTP answer at all). */
+export async function waitHttp(url, { timeoutMs = 60_000, anyStatus = false } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(url)).ok) return;
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.ok || anyStatus) return;
     } catch {
       /* not yet */
     }
@@ -42,8 +45,18 @@ export async function stopChildren() {
   await Promise.all([...children].map((c) => new Promise((resolve) => (c.exitCode !== null ? resolve() : (c.once('exit', resolve), c.kill('SIGTERM'))))));
 }
 
+let logSeq = 0;
+
+/** A built app as a child process; AYA_BENCH_LOG_DIR=<dir> keeps each one's output in <dir>/<app>-<n>.log. */
 export function node(script, env) {
-  const child = spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const logDir = process.env.AYA_BENCH_LOG_DIR;
+  let stdio = ['ignore', 'ignore', 'inherit'];
+  if (logDir) {
+    fs.mkdirSync(logDir, { recursive: true });
+    const fd = fs.openSync(path.join(logDir, `${path.basename(path.dirname(path.dirname(script)))}-${++logSeq}.log`), 'a');
+    stdio = ['ignore', fd, fd];
+  }
+  const child = spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, ...env }, stdio });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;

@@ -6,6 +6,7 @@ import type { CompiledConfig } from './compile/types';
 import { ConfigClient } from './config/config-client';
 import { ControlPlaneClient } from './config/control-plane-client';
 import { resolveNodeId } from './config/node-id';
+import type { PullTiming } from './config/config-client';
 import type { ConfigState } from './config/config-state';
 import { loadSnapshotFile } from './config/snapshot-file';
 import { consoleLogger, errorMessage, type Logger } from './log';
@@ -91,7 +92,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   let applied: ConfigState | null = null;
 
   /** compile fully first, then one assignment: requests see the old tables or the new, never a mix */
-  const apply = (response: ConfigState): void => {
+  const apply = (response: ConfigState, timing?: PullTiming): void => {
+    const t0 = performance.now();
     const options = { revision: response.revision, hash: response.hash, statsFor: pools.statsFor, healthFor: health.healthFor, budgetFor: budgets.budgetFor };
     // what the applied config compiled for items this one shares is reused: deltas keep unchanged item objects
     const compiled = compileSnapshot(response.snapshot, options, config);
@@ -106,7 +108,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     metrics.configApplies++;
     for (const w of certWarnings) logger.warn('config warning', { revision: response.revision, warning: w });
     for (const w of compiled.warnings) logger.warn('config warning', { revision: response.revision, warning: w });
-    logger.info('applied config', { revision: response.revision, hash: response.hash.slice(0, 12) });
+    const swapMs = Math.round((performance.now() - t0) * 10) / 10;
+    logger.info('applied config', { revision: response.revision, hash: response.hash.slice(0, 12), ...timing, swapMs });
   };
 
   try {

@@ -104,11 +104,13 @@ export class ConfigWriter {
         const scope = state.hash === '' ? 'all' : out.scope;
         const { changes, digest } = await syncConfigItems(tx, this.box, scope, ConfigDigest.fromHex(state.digest));
         const notice: RevisionNotice = { revision, hash: digest.hash };
-        await tx.$executeRaw`UPDATE config_state SET digest = ${digest.hex}, hash = ${notice.hash} WHERE id = 1`;
-        await tx.$executeRaw`INSERT INTO config_revisions (revision, hash, changes_text) VALUES (${revision}, ${notice.hash}, ${JSON.stringify(changes)})`;
-        await tx.$executeRaw`DELETE FROM config_revisions WHERE revision <= ${revision - KEEP_REVISIONS}`;
-        // delivered on commit to every control plane LISTENing (each pushes it to its SSE streams)
-        await tx.$executeRaw`SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${JSON.stringify(notice)})`;
+        // one round trip: the new hash, this revision's changes, the oldest ones pruned, and the notice, delivered on
+        // commit to every control plane LISTENing (each pushes it to its SSE streams)
+        await tx.$queryRaw`
+          WITH state AS (UPDATE config_state SET digest = ${digest.hex}, hash = ${notice.hash} WHERE id = 1),
+               stored AS (INSERT INTO config_revisions (revision, hash, changes_text) VALUES (${revision}, ${notice.hash}, ${JSON.stringify(changes)})),
+               pruned AS (DELETE FROM config_revisions WHERE revision <= ${revision - KEEP_REVISIONS})
+          SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${JSON.stringify(notice)})::text AS notified`;
         return { result: out.result, notice };
       },
       { maxWait: 10_000, timeout: 30_000 },

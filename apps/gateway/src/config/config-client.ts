@@ -9,6 +9,18 @@ import type { ConfigState } from './config-state';
 import { applyDeltaText, verifyConfigResponse } from './verify';
 
 
+/** How a config arrived, for the 'applied config' log line: which way, ms on the wire, ms checking it. */
+export interface PullTiming {
+  via: 'delta' | 'whole';
+  fetchMs: number;
+  checkMs: number;
+}
+
+/** how long the last-known-good file may lag the applied config */
+const LKG_WRITE_DELAY_MS = 1_000;
+
+const since = (t: number) => Math.round((performance.now() - t) * 10) / 10;
+
 export interface ConfigClientOptions {
   cp: ControlPlaneClient;
   dataDir: string;
@@ -19,7 +31,7 @@ export interface ConfigClientOptions {
   heartbeatIntervalMs: number;
   logger: Logger;
   /** compile + swap; throws to reject the revision (the old config stays) */
-  apply(state: ConfigState): void;
+  apply(state: ConfigState, timing?: PullTiming): void;
   applied(): ConfigState | null;
   stats(): Record<string, number>;
   /** upstream target health, sent with each heartbeat */
@@ -45,7 +57,8 @@ export class ConfigClient {
   private readonly disk: SnapshotWriter;
 
   constructor(private readonly o: ConfigClientOptions) {
-    this.disk = new SnapshotWriter(o.dataDir, (err) => o.logger.warn('could not write the snapshot file', { error: errorMessage(err) }));
+    // a second late at most (stop() flushes it), and a burst of changes is serialised once
+    this.disk = new SnapshotWriter(o.dataDir, (err) => o.logger.warn('could not write the snapshot file', { error: errorMessage(err) }), LKG_WRITE_DELAY_MS);
     const onNotice = (n: RevisionNotice) => this.notice(n);
     this.sse = new SseSubscriber(o.cp, onNotice, o.logger);
     if (o.redisUrl) {
@@ -124,6 +137,7 @@ export class ConfigClient {
   /** true when settled (applied, nothing newer, or the control plane is down); false: take the whole snapshot */
   private async pullDelta(applied: ConfigState): Promise<boolean> {
     let text: string;
+    const t0 = performance.now();
     try {
       const res = await this.o.cp.changes(applied.revision);
       this.reachable();
@@ -135,9 +149,11 @@ export class ConfigClient {
       return true;
     }
     let next: ConfigState;
+    const fetchMs = since(t0);
+    const t1 = performance.now();
     try {
       next = applyDeltaText(applied, text);
-      this.o.apply(next);
+      this.o.apply(next, { via: 'delta', fetchMs, checkMs: since(t1) });
     } catch (err) {
       // a delta that does not add up to its hash is repaired by the whole snapshot, not kept
       this.o.logger.warn('config delta refused, pulling the whole config', {
@@ -152,6 +168,7 @@ export class ConfigClient {
 
   private async pullWhole(applied: ConfigState | null): Promise<void> {
     let text: string;
+    const t0 = performance.now();
     try {
       const res = await this.o.cp.pull(applied ? applied.revision : null);
       this.reachable();
@@ -161,11 +178,13 @@ export class ConfigClient {
       this.unreachable(err);
       return;
     }
+    const fetchMs = since(t0);
+    const t1 = performance.now();
     try {
       const state = verifyConfigResponse(text);
       const current = this.o.applied();
       if (current && state.revision <= current.revision) return;
-      this.o.apply(state);
+      this.o.apply(state, { via: 'whole', fetchMs, checkMs: since(t1) });
     } catch (err) {
       const hash = /"hash"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.length.toString();
       if (hash !== this.rejectedHash) {

@@ -8,6 +8,7 @@ import {
   type Snapshot,
 } from '@aya/config-schema';
 import { ConfigDigest, itemDigest } from '@aya/config-schema/hash';
+import { ItemList } from './item-list';
 
 export class ConfigRejectedError extends Error {
   constructor(
@@ -25,7 +26,7 @@ interface Entry {
   digest: bigint;
 }
 
-type Lists = Record<ConfigKind, ReadonlyMap<string, Entry>>;
+type Lists = Record<ConfigKind, ItemList<Entry>>;
 
 /**
  * The applied config as items by kind and id, with the digest sum behind its hash (see
@@ -49,7 +50,7 @@ export class ConfigState {
    */
   static fromSnapshot(revision: number, announcedHash: string, raw: Snapshot, checked: Snapshot): ConfigState {
     const digest = ConfigDigest.empty();
-    const lists = {} as Record<ConfigKind, Map<string, Entry>>;
+    const lists = {} as Record<ConfigKind, ItemList<Entry>>;
     for (const kind of CONFIG_KINDS) {
       const map = new Map<string, Entry>();
       const rawList: readonly unknown[] = raw[SNAPSHOT_LIST[kind]] ?? [];
@@ -61,7 +62,7 @@ export class ConfigState {
         map.set(item.id, { item, digest: d });
         digest.add(d);
       });
-      lists[kind] = map;
+      lists[kind] = ItemList.of(map);
     }
     const state = new ConfigState(revision, digest.hash, lists, digest);
     state.assertHash(announcedHash);
@@ -69,7 +70,7 @@ export class ConfigState {
   }
 
   static empty(): ConfigState {
-    const lists = Object.fromEntries(CONFIG_KINDS.map((k) => [k, new Map()])) as unknown as Lists;
+    const lists = Object.fromEntries(CONFIG_KINDS.map((k) => [k, ItemList.of([])])) as unknown as Lists;
     const digest = ConfigDigest.empty();
     return new ConfigState(0, digest.hash, lists, digest);
   }
@@ -80,30 +81,28 @@ export class ConfigState {
       throw new ConfigRejectedError('AYA_GW_CONFIG_DELTA', `delta from revision ${delta.from}, applied is ${this.revision}`);
     }
     const digest = this.digest.clone();
-    const lists: Record<ConfigKind, ReadonlyMap<string, Entry>> = { ...this.lists };
-    const copied = new Set<ConfigKind>();
+    const byKind = new Map<ConfigKind, Map<string, Entry | null>>();
     for (const change of delta.changes) {
-      if (!copied.has(change.kind)) {
-        // copy on first write, per kind: a route change leaves the services map shared
-        lists[change.kind] = new Map(lists[change.kind]);
-        copied.add(change.kind);
+      let changes = byKind.get(change.kind);
+      if (!changes) byKind.set(change.kind, (changes = new Map()));
+      // the control plane merges a delta to one change per item; if one came twice, the first one's digest is undone here
+      const old = changes.has(change.id) ? changes.get(change.id) : this.lists[change.kind].get(change.id);
+      if (old) digest.remove(old.digest);
+      if (change.item === null) {
+        changes.set(change.id, null);
+        continue;
       }
-      const map = lists[change.kind] as Map<string, Entry>;
-      const old = map.get(change.id);
-      if (old) {
-        digest.remove(old.digest);
-        map.delete(change.id);
-      }
-      if (change.item === null) continue;
       const parsed = CONFIG_ITEM_SCHEMA[change.kind].safeParse(change.item);
       if (!parsed.success || parsed.data.id !== change.id) {
         const at = parsed.success ? 'id' : parsed.error.issues[0].path.map(String).join('.');
         throw new ConfigRejectedError('AYA_GW_CONFIG_SCHEMA', `invalid ${change.kind} ${change.id} in delta at ${at}`);
       }
       const d = itemDigest(change.kind, change.item);
-      map.set(change.id, { item: parsed.data, digest: d });
+      changes.set(change.id, { item: parsed.data, digest: d });
       digest.add(d);
     }
+    const lists: Lists = { ...this.lists };
+    for (const [kind, changes] of byKind) lists[kind] = lists[kind].with(changes);
     const next = new ConfigState(delta.revision, digest.hash, lists, digest);
     next.assertHash(delta.hash);
     return next;
@@ -112,7 +111,7 @@ export class ConfigState {
   /** The snapshot the compiler takes: list order is first-seen order, unchanged items are the same objects. */
   get snapshot(): Snapshot {
     if (this.built) return this.built;
-    const list = <K extends ConfigKind>(kind: K) => [...this.lists[kind].values()].map((e) => e.item);
+    const list = (kind: ConfigKind) => Array.from(this.lists[kind].values(), (e) => e.item);
     const certificates = list('certificate');
     this.built = {
       revision: this.revision,

@@ -1,6 +1,7 @@
 import { chmod, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { eventually } from '../../../../test/harness/ports';
 import { configText, tempDir } from '../testing/fixtures';
 import { loadSnapshotFile, SNAPSHOT_FILE, SnapshotWriter } from './snapshot-file';
 
@@ -20,6 +21,26 @@ describe('SnapshotWriter', () => {
     writer.save(text(21));
     await writer.flush();
     expect(JSON.parse(await readFile(join(dir, SNAPSHOT_FILE), 'utf8'))).toMatchObject({ revision: 21 });
+  });
+
+  it('with a delay: writes once after it (or at flush), serialising only the newest text', async () => {
+    const dir = await tempDir();
+    const writer = new SnapshotWriter(dir, () => undefined, 150);
+    const serialised: number[] = [];
+    for (let r = 1; r <= 5; r++) {
+      writer.save(() => {
+        serialised.push(r);
+        return text(r);
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await loadSnapshotFile(dir)).toBeNull();
+    await eventually(async () => (await loadSnapshotFile(dir))?.response.revision === 5);
+    expect(serialised).toEqual([5]);
+    // flush does not wait for the delay
+    writer.save(text(6));
+    await writer.flush();
+    expect((await loadSnapshotFile(dir))?.response.revision).toBe(6);
   });
 
   it('reports a failed write and keeps the previous file', async () => {

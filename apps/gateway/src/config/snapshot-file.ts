@@ -33,18 +33,20 @@ export async function saveSnapshotFile(dataDir: string, text: string): Promise<v
 }
 
 /**
- * Writes the last-known-good file off the apply path: save() returns at once, one write runs at a
- * time, and texts saved during a write collapse into the newest, so the file only moves forward
- * and a burst of revisions costs one write after the current one, not one each. A text can be given
- * as a function: it is only serialised if it is still the newest when its turn comes.
+ * Writes the last-known-good file off the apply path: save() returns at once, the write starts
+ * `delayMs` later, one runs at a time, and texts saved meanwhile collapse into the newest, so the
+ * file only moves forward and a burst of revisions costs one write, not one each. A text can be
+ * given as a function: it is only serialised (tens of ms for a big config) when its turn comes.
  */
 export class SnapshotWriter {
   private pending: string | (() => string) | null = null;
   private running: Promise<void> | null = null;
+  private wait: { timer: NodeJS.Timeout; wake: () => void } | null = null;
 
   constructor(
     private readonly dataDir: string,
     private readonly onError: (err: unknown) => void,
+    private readonly delayMs = 0,
   ) {}
 
   save(text: string | (() => string)): void {
@@ -52,14 +54,19 @@ export class SnapshotWriter {
     this.running ??= this.drain();
   }
 
-  /** resolves once everything saved so far is on disk (or has failed and been reported) */
+  /** resolves once everything saved so far is on disk (or has failed and been reported); skips the delay */
   async flush(): Promise<void> {
+    if (this.wait) {
+      clearTimeout(this.wait.timer);
+      this.wait.wake();
+    }
     while (this.running) await this.running;
   }
 
   private async drain(): Promise<void> {
-    // never on the caller's turn: it has a config to swap in, and a burst collapses meanwhile
-    await new Promise((resolve) => setImmediate(resolve));
+    // never on the caller's turn: it has a config to swap in
+    await new Promise<void>((wake) => (this.wait = { timer: setTimeout(wake, this.delayMs), wake }));
+    this.wait = null;
     try {
       while (this.pending !== null) {
         const next = this.pending;
