@@ -149,6 +149,38 @@ describe('optional contract fields', () => {
   });
 });
 
+describe('route fallback', () => {
+  it('stores a fallback service by id, shows its name, guards it from deletion; a response passes through', async () => {
+    await api('POST', `${base}/services`, { name: 'fb-main', url: 'http://127.0.0.1:9004' });
+    const backup = await api('POST', `${base}/services`, { name: 'fb-backup', url: 'http://127.0.0.1:9005' });
+    const route = await api('POST', `${base}/routes`, { name: 'fb-route', service: 'fb-main', paths: ['/fb'], fallback: { service: 'fb-backup' } });
+    expect(route.status).toBe(201);
+    expect(route.body.fallback).toEqual({ service: 'fb-backup' });
+    expect((await snapshot()).routes.find((r) => r.name === 'fb-route')?.fallback).toEqual({ serviceId: backup.body.id });
+    expect((await api('DELETE', `${base}/services/fb-backup`)).status).toBe(409);
+    await api('PATCH', `${base}/services/fb-backup`, { name: 'fb-backup2' });
+    expect((await api('GET', `${base}/routes/fb-route`)).body.fallback).toEqual({ service: 'fb-backup2' });
+
+    const response = { status: 503, body: '{"message":"back soon"}', contentType: 'application/json' };
+    expect((await api('PATCH', `${base}/routes/fb-route`, { fallback: { response } })).body.fallback).toEqual({ response });
+    expect((await snapshot()).routes.find((r) => r.name === 'fb-route')?.fallback).toEqual({ response });
+    expect((await api('DELETE', `${base}/services/fb-backup2`)).status).toBe(204);
+    const cleared = await api('PATCH', `${base}/routes/fb-route`, { fallback: null });
+    expect(cleared.body).not.toHaveProperty('fallback');
+    expect((await snapshot()).routes.find((r) => r.name === 'fb-route')).not.toHaveProperty('fallback');
+  });
+
+  it("refuses an unknown fallback service, or the route's own", async () => {
+    const unknown = await api('POST', `${base}/routes`, { name: 'fb-bad', service: 'fb-main', paths: ['/fb-bad'], fallback: { service: 'nope' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.details).toEqual([{ path: 'fallback.service', message: expect.any(String) }]);
+    const own = await api('POST', `${base}/routes`, { name: 'fb-bad', service: 'fb-main', paths: ['/fb-bad'], fallback: { service: 'fb-main' } });
+    expect(own.body.error.details).toEqual([{ path: 'fallback.service', message: expect.any(String) }]);
+    const both = await api('POST', `${base}/routes`, { name: 'fb-bad', service: 'fb-main', paths: ['/fb-bad'], fallback: { service: 'fb-main', response: { status: 503 } } });
+    expect(both.status).toBe(400);
+  });
+});
+
 describe('upstream health', () => {
   it('aggregates the last heartbeat of every fresh node, worst state first', async () => {
     const up = (await api('POST', `${base}/upstreams`, { name: 'h-pool', targets: [{ target: '10.0.0.1:80' }, { target: '10.0.0.2:80' }] })).body;

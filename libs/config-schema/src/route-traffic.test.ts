@@ -42,4 +42,14 @@ describe('route traffic fields', () => {
     const r = { id: '1', tenant: 't', name: 'r', serviceId: 's', paths: ['/'], methods: [], hosts: [], stripPath: false };
     expect(snapshotRouteSchema.parse(r)).toEqual(r);
   });
+
+  it('takes a fallback service or response, not both, not neither', () => {
+    expect(routeCreateSchema.safeParse({ ...base, fallback: { service: 'backup' } }).success).toBe(true);
+    expect(routeCreateSchema.safeParse({ ...base, fallback: { response: { status: 503, body: '{"down":true}' } } }).success).toBe(true);
+    expect(routeCreateSchema.safeParse({ ...base, fallback: null }).success).toBe(true);
+    expect(routeCreateSchema.safeParse({ ...base, fallback: {} }).success).toBe(false);
+    expect(routeCreateSchema.safeParse({ ...base, fallback: { service: 'b', response: { status: 503 } } }).success).toBe(false);
+    expect(routeCreateSchema.safeParse({ ...base, fallback: { response: { status: 99 } } }).success).toBe(false);
+    expect(routeCreateSchema.safeParse({ ...base, fallback: { response: { status: 200, contentType: 'a\r\nb' } } }).success).toBe(false);
+  });
 });

@@ -103,6 +103,27 @@ export const snapshotSplitSchema = z.object({
 });
 export type SnapshotSplit = z.infer<typeof snapshotSplitSchema>;
 
+/**
+ * Graceful degradation: what the route answers when its service cannot be reached at all (every
+ * target down or circuit-open, or every connection attempt failed before the request was sent).
+ * Either another service (by name or id; stored by id) or a fixed response.
+ */
+export const fallbackResponseSchema = z.strictObject({
+  status: z.number().int().min(200).max(599),
+  body: z.string().max(65_536).optional(),
+  /** absent: application/json when the body parses as JSON, else text/plain */
+  contentType: headerValueSchema.optional(),
+});
+export const fallbackSchema = z
+  .strictObject({ service: z.string().min(1).max(128).optional(), response: fallbackResponseSchema.optional() })
+  .refine((f) => (f.service === undefined) !== (f.response === undefined), 'set either service or response');
+
+export const snapshotFallbackSchema = z.object({
+  serviceId: z.string().optional(),
+  response: z.object({ status: z.number().int(), body: z.string().optional(), contentType: z.string().optional() }).optional(),
+});
+export type SnapshotFallback = z.infer<typeof snapshotFallbackSchema>;
+
 /*
  * Snapshot side: plain (stripping) objects, so a field a newer control plane adds never makes an
  * older gateway refuse the snapshot; the admin schemas above already validated the values.
@@ -118,6 +139,7 @@ export const snapshotRouteTrafficFields = {
   headers: z.record(z.string(), matchValueSchema).optional(),
   query: z.record(z.string(), matchValueSchema).optional(),
   split: snapshotSplitSchema.optional(),
+  fallback: snapshotFallbackSchema.optional(),
   sticky: z.object({ cookie: z.string(), ttlSeconds: z.number().int().optional() }).optional(),
   rewrite: z.object({ regex: z.string(), replacement: z.string() }).optional(),
   redirect: z.object({ status: z.number().int(), location: z.string() }).optional(),

@@ -9,6 +9,7 @@ import {
   rewriteSchema,
   routePrioritySchema,
   splitSchema,
+  fallbackSchema,
   stickySchema,
 } from './route-traffic';
 
@@ -58,6 +59,8 @@ export const routeCreateSchema = z.strictObject({
   headers: headerPredicatesSchema.optional(),
   query: queryPredicatesSchema.optional(),
   split: splitSchema.optional(),
+  /** null clears it on update */
+  fallback: fallbackSchema.nullable().optional(),
   sticky: stickySchema.optional(),
   rewrite: rewriteSchema.optional(),
   redirect: redirectSchema.optional(),
@@ -86,6 +89,7 @@ export interface Route {
   headers?: z.infer<typeof headerPredicatesSchema>;
   query?: z.infer<typeof queryPredicatesSchema>;
   split?: z.infer<typeof splitSchema>;
+  fallback?: z.infer<typeof fallbackSchema> | null;
   sticky?: z.infer<typeof stickySchema>;
   rewrite?: z.infer<typeof rewriteSchema>;
   redirect?: z.infer<typeof redirectSchema>;

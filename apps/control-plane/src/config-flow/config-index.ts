@@ -3,7 +3,7 @@ import { snapshotItems, type ConfigChange, type ConfigItem, type ConfigKind } fr
 import { unsealCertificate } from '../certificates/sealed-snapshot';
 import type { SecretBox } from '../certificates/secret-box';
 import type { Tx } from '../db/prisma';
-import { buildContext, buildRoute, buildService, buildSnapshot, buildUpstream, routeSplitServiceIds } from './snapshot-builder';
+import { buildContext, buildRoute, buildService, buildSnapshot, buildUpstream, routeOptionServiceIds } from './snapshot-builder';
 import { existingServiceIds, loadSnapshotRows, loadUpstreamNames, type RowIds } from './snapshot-loader';
 
 export interface ItemKey {
@@ -76,7 +76,7 @@ async function buildSome(tx: Tx, box: SecretBox, keys: ItemKey[]): Promise<Built
   const rows = await loadSnapshotRows(tx, ids);
   const tenantIds = [...new Set(rows.services.map((s) => s.tenantId))];
   const upstreams = tenantIds.length > 0 ? await loadUpstreamNames(tx, tenantIds) : [];
-  const ctx = buildContext(rows.tenants, upstreams, await existingServiceIds(tx, rows.routes.flatMap(routeSplitServiceIds)));
+  const ctx = buildContext(rows.tenants, upstreams, await existingServiceIds(tx, rows.routes.flatMap(routeOptionServiceIds)));
   return [
     ...rows.services.map((s) => built('service', buildService(s, ctx), box)),
     ...rows.routes.map((r) => built('route', buildRoute(r, ctx), box)),

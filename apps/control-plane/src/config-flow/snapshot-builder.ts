@@ -11,6 +11,7 @@ import {
   type ServiceProtocol,
   type SnapshotCertificate,
   type SnapshotSplit,
+  type SnapshotFallback,
   type HttpMethod,
   type Snapshot,
   type SnapshotRoute,
@@ -18,7 +19,7 @@ import {
   type SnapshotUpstream,
 } from '@aya/config-schema';
 import { pickOptions, readOptions } from '../common/options';
-import { splitServiceIds, type SplitConfig } from '../routes/route-mapper';
+import { optionServiceIds, type FallbackConfig, type SplitConfig } from '../routes/route-mapper';
 
 /** Database rows the snapshot is compiled from (a subset of the Prisma models). */
 export interface SnapshotRows {
@@ -142,9 +143,11 @@ export function buildService(s: Row<'services'>, ctx: BuildContext): SnapshotSer
 export function buildRoute(r: Row<'routes'>, ctx: BuildContext): SnapshotRoute {
   const options = readOptions(r.options);
   const split = options.split ? snapshotSplit(r.id, options.split as SplitConfig, ctx) : undefined;
+  const fallback = options.fallback ? snapshotFallback(r.id, options.fallback as FallbackConfig, ctx) : undefined;
   return {
-    ...pickOptions(options, snapshotRouteSchema.shape, ['split']),
+    ...pickOptions(options, snapshotRouteSchema.shape, ['split', 'fallback']),
     ...(split ? { split } : {}),
+    ...(fallback ? { fallback } : {}),
     id: r.id,
     tenant: ctx.tenantSlug(r.tenantId),
     name: r.name,
@@ -156,9 +159,9 @@ export function buildRoute(r: Row<'routes'>, ctx: BuildContext): SnapshotRoute {
   };
 }
 
-/** Service ids a route row's split names (so a partial build can check just those exist). */
-export function routeSplitServiceIds(r: Row<'routes'>): string[] {
-  return splitServiceIds(readOptions(r.options).split as SplitConfig | undefined);
+/** Service ids a route row's split and fallback name (so a partial build can check just those exist). */
+export function routeOptionServiceIds(r: Row<'routes'>): string[] {
+  return optionServiceIds(readOptions(r.options));
 }
 
 /**
@@ -175,6 +178,14 @@ export function buildSnapshot(revision: number, rows: SnapshotRows): Snapshot {
     upstreams: rows.upstreams.map((u) => buildUpstream(u, ctx)),
     ...(certificates.length > 0 ? { certificates } : {}),
   };
+}
+
+/** Admin fallback (a service by id, see RoutesService, or a response) -> snapshot fallback. */
+function snapshotFallback(routeId: string, fallback: FallbackConfig, ctx: BuildContext): SnapshotFallback {
+  if (fallback.response) return { response: { ...fallback.response } };
+  const id = fallback.service ?? '';
+  if (!ctx.hasService(id)) throw new SnapshotBuildError(`route ${routeId}: fallback service ${id} not found`);
+  return { serviceId: id };
 }
 
 /** Admin split (services by id, see RoutesService) -> snapshot split (`serviceId`). */

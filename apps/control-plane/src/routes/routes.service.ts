@@ -8,7 +8,7 @@ import { PRISMA, type Db, type Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import { ServicesService } from '../services/services.service';
 import { findCollision, type RouteMatchKey } from './collision';
-import { ROUTE_CORE_KEYS, mapSplit, splitServiceIds, toRoute, type RouteRowWithService, type SplitConfig } from './route-mapper';
+import { ROUTE_CORE_KEYS, mapSplit, optionServiceIds, splitServiceIds, toRoute, type FallbackConfig, type RouteRowWithService, type SplitConfig } from './route-mapper';
 
 const withService = { service: { select: { name: true } } } as const;
 
@@ -67,6 +67,14 @@ export class RoutesService extends TenantResourceService<RouteRowWithService, Ro
         return id ?? ref;
       }) as unknown as Prisma.InputJsonValue;
     }
+    // a fallback service is stored by id too; it must be another service than the one it stands in for
+    const fallback = options.fallback as FallbackConfig | undefined;
+    if (fallback?.service !== undefined) {
+      const found = await this.services.find(tx, tenantId, fallback.service);
+      if (!found) details.push({ path: 'fallback.service', message: `service "${fallback.service}" does not exist in this tenant` });
+      else if (found.id === service?.id) details.push({ path: 'fallback.service', message: 'must be another service than the route\'s own' });
+      else options.fallback = { service: found.id };
+    }
     if (!service || details.length > 0) throw new ValidationError('invalid request body', details);
     const candidate: RouteMatchKey = {
       id: selfId,
@@ -96,9 +104,9 @@ export class RoutesService extends TenantResourceService<RouteRowWithService, Ro
     };
   }
 
-  /** Attaches the names of the services the rows' splits point at (one query for all rows). */
+  /** Attaches the names of the services the rows' splits and fallbacks point at (one query for all rows). */
   private async withSplitNames(db: Tx, rows: RouteRowWithService[]): Promise<RouteRowWithService[]> {
-    const ids = [...new Set(rows.flatMap((r) => splitServiceIds(readOptions(r.options).split as SplitConfig | undefined)))];
+    const ids = [...new Set(rows.flatMap((r) => optionServiceIds(readOptions(r.options))))];
     if (ids.length === 0) return rows;
     const found = await db.service.findMany({ where: { id: { in: ids.filter((id) => /^[0-9a-f-]{36}$/.test(id)) } }, select: { id: true, name: true } });
     const serviceNames = new Map(found.map((s) => [s.id, s.name]));

@@ -43,11 +43,12 @@ export class ServicesService extends TenantResourceService<ServiceRow, Service, 
 
   protected override async usersOf(tx: Tx, row: ServiceRow): Promise<RowUsers> {
     const routes = await tx.route.findMany({ where: { serviceId: row.id }, select: { name: true }, take: 5 });
-    // routes splitting traffic onto it name it by id inside their options (see RoutesService)
+    // routes splitting traffic onto it or falling back to it name it by id inside their options (see RoutesService)
     const splitting = await tx.$queryRaw<Array<{ name: string }>>`
       SELECT name FROM routes
       WHERE options @> ${JSON.stringify({ split: { services: [{ service: row.id }] } })}::jsonb
          OR options @> ${JSON.stringify({ split: { match: [{ service: row.id }] } })}::jsonb
+         OR options @> ${JSON.stringify({ fallback: { service: row.id } })}::jsonb
       LIMIT 5`;
     const names = [...new Set([...routes.map((r) => r.name), ...splitting.map((r) => r.name)])];
     return { what: 'routes', names };

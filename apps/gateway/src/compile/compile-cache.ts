@@ -55,20 +55,25 @@ export function usable(slot: { seen: number }, previous: CompileCache, current: 
   return slot.seen === previous.generation || slot.seen === current.generation;
 }
 
-/** Every service a route reads: its own, then its split's, then its match rules'. */
+/** Every service a route reads: its own, then its split's, then its match rules', then its fallback. */
 export function serviceIdsOf(r: SnapshotRoute): string[] {
-  if (!r.split) return [r.serviceId];
-  return [r.serviceId, ...r.split.services.map((s) => s.serviceId), ...(r.split.match ?? []).map((m) => m.serviceId)];
+  const fallback = r.fallback?.serviceId;
+  const ids = r.split ? [r.serviceId, ...r.split.services.map((s) => s.serviceId), ...(r.split.match ?? []).map((m) => m.serviceId)] : [r.serviceId];
+  if (fallback !== undefined) ids.push(fallback);
+  return ids;
 }
 
 /** serviceIdsOf(r) still resolve to the services the slot was compiled against (allocation-free: runs per route) */
 export function sameServices(slot: RouteSlot, r: SnapshotRoute, services: ReadonlyMap<string, RuntimeService>): boolean {
   const deps = slot.services;
   if (services.get(r.serviceId) !== deps[0]) return false;
-  if (!r.split) return deps.length === 1;
   let k = 1;
-  for (const s of r.split.services) if (services.get(s.serviceId) !== deps[k++]) return false;
-  for (const m of r.split.match ?? []) if (services.get(m.serviceId) !== deps[k++]) return false;
+  if (r.split) {
+    for (const s of r.split.services) if (services.get(s.serviceId) !== deps[k++]) return false;
+    for (const m of r.split.match ?? []) if (services.get(m.serviceId) !== deps[k++]) return false;
+  }
+  const fallback = r.fallback?.serviceId;
+  if (fallback !== undefined && services.get(fallback) !== deps[k++]) return false;
   return k === deps.length;
 }
 

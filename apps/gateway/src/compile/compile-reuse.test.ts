@@ -117,6 +117,29 @@ describe('compileSnapshot with a previous config', () => {
     expect(at(third, '/sp')).not.toBe(at(second, '/sp'));
   });
 
+  it('a changed fallback service recompiles the routes falling back to it; a fixed response is compiled once', () => {
+    const s = base();
+    const withFallback = {
+      ...s,
+      routes: [
+        route('fb', 'a', ['/fb'], { fallback: { serviceId: 'c' } }),
+        route('fr', 'a', ['/fr'], { fallback: { response: { status: 503, body: '{"down":true}' } } }),
+      ],
+    };
+    const first = compile(withFallback);
+    expect(at(first, '/fb')?.fallback?.service).toBe(at(first, '/fb')?.fallback?.service);
+    expect(at(first, '/fb')?.fallback?.service?.id).toBe('c');
+    expect(at(first, '/fr')?.fallback?.response).toMatchObject({ status: 503, contentType: 'application/json' });
+    const services = s.services.map((x) => (x.id === 'c' ? { ...x, port: 81 } : x));
+    const second = compile({ ...withFallback, services }, first);
+    expect(at(second, '/fb')).not.toBe(at(first, '/fb'));
+    expect(at(second, '/fb')?.fallback?.service?.targets[0].port).toBe(81);
+    expect(at(second, '/fr')).toBe(at(first, '/fr'));
+    const gone = compile({ ...withFallback, services: s.services.filter((x) => x.id !== 'c') }, second);
+    expect(at(gone, '/fb')?.fallback).toBeUndefined();
+    expect(gone.warnings.join('\n')).toMatch(/fallback service c not in snapshot/);
+  });
+
   it('reuses only along one chain: what another compile from the same config used is compiled again', () => {
     const s = base();
     const first = compile(s);

@@ -4,6 +4,7 @@ import { compileResponsePolicy } from '../response/policy';
 import { Router, type RouterEntry } from '../router/router';
 import { serviceEndpoints, type ServiceEndpoint } from '../tls/upstream-tls';
 import { rewritePath } from '../traffic/rewrite';
+import { compileFallback } from '../traffic/fallback';
 import { compileRouteTraffic } from '../traffic/route-traffic';
 import { type CompileCache, nextCache, type RouteSlot, sameServices, sameSources, serviceIdsOf, type ServiceSlot, uniqueIds, usable } from './compile-cache';
 import { compileService, healthConfigOf, originOf, poolKeysOf, type Sources } from './compile-service';
@@ -77,7 +78,8 @@ export function compileSnapshot(snapshot: Snapshot, options: CompileOptions, pre
       const t = compileRouteTraffic(r, service, services, routeWarnings);
       // only its own service: compileResponsePolicy would otherwise search every service per route
       const response = compileResponsePolicy(r, { services: [snapServices.get(r.serviceId) as SnapshotService] });
-      const route: RuntimeRoute = { id: r.id, name: r.name, service: t.service, stripPath: r.stripPath, response, traffic: t.traffic };
+      const fallback = compileFallback(r, services, routeWarnings);
+      const route: RuntimeRoute = { id: r.id, name: r.name, service: t.service, stripPath: r.stripPath, response, traffic: t.traffic, fallback };
       const entry = { route, hosts: r.hosts, paths: r.paths, methods: r.methods, headers: r.headers, query: r.query, priority: r.priority };
       slot = { snap: r, services: serviceIdsOf(r).map((id) => services.get(id)), entry, warnings: routeWarnings, seen: 0 };
       cache.routes.set(r, slot);

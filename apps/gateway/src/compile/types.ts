@@ -6,6 +6,7 @@ import type { RetryBudgetTracker } from '../proxy/retry-budget';
 import type { ResponsePolicy } from '../response/policy';
 import type { RouteHit, Router } from '../router/router';
 import type { ServiceEndpoint } from '../tls/upstream-tls';
+import type { RouteFallback } from '../traffic/fallback';
 import type { RouteTraffic } from '../traffic/route-traffic';
 
 export interface RuntimeTarget extends BalancerTarget {
@@ -51,6 +52,8 @@ export interface RuntimeRoute {
   readonly traffic?: RouteTraffic;
   /** compression / cache of the route's responses; undefined: responses pass as they are */
   readonly response?: ResponsePolicy;
+  /** what to answer when the service cannot be reached at all; undefined: the gateway's 502/503 */
+  readonly fallback?: RouteFallback;
 }
 
 /** What the router returns: built once per static (route, path); regex and `:param` paths add their captures. */

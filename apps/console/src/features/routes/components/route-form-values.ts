@@ -20,6 +20,7 @@ export const JSON_FIELDS = [
   { name: 'sticky', label: 'Sticky sessions', example: '{ "cookie": "aya_sticky", "ttlSeconds": 3600 }' },
   { name: 'rewrite', label: 'Path rewrite', example: '{ "regex": "^/old/(.*)$", "replacement": "/new/$1" }' },
   { name: 'redirect', label: 'Redirect', example: '{ "status": 301, "location": "https://example.com/$1" }' },
+  { name: 'fallback', label: 'Fallback when the service is down', example: '{ "service": "orders-backup" } or { "response": { "status": 503, "body": "{\\"message\\":\\"back soon\\"}" } }' },
   { name: 'requestHeaders', label: 'Request header transforms', example: '{ "set": { "x-gateway": "aya" }, "remove": ["x-debug"] }' },
   { name: 'responseHeaders', label: 'Response header transforms', example: '{ "add": { "cache-control": "no-store" } }' },
 ] as const;
@@ -63,7 +64,7 @@ export interface RouteFormValues {
 export const ROUTE_FORM_FIELDS = ['name', 'service', 'paths', 'methods', 'hosts', 'stripPath', 'priority', 'cache', 'compression', ...JSON_FIELDS.map((f) => f.name)];
 
 /** How a PATCH clears what has a clear meaning; an emptied JSON field needs a full replace instead. */
-export const ROUTE_CLEAR_VALUES = { priority: 0, cache: null, compression: null };
+export const ROUTE_CLEAR_VALUES = { priority: 0, cache: null, compression: null, fallback: null };
 
 export const ROUTE_ADVANCED_FIELDS = ROUTE_FORM_FIELDS.slice(6);
 
