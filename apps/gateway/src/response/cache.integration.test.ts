@@ -24,6 +24,7 @@ const RESPONSES: Record<string, Record<string, string>> = {
   '/c/cookie': { 'set-cookie': 'sid=1' },
   '/c/maxage': { 'cache-control': 'max-age=2' },
   '/c/vary': { vary: 'X-Lang' },
+  '/c/etag': { etag: '"e1"', 'last-modified': 'Tue, 24 Nov 2026 10:00:00 GMT', 'cache-control': 'max-age=60' },
 };
 
 beforeAll(async () => {
@@ -164,5 +165,21 @@ describe('response cache', () => {
     expect((await get('/c/lru/29')).headers['x-cache']).toBe('HIT');
     expect((await get('/c/lru/0')).headers['x-cache']).toBe('MISS');
     expect(hits.get('/c/lru/0')).toBe(2);
+  });
+
+  it('answers conditional requests from a stored entry with 304 and its validators, no body, no upstream hit', async () => {
+    expect((await get('/c/etag')).headers['x-cache']).toBe('MISS');
+    const byTag = await get('/c/etag', { 'if-none-match': 'W/"e1"' });
+    expect(byTag.status).toBe(304);
+    expect(byTag.headers).toMatchObject({ etag: '"e1"', 'cache-control': 'max-age=60', 'x-cache': 'HIT' });
+    expect(byTag.headers).not.toHaveProperty('content-type');
+    expect(byTag.body.length).toBe(0);
+    const byDate = await get('/c/etag', { 'if-modified-since': 'Wed, 25 Nov 2026 10:00:00 GMT' });
+    expect(byDate.status).toBe(304);
+    // another tag: the whole stored response
+    const changed = await get('/c/etag', { 'if-none-match': '"e0"' });
+    expect(changed.status).toBe(200);
+    expect(changed.body.toString()).toContain('/c/etag #1');
+    expect(hits.get('/c/etag')).toBe(1);
   });
 });

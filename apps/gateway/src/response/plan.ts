@@ -68,7 +68,9 @@ export class ResponsePlan {
   serveHit(res: ServerResponse, requestId: string): number {
     if (!this.lookup || this.baseKey === null) return 0;
     const entry = this.cache.lookup(this.baseKey, this.headerOf);
-    return entry ? writeHit(res, this.cache, entry, requestId, this.request.method === 'HEAD') : 0;
+    if (!entry) return 0;
+    const conditions = { ifNoneMatch: this.headerOf('if-none-match'), ifModifiedSince: this.headerOf('if-modified-since') };
+    return writeHit(res, this.cache, entry, requestId, this.request.method === 'HEAD', conditions);
   }
 
   /**
