@@ -1,6 +1,7 @@
 import { ALGORITHMS } from '@aya/config-schema';
 import { describe, expect, it } from 'vitest';
 import { createBalancer } from './create-balancer';
+import { LATENCY_HALF_LIFE_MS, LeastLatencyBalancer } from './least-latency';
 import { plainContext } from './pick-context';
 import type { BalancerTarget, PickContext } from './types';
 
@@ -118,5 +119,24 @@ describe('distribution', () => {
     const c = count(Array.from({ length: 3000 }, () => b.pick(ip(0))));
     // t1 wins every pair it is in: 2 of the 3 pairs -> ~2/3 (within 5 points)
     expect(Math.abs(c['t1:80'] / 3000 - 2 / 3)).toBeLessThan(0.05);
+  });
+
+  it('least-latency probes a once-slow target again as its unrefreshed latency decays', () => {
+    const ts = targets(1, 1);
+    let now = 0;
+    const b = new LeastLatencyBalancer(ts, Math.random, () => now);
+    ts[0].stats.ewmaMs = 400; // slow once, then never picked: nothing refreshes it
+    ts[1].stats.ewmaMs = 20;
+    let n = 0;
+    const pickAndRefresh = () => {
+      const t = b.pick(ip(0));
+      // every answer moves the EWMA a little, as the proxy does
+      if (t) t.stats.ewmaMs = 20 + (++n % 7) / 10;
+      return t;
+    };
+    expect(count(Array.from({ length: 100 }, pickAndRefresh))).toEqual({ 't1:80': 100 });
+    // 400 ms halves every LATENCY_HALF_LIFE_MS: after 5 half-lives it scores under t1's 20 ms
+    now += 5 * LATENCY_HALF_LIFE_MS;
+    expect(pickAndRefresh()).toBe(ts[0]);
   });
 });
