@@ -9,8 +9,13 @@ const threshold = z.number().int().min(1).max(100);
 const status = z.number().int().min(100).max(599);
 
 export const activeHealthCheckSchema = z.strictObject({
-  type: z.enum(['http', 'tcp']).default('http'),
-  /** http only */
+  /** https: the same request over TLS (Kong's `https` checks) */
+  type: z.enum(['http', 'https', 'tcp']).default('http'),
+  /** https only: verify the target's certificate against the system CAs; absent = verify */
+  tlsVerify: z.boolean().optional(),
+  /** https only: the SNI / name to verify; absent = the target's host when it is a name */
+  tlsServerName: z.string().min(1).max(253).optional(),
+  /** http(s) only */
   path: z.string().startsWith('/').max(2048).default('/'),
   method: z.enum(['GET', 'HEAD']).default('GET'),
   /** empty: any 2xx or 3xx */

@@ -24,7 +24,7 @@ export class ActiveChecker {
   update(config: ActiveHealthCheck): void {
     const intervalChanged = this.config !== undefined && this.config.intervalMs !== config.intervalMs;
     this.config = config;
-    this.regex = config.type === 'http' && config.bodyRegex !== undefined ? new RegExp(config.bodyRegex) : null;
+    this.regex = config.type !== 'tcp' && config.bodyRegex !== undefined ? new RegExp(config.bodyRegex) : null;
     if (intervalChanged && this.timer) this.schedule(0);
   }
 

@@ -1,5 +1,6 @@
-import { request } from 'node:http';
-import { connect } from 'node:net';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { connect, isIP } from 'node:net';
 import type { ActiveHealthCheck } from '@aya/config-schema';
 
 const MAX_BODY = 64 * 1024;
@@ -23,7 +24,7 @@ function statusOk(status: number, expected: readonly number[]): boolean {
 }
 
 /**
- * HTTP check on its own short-lived connection (agent: false): it must not borrow, or be
+ * HTTP(S) check on its own short-lived connection (agent: false): it must not borrow, or be
  * queued behind, the keep-alive sockets that carry real traffic.
  */
 export function probeHttp(host: string, port: number, check: ActiveHealthCheck, bodyRegex: RegExp | null): Promise<boolean> {
@@ -35,21 +36,23 @@ export function probeHttp(host: string, port: number, check: ActiveHealthCheck, 
       req.destroy();
       resolve(ok);
     };
-    const req = request(
-      { host, port, method: check.method, path: check.path, agent: false, headers: { 'user-agent': 'aya-health-check', connection: 'close' } },
-      (res) => {
-        const status = res.statusCode ?? 0;
-        if (!statusOk(status, check.expectedStatuses)) return done(false);
-        if (!bodyRegex || check.method === 'HEAD') return done(true);
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          if (body.length < MAX_BODY) body += chunk;
-        });
-        res.once('end', () => done(bodyRegex.test(body.slice(0, MAX_BODY))));
-        res.once('error', () => done(false));
-      },
-    );
+    const options = { host, port, method: check.method, path: check.path, agent: false, headers: { 'user-agent': 'aya-health-check', connection: 'close' } };
+    const onResponse = (res: IncomingMessage) => {
+      const status = res.statusCode ?? 0;
+      if (!statusOk(status, check.expectedStatuses)) return done(false);
+      if (!bodyRegex || check.method === 'HEAD') return done(true);
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        if (body.length < MAX_BODY) body += chunk;
+      });
+      res.once('end', () => done(bodyRegex.test(body.slice(0, MAX_BODY))));
+      res.once('error', () => done(false));
+    };
+    const req =
+      check.type === 'https'
+        ? httpsRequest({ ...options, rejectUnauthorized: check.tlsVerify ?? true, servername: check.tlsServerName ?? (isIP(host) ? undefined : host) }, onResponse)
+        : httpRequest(options, onResponse);
     req.setTimeout(check.timeoutMs, () => done(false));
     req.once('error', () => done(false));
     req.end();

@@ -1,4 +1,4 @@
-import { SelectField, TextField } from '../../../components/field';
+import { CheckboxField, SelectField, TextField } from '../../../components/field';
 import { ToggleSection } from '../../../components/toggle-section';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { errorAt } from '../../../lib/form-values';
@@ -36,14 +36,15 @@ export function ActiveHealthCheckSection({ value: a, onChange, errors }: Section
           label="Probe type"
           name={`${ACTIVE}.type`}
           value={a.type}
-          onValueChange={(v) => onChange({ type: v === 'tcp' ? 'tcp' : 'http' })}
+          onValueChange={(v) => onChange({ type: v === 'tcp' || v === 'https' ? v : 'http' })}
           options={[
             { value: 'http', label: 'HTTP request' },
+            { value: 'https', label: 'HTTPS request' },
             { value: 'tcp', label: 'TCP connect' },
           ]}
           error={errorAt(errors, `${ACTIVE}.type`)}
         />
-        {a.type === 'http' ? (
+        {a.type !== 'tcp' ? (
           <SelectField
             label="Probe method"
             name={`${ACTIVE}.method`}
@@ -57,7 +58,28 @@ export function ActiveHealthCheckSection({ value: a, onChange, errors }: Section
           />
         ) : null}
       </div>
-      {a.type === 'http' ? (
+      {a.type === 'https' ? (
+        <div className="form-row">
+          <CheckboxField
+            label="Verify the target's certificate"
+            name={`${ACTIVE}.tlsVerify`}
+            checked={a.tlsVerify}
+            hint="Against the system CAs; turn off for self-signed targets"
+            onCheckedChange={(tlsVerify) => onChange({ tlsVerify })}
+            error={errorAt(errors, `${ACTIVE}.tlsVerify`)}
+          />
+          <TextField
+            label="TLS server name"
+            name={`${ACTIVE}.tlsServerName`}
+            value={a.tlsServerName}
+            placeholder="the target's host"
+            spellCheck={false}
+            onValueChange={(tlsServerName) => onChange({ tlsServerName })}
+            error={errorAt(errors, `${ACTIVE}.tlsServerName`)}
+          />
+        </div>
+      ) : null}
+      {a.type !== 'tcp' ? (
         <>
           <TextField label="Probe path" name={`${ACTIVE}.path`} value={a.path} placeholder="/" spellCheck={false} onValueChange={(path) => onChange({ path })} error={errorAt(errors, `${ACTIVE}.path`)} />
           <div className="form-row">

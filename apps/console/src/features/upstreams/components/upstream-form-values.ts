@@ -20,6 +20,9 @@ export interface ActiveValues {
   method: ActiveHealthCheck['method'];
   expectedStatuses: string;
   bodyRegex: string;
+  /** https only */
+  tlsVerify: boolean;
+  tlsServerName: string;
   intervalMs: string;
   timeoutMs: string;
   healthyThreshold: string;
@@ -69,6 +72,8 @@ function activeValues(a: ActiveHealthCheck | null | undefined): ActiveValues {
     method: a?.method ?? 'GET',
     expectedStatuses: a?.expectedStatuses.join(', ') ?? '',
     bodyRegex: a?.bodyRegex ?? '',
+    tlsVerify: a?.tlsVerify ?? true,
+    tlsServerName: a?.tlsServerName ?? '',
     intervalMs: numberText(a?.intervalMs),
     timeoutMs: numberText(a?.timeoutMs),
     healthyThreshold: numberText(a?.healthyThreshold),
@@ -111,10 +116,13 @@ type HealthChecksInput = NonNullable<UpstreamCreate['healthChecks']>;
 
 function activePayload(a: ActiveValues): HealthChecksInput['active'] {
   if (!a.enabled) return null;
-  const http = a.type === 'http';
+  const http = a.type !== 'tcp';
+  const https = a.type === 'https';
   return {
     type: a.type,
-    // path, method, statuses and body only mean something to an HTTP probe
+    // path, method, statuses and body only mean something to an HTTP(S) probe, TLS settings to HTTPS
+    tlsVerify: https && !a.tlsVerify ? false : undefined,
+    tlsServerName: https ? optionalText(a.tlsServerName) : undefined,
     path: http ? optionalText(a.path) : undefined,
     method: http ? a.method : undefined,
     expectedStatuses: http ? optionalNumberList(a.expectedStatuses) : undefined,

@@ -5,7 +5,7 @@ function activeSummary(u: Upstream): string {
   const a = u.healthChecks?.active;
   if (!a) return 'off';
   const every = `every ${a.intervalMs / 1000} s`;
-  return a.type === 'tcp' ? `TCP connect ${every}` : `${a.method} ${a.path} ${every}${a.expectedStatuses.length ? `, expects ${a.expectedStatuses.join('/')}` : ''}`;
+  return a.type === 'tcp' ? `TCP connect ${every}` : `${a.type === 'https' ? 'HTTPS ' : ''}${a.method} ${a.path} ${every}${a.expectedStatuses.length ? `, expects ${a.expectedStatuses.join('/')}` : ''}`;
 }
 
 function passiveSummary(u: Upstream): string {
