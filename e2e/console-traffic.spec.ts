@@ -51,6 +51,12 @@ test.describe('console traffic management', () => {
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Target 1').fill(target);
     await page.getByRole('switch', { name: 'Active health checks' }).check();
+    // HTTPS probes bring their TLS settings; this target speaks plain HTTP, so back to HTTP.
+    await page.getByLabel('Probe type').selectOption('https');
+    await expect(page.getByLabel("Verify the target's certificate")).toBeChecked();
+    await expect(page.getByLabel('TLS server name')).toBeVisible();
+    await page.getByLabel('Probe type').selectOption('http');
+    await expect(page.getByLabel('TLS server name')).toBeHidden();
     // A bad probe path is refused at its nested field before anything is sent.
     await page.getByLabel('Probe path').fill('healthz');
     await page.getByLabel('Interval (ms)').fill('1000');
