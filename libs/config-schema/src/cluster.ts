@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configChangeSchema } from './config-delta';
 import { snapshotSchema } from './snapshot';
 import { TARGET_STATES } from './upstream-health';
 
@@ -6,7 +7,8 @@ import { TARGET_STATES } from './upstream-health';
  * Control plane <-> gateway protocol. All internal endpoints require
  * `Authorization: Bearer <AYA_CLUSTER_TOKEN>`.
  *
- * - Redis pub/sub channel {@link CONFIG_CHANNEL}: message = JSON {@link RevisionNotice}.
+ * - Redis pub/sub channel {@link CONFIG_CHANNEL}: message = JSON {@link RevisionNotice} (changes inline
+ *   up to {@link INLINE_CHANGES_MAX_BYTES}).
  * - `GET  /internal/v1/config/events` (SSE): `event: revision` with data = {@link RevisionNotice},
  *   sent once on connect and after every change; `: ping` comments keep the stream alive.
  * - `GET  /internal/v1/config?after=<rev>`: 200 {@link ConfigResponse} (the whole snapshot) when the
@@ -18,6 +20,10 @@ import { TARGET_STATES } from './upstream-health';
  */
 export const CONFIG_CHANNEL = 'aya:config';
 
+/** Changes ride along in a Redis notice up to this size (JSON bytes); pg_notify, and so SSE, allows under 8000. */
+export const INLINE_CHANGES_MAX_BYTES = 256 * 1024;
+export const PG_NOTIFY_MAX_BYTES = 7_900;
+
 export const INTERNAL_PATHS = {
   config: '/internal/v1/config',
   changes: '/internal/v1/config/changes',
@@ -25,7 +31,15 @@ export const INTERNAL_PATHS = {
   heartbeat: '/internal/v1/nodes/heartbeat',
 } as const;
 
-export const revisionNoticeSchema = z.object({ revision: z.number().int().min(0), hash: z.string() });
+/**
+ * `changes`, when present, turn revision - 1 into this revision (a small delta without certificate
+ * keys rides along, so a gateway one revision behind applies it without a round trip; else it pulls).
+ */
+export const revisionNoticeSchema = z.object({
+  revision: z.number().int().min(0),
+  hash: z.string(),
+  changes: z.array(configChangeSchema).optional(),
+});
 export type RevisionNotice = z.infer<typeof revisionNoticeSchema>;
 
 export const configResponseSchema = z.object({

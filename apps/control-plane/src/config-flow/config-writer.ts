@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { RevisionNotice } from '@aya/config-schema';
+import { INLINE_CHANGES_MAX_BYTES, PG_NOTIFY_MAX_BYTES, type ConfigChange, type RevisionNotice } from '@aya/config-schema';
 import { ConfigDigest } from '@aya/config-schema/hash';
 import type { Principal } from '../auth/permissions';
 import type { Prisma } from '../generated/prisma/client';
@@ -29,6 +29,20 @@ export interface WriteOutcome<T> {
 
 const asJson = (v: unknown): Prisma.InputJsonValue | undefined =>
   v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
+
+/**
+ * The notice as published: with the revision's changes inline when they are small and hold no
+ * certificate (keys stay off Redis and pg_notify), so a gateway one revision behind needs no pull.
+ * pg_notify (which feeds the SSE streams) takes less than 8000 bytes, Redis much more.
+ */
+export function inlineNotices(notice: RevisionNotice, changes: ConfigChange[], changesText: string): { pg: string; redis: RevisionNotice } {
+  const plain = JSON.stringify(notice);
+  if (changes.length === 0 || changes.some((c) => c.kind === 'certificate') || changesText.length > INLINE_CHANGES_MAX_BYTES) {
+    return { pg: plain, redis: notice };
+  }
+  const withChanges = `${plain.slice(0, -1)},"changes":${changesText}}`;
+  return { pg: Buffer.byteLength(withChanges) <= PG_NOTIFY_MAX_BYTES ? withChanges : plain, redis: { ...notice, changes } };
+}
 
 /** What a write may have changed, from its audit entry (see syncConfigItems). */
 async function scopeOf(tx: Tx, audit: AuditEntry): Promise<SyncScope> {
@@ -104,14 +118,16 @@ export class ConfigWriter {
         const scope = state.hash === '' ? 'all' : out.scope;
         const { changes, digest } = await syncConfigItems(tx, this.box, scope, ConfigDigest.fromHex(state.digest));
         const notice: RevisionNotice = { revision, hash: digest.hash };
+        const changesText = JSON.stringify(changes);
+        const inline = inlineNotices(notice, changes, changesText);
         // one round trip: the new hash, this revision's changes, the oldest ones pruned, and the notice, delivered on
         // commit to every control plane LISTENing (each pushes it to its SSE streams)
         await tx.$queryRaw`
           WITH state AS (UPDATE config_state SET digest = ${digest.hex}, hash = ${notice.hash} WHERE id = 1),
-               stored AS (INSERT INTO config_revisions (revision, hash, changes_text) VALUES (${revision}, ${notice.hash}, ${JSON.stringify(changes)})),
+               stored AS (INSERT INTO config_revisions (revision, hash, changes_text) VALUES (${revision}, ${notice.hash}, ${changesText})),
                pruned AS (DELETE FROM config_revisions WHERE revision <= ${revision - KEEP_REVISIONS})
-          SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${JSON.stringify(notice)})::text AS notified`;
-        return { result: out.result, notice };
+          SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${inline.pg})::text AS notified`;
+        return { result: out.result, notice: inline.redis };
       },
       { maxWait: 10_000, timeout: 30_000 },
     );

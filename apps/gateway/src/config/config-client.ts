@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { RevisionNotice, TargetHealthReport } from '@aya/config-schema';
+import type { ConfigChange, RevisionNotice, TargetHealthReport } from '@aya/config-schema';
 import { errorMessage, type Logger } from '../log';
 import type { ControlPlaneClient } from './control-plane-client';
 import { RedisSubscriber } from './redis-subscriber';
@@ -9,9 +9,9 @@ import type { ConfigState } from './config-state';
 import { applyDeltaText, verifyConfigResponse } from './verify';
 
 
-/** How a config arrived, for the 'applied config' log line: which way, ms on the wire, ms checking it. */
+/** How a config arrived, for the 'applied config' log line: which way (inside the notice, pulled as a delta, whole), ms on the wire, ms checking it. */
 export interface PullTiming {
-  via: 'delta' | 'whole';
+  via: 'notice' | 'delta' | 'whole';
   fetchMs: number;
   checkMs: number;
 }
@@ -101,7 +101,23 @@ export class ConfigClient {
   notice(n: RevisionNotice): void {
     const applied = this.o.applied();
     if (applied && n.revision <= applied.revision) return;
+    // the changes came along and follow what is applied: no round trip (a pull running now goes on instead)
+    if (n.changes && applied && applied.revision === n.revision - 1 && !this.pulling && this.applyNotice(applied, n, n.changes)) return;
     void this.pull();
+  }
+
+  private applyNotice(applied: ConfigState, n: RevisionNotice, changes: ConfigChange[]): boolean {
+    const t0 = performance.now();
+    let next: ConfigState;
+    try {
+      next = applied.applyDelta({ from: applied.revision, revision: n.revision, hash: n.hash, changes });
+      this.o.apply(next, { via: 'notice', fetchMs: 0, checkMs: since(t0) });
+    } catch (err) {
+      this.o.logger.warn('config changes in the notice refused, pulling', { code: (err as { code?: string }).code, error: errorMessage(err) });
+      return false;
+    }
+    this.applied(() => next.toText());
+    return true;
   }
 
   /** Coalesced: callers during a pull share it, and it runs once more afterwards. */

@@ -87,6 +87,27 @@ describe('config flow against a cluster-protocol peer', () => {
     expect(await whoAnswers()).toBe('b');
   });
 
+  it('applies changes that come inside the notice without pulling; refused ones make it pull', async () => {
+    cp.inlineChanges = true;
+    try {
+      const pulls = cp.pulls + cp.deltaPulls;
+      const rev = cp.publish(snapshotTo(a.port));
+      await until(() => gw.current().revision === rev, `revision ${rev}`);
+      expect(await whoAnswers()).toBe('a');
+      expect(cp.pulls + cp.deltaPulls).toBe(pulls);
+
+      cp.corruptInline = true;
+      const deltaPulls = cp.deltaPulls;
+      const next = cp.publish(snapshotTo(b.port));
+      await until(() => gw.current().revision === next, `revision ${next} by a pull`);
+      expect(await whoAnswers()).toBe('b');
+      expect(cp.deltaPulls).toBeGreaterThan(deltaPulls);
+    } finally {
+      cp.inlineChanges = false;
+      cp.corruptInline = false;
+    }
+  });
+
   it('keeps the old config when the hash does not verify, then converges once it does', async () => {
     const before = gw.current();
     cp.corruptHash = 'f'.repeat(64);

@@ -1,5 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http';
-import { CONFIG_KINDS, INTERNAL_PATHS, SNAPSHOT_LIST, type ConfigChange, type Heartbeat, type Snapshot } from '@aya/config-schema';
+import { CONFIG_KINDS, INTERNAL_PATHS, SNAPSHOT_LIST, type ConfigChange, type Heartbeat, type RevisionNotice, type Snapshot } from '@aya/config-schema';
 import { closeServer, configText, listenOn } from './fixtures';
 
 type Lists = Omit<Snapshot, 'revision'>;
@@ -33,6 +33,9 @@ export class FakeControlPlane {
   pulls = 0;
   deltaPulls = 0;
   deltas = true;
+  /** notices carry the changes from the previous revision, as the control plane's do when small */
+  inlineChanges = false;
+  corruptInline = false;
   /** the lists of recent revisions (copied: callers may go on mutating theirs), for deltas */
   private readonly history = new Map<number, Lists>();
   unauthorized = 0;
@@ -78,7 +81,15 @@ export class FakeControlPlane {
   }
 
   private frame(): string {
-    return `event: revision\ndata: ${JSON.stringify({ revision: this.revision, hash: this.hashOf() })}\n\n`;
+    const notice: RevisionNotice = { revision: this.revision, hash: this.hashOf() };
+    const from = this.history.get(this.revision - 1);
+    const to = this.history.get(this.revision);
+    if (this.inlineChanges && from && to) {
+      notice.changes = diff(from, to);
+      // changes that do not add up to the hash: the gateway must refuse them and pull instead
+      if (this.corruptInline) notice.changes = notice.changes.map((c) => (c.item ? { ...c, item: { ...c.item, name: 'tampered' } } : c));
+    }
+    return `event: revision\ndata: ${JSON.stringify(notice)}\n\n`;
   }
 
   private hashOf(): string {

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "routes_paths_idx" ON "routes" USING GIN ("paths");
