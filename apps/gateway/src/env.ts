@@ -40,6 +40,8 @@ const envSchema = z.object({
   AYA_DRAIN_TIMEOUT_MS: timeoutMs.default(10_000),
   /** 0 = one per core */
   AYA_GATEWAY_WORKERS: z.coerce.number().int().min(0).max(256).default(0),
+  /** plain-HTTP targets: the lean HTTP/1.1 client (proxy/h1-pool.ts) or undici for everything */
+  AYA_UPSTREAM_CLIENT: z.enum(['lean', 'undici']).default('lean'),
 });
 
 export interface GatewayEnv {
@@ -63,6 +65,8 @@ export interface GatewayEnv {
   drainTimeoutMs: number;
   /** proxy worker processes; 1 = the gateway runs in this process, no cluster */
   workers: number;
+  /** 'undici': no lean HTTP/1.1 client (an escape hatch, and A/B measurements) */
+  upstreamClient: 'lean' | 'undici';
 }
 
 export class EnvError extends Error {
@@ -111,5 +115,6 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): GatewayEnv {
     },
     drainTimeoutMs: e.AYA_DRAIN_TIMEOUT_MS,
     workers: e.AYA_GATEWAY_WORKERS === 0 ? availableParallelism() : e.AYA_GATEWAY_WORKERS,
+    upstreamClient: e.AYA_UPSTREAM_CLIENT,
   };
 }

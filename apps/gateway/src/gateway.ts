@@ -41,6 +41,8 @@ export interface GatewayOptions {
   heartbeatStats?: () => Record<string, number>;
   /** body / header limits and slow-client timeouts of the proxy listener */
   limits?: ProxyLimits;
+  /** 'undici': no lean HTTP/1.1 client for plain-HTTP targets (AYA_UPSTREAM_CLIENT) */
+  upstreamClient?: 'lean' | 'undici';
   /** how long stop() lets in-flight requests finish */
   drainTimeoutMs?: number;
   /** HTTPS listener (SNI certificates from config, h2 + http/1.1 by ALPN); null/absent: none, 0: any port */
@@ -80,7 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const logger = options.logger ?? consoleLogger;
   const startedAtMs = Date.now();
   const metrics = new Metrics();
-  const pools = new PoolRegistry();
+  const pools = new PoolRegistry({ keepAliveTimeoutMs: 4_000, lean: options.upstreamClient !== 'undici' });
   // long-lived per target / per service: health, breakers and retry budgets survive swaps
   const health = new HealthRegistry();
   const budgets = new RetryBudgets();

@@ -26,6 +26,7 @@ async function runGateway(env: GatewayEnv): Promise<void> {
     reconcileIntervalMs: env.reconcileIntervalMs,
     heartbeatIntervalMs: env.heartbeatIntervalMs,
     limits: env.limits,
+    upstreamClient: env.upstreamClient,
     drainTimeoutMs: env.drainTimeoutMs,
     heartbeatStats: link ? () => link.groupStats() ?? holder.gateway?.metrics.snapshot() ?? {} : undefined,
   });

@@ -6,10 +6,13 @@ import type { Logger } from '../log';
 import { errorMessage } from '../log';
 import type { Metrics } from '../metrics';
 import type { ResponsePlan, ResponseSink } from '../response/plan';
+import { writeFallbackResponse, type RouteFallback } from '../traffic/fallback';
 import type { ResponseEditor } from '../traffic/route-traffic';
 import { classifyUpstreamError, sendGwError } from './errors';
+import { isGrpcExchange } from './grpc-errors';
 import { downstreamTrailers, grpcStatusInHeaders, withTeTrailers, type UpstreamTrailers } from './grpc-trailers';
 import { downstreamResponseHeaders } from './headers';
+import { H1Pool } from './h1-pool';
 import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
 import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, retryable } from './retry-policy';
@@ -32,10 +35,15 @@ export interface ForwardRequest {
   editResponse?: ResponseEditor;
   /** the route compresses or caches responses */
   response?: ResponsePlan;
+  /** the route's fallback, when its service cannot be reached at all (traffic/fallback.ts) */
+  fallback?: RouteFallback;
+  /** the upstream path for a fallback service (its own path prefix) */
+  fallbackPath?: string;
 }
 
 /**
- * One proxied request, driving undici's low-level dispatch (no intermediate streams): the
+ * One proxied request, driving undici's low-level dispatch, or the lean HTTP/1.1 client's
+ * (h1-pool.ts, same handler shape) for plain-HTTP targets (no intermediate streams): the
  * response is written to the client chunk by chunk, pausing undici while the client's socket is
  * full. It is its own dispatch handler (re-dispatched on another target for a retry) and the
  * balancer's PickContext, so a request allocates no helper objects. Every attempt's outcome
@@ -47,6 +55,10 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   private retriesLeft: number;
   /** undici called onConnect: bytes may have left */
   private connected = false;
+  /** some attempt connected with the request body: it can no longer go elsewhere whole */
+  private bodyTouched = false;
+  /** the route's fallback took over (at most once) */
+  private degraded = false;
   private abortUpstream: ((err?: Error) => void) | undefined;
   private resumeUpstream: (() => void) | undefined;
   private clientGone = false;
@@ -68,7 +80,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   constructor(
     req: IncomingMessage,
     private readonly res: ServerResponse,
-    private readonly service: RuntimeService,
+    private service: RuntimeService,
     private readonly request: ForwardRequest,
     private readonly deps: ForwardDeps,
   ) {
@@ -102,21 +114,22 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.attemptStart = performance.now();
     const pool = this.deps.pools.acquire(target);
     const timeout = this.service.readTimeoutMs;
-    pool.dispatch(
-      {
-        path: this.request.path,
-        method: this.request.method as Dispatcher.HttpMethod,
-        headers: target.endpoint?.http2 ? withTeTrailers(this.request.headers) : this.request.headers,
-        body: this.request.hasBody ? this.req : null,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      },
-      this,
-    );
+    const options = {
+      path: this.request.path,
+      method: this.request.method as Dispatcher.HttpMethod,
+      headers: target.endpoint?.http2 ? withTeTrailers(this.request.headers) : this.request.headers,
+      body: this.request.hasBody ? this.req : null,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    };
+    // one call per type: the two dispatch signatures differ only in their handler's header type
+    if (pool instanceof H1Pool) pool.dispatch(options, this);
+    else pool.dispatch(options, this);
   }
 
   onConnect(abort: (err?: Error) => void): void {
     this.connected = true;
+    if (this.request.hasBody) this.bodyTouched = true;
     this.abortUpstream = abort;
     if (this.clientGone || this.abandoned) abort(new Error('request already answered'));
     else if (this.request.hasBody) this.sendTimer = setTimeout(this.onSendTimeout, this.service.sendTimeoutMs);
@@ -131,7 +144,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.clearSendTimer();
   }
 
-  onHeaders(statusCode: number, rawHeaders: Buffer[], resume: () => void): boolean {
+  onHeaders(statusCode: number, rawHeaders: (Buffer | string)[], resume: () => void): boolean {
     // 1xx: node:http answers Expect itself; informational answers are not relayed.
     if (statusCode < 200) return true;
     this.clearSendTimer();
@@ -141,7 +154,8 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     const res = this.res;
     if (res.destroyed) return true;
     const headers = downstreamResponseHeaders(rawHeaders, this.request.requestId);
-    this.grpcHead = target?.endpoint?.http2 ? grpcStatusInHeaders(rawHeaders) : undefined;
+    // HTTP/2 targets are always undici's: raw Buffers
+    this.grpcHead = target?.endpoint?.http2 ? grpcStatusInHeaders(rawHeaders as Buffer[]) : undefined;
     this.request.editResponse?.(headers, target, this);
     if (this.request.response) this.sink = this.request.response.start(res, statusCode, headers, this.onDrain);
     else res.writeHead(statusCode, headers);
@@ -269,9 +283,40 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
       this.res.destroy();
       return;
     }
+    if (this.degrade(code)) return;
     // a body left half-read (upstream stopped taking it) would stall the client's connection
     const close = this.request.hasBody && !this.req.complete;
     if (close) this.req.resume();
     this.deps.metrics.countStatus(sendGwError(this.res, code, this.request.requestId, close));
+  }
+
+  /**
+   * Graceful degradation: when the service could not be reached at all (no healthy target, or
+   * every attempt failed to connect), the route's fallback answers instead. True when it took over.
+   */
+  private degrade(code: GwErrorCode): boolean {
+    const fallback = this.request.fallback;
+    if (!fallback || this.degraded || (code !== GwErrorCode.NO_HEALTHY_UPSTREAM && code !== GwErrorCode.UPSTREAM_UNAVAILABLE)) return false;
+    this.degraded = true;
+    if (fallback.response) {
+      if (isGrpcExchange(this.res)) return false;
+      const close = this.request.hasBody && !this.req.complete;
+      if (close) this.req.resume();
+      this.deps.metrics.countStatus(writeFallbackResponse(this.res, fallback.response, this.request.requestId, close));
+      return true;
+    }
+    // another service, only while the request body is whole (no attempt has started sending it)
+    if (this.bodyTouched || this.request.fallbackPath === undefined) return false;
+    this.service = fallback.service;
+    this.request.path = this.request.fallbackPath;
+    this.retriesLeft = fallback.service.retries;
+    this.tried = undefined;
+    this.service.retryBudget.onRequest();
+    const target = this.service.balancer.pick(this);
+    if (!target) return false;
+    this.ended = false;
+    if (this.service.totalTimeoutMs > 0) this.totalTimer = setTimeout(this.onTotalTimeout, this.service.totalTimeoutMs);
+    this.dispatch(target);
+    return true;
   }
 }

@@ -140,11 +140,26 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
       if (hasBody && length === undefined) {
         watchBodySize(req, limits.maxBodyBytes, () => failInFlight(socket, GwErrorCode.BODY_TOO_LARGE, metrics));
       }
+      const route = match.route;
+      const path = upstreamPath(route, match.prefix, guard.path) + guard.query;
+      const fallback = route.fallback;
       ex.call = new ForwardCall(
         req,
         res,
-        traffic?.split ? traffic.split.choose(req.headers) : match.route.service,
-        { method, path: upstreamPath(match.route, match.prefix, guard.path) + guard.query, headers, clientIp, requestId: ex.requestId, hasBody, response, editResponse: traffic?.responseHeaders ?? undefined },
+        traffic?.split ? traffic.split.choose(req.headers) : route.service,
+        {
+          method,
+          path,
+          headers,
+          clientIp,
+          requestId: ex.requestId,
+          hasBody,
+          response,
+          editResponse: traffic?.responseHeaders ?? undefined,
+          fallback,
+          // the fallback service's own path prefix in place of the route service's
+          fallbackPath: fallback?.service ? fallback.service.pathPrefix + path.slice(route.service.pathPrefix.length) : undefined,
+        },
         forwardDeps,
       );
       ex.call.start();

@@ -21,6 +21,8 @@ export function isHopByHop(lowerName: string): boolean {
 /** Names listed in a Connection header value are hop-by-hop for this message only. */
 export function connectionTokens(value: string | undefined): Set<string> | null {
   if (!value) return null;
+  // nearly every upstream answers a plain "keep-alive" (or "close"): nothing to split
+  if ((value.length === 10 || value.length === 5) && /^(?:keep-alive|close)$/i.test(value)) return null;
   let tokens: Set<string> | null = null;
   for (const raw of value.split(',')) {
     const t = raw.trim().toLowerCase();
@@ -75,25 +77,28 @@ function mayDropResponseHeader(name: string): boolean {
   return n === 2 || n === 7 || n === 10 || n === 12 || n === 17 || (n > 6 && (name.charCodeAt(0) | 0x20) === 112) /* p */;
 }
 
+const latin1 = (v: Buffer | string): string => (typeof v === 'string' ? v : v.toString('latin1'));
+
 /**
- * Upstream response headers (undici raw Buffers) -> flat list for res.writeHead, hop-by-hop
- * removed. One pass; the rare Connection header naming other headers filters the list after.
+ * Upstream response headers (undici raw Buffers, or the lean client's strings) -> flat list for
+ * res.writeHead, hop-by-hop removed. One pass; the rare Connection header naming other headers
+ * filters the list after.
  */
-export function downstreamResponseHeaders(raw: readonly Buffer[], requestId: string): string[] {
+export function downstreamResponseHeaders(raw: readonly (Buffer | string)[], requestId: string): string[] {
   const out: string[] = [];
   let dropped: Set<string> | null = null;
   for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toString('latin1');
+    const name = latin1(raw[i]);
     if (mayDropResponseHeader(name)) {
       const lower = name.toLowerCase();
       if (lower === 'connection') {
-        const tokens = connectionTokens(raw[i + 1].toString('latin1'));
+        const tokens = connectionTokens(latin1(raw[i + 1]));
         if (tokens) for (const t of tokens) (dropped ??= new Set()).add(t);
         continue;
       }
       if (isHopByHop(lower) || lower === 'x-request-id') continue;
     }
-    out.push(name, raw[i + 1].toString('latin1'));
+    out.push(name, latin1(raw[i + 1]));
   }
   if (dropped !== null) {
     const named = dropped;

@@ -1,15 +1,21 @@
 import { Pool } from 'undici';
+import { H1Pool, leanClientAvailable } from './h1-pool';
 import type { TargetStats } from '../balancer/types';
 import type { RuntimeTarget } from '../compile/types';
 
+/** undici for TLS and HTTP/2 targets; the lean HTTP/1.1 client for plain HTTP (the hot path). */
+export type UpstreamPool = Pool | H1Pool;
+
 interface PoolEntry {
-  pool: Pool;
+  pool: UpstreamPool;
   active: number;
 }
 
 export interface PoolOptions {
   /** idle keep-alive sockets are dropped after this, below node's default 5 s server timeout */
   keepAliveTimeoutMs: number;
+  /** false: undici for every target (AYA_UPSTREAM_CLIENT=undici escape hatch, A/B measurements) */
+  lean?: boolean;
 }
 
 /**
@@ -32,25 +38,31 @@ export class PoolRegistry {
     return s;
   };
 
-  acquire(target: RuntimeTarget): Pool {
+  acquire(target: RuntimeTarget): UpstreamPool {
     let entry = this.pools.get(target.poolKey);
     if (!entry) {
-      const endpoint = target.endpoint;
-      const pool = new Pool(target.origin, {
-        // TLS verification stays on unless the service says tlsVerify: false (undici's default)
-        // useH2c goes to the connector: Pool builds its own and passes only `connect` options on
-        connect: { timeout: target.connectTimeoutMs, ...endpoint?.tls, ...(endpoint?.http2 === 'h2c' ? { useH2c: true } : {}) },
-        keepAliveTimeout: this.options.keepAliveTimeoutMs,
-        // h1: no pipelining, so one slow streamed response never blocks another; h2 multiplexes
-        pipelining: endpoint?.http2 ? 100 : 1,
-        ...(endpoint?.http2 === 'alpn' ? { allowH2: true } : {}),
-      });
-      entry = { pool, active: 0 };
+      entry = { pool: this.create(target), active: 0 };
       this.pools.set(target.poolKey, entry);
     }
     entry.active++;
     target.stats.active++;
     return entry.pool;
+  }
+
+  private create(target: RuntimeTarget): UpstreamPool {
+    const endpoint = target.endpoint;
+    if (this.options.lean !== false && !endpoint?.tls && !endpoint?.http2 && leanClientAvailable(target.origin)) {
+      return new H1Pool(target.origin, { connectTimeoutMs: target.connectTimeoutMs, keepAliveTimeoutMs: this.options.keepAliveTimeoutMs });
+    }
+    return new Pool(target.origin, {
+      // TLS verification stays on unless the service says tlsVerify: false (undici's default)
+      // useH2c goes to the connector: Pool builds its own and passes only `connect` options on
+      connect: { timeout: target.connectTimeoutMs, ...endpoint?.tls, ...(endpoint?.http2 === 'h2c' ? { useH2c: true } : {}) },
+      keepAliveTimeout: this.options.keepAliveTimeoutMs,
+      // h1: no pipelining, so one slow streamed response never blocks another; h2 multiplexes
+      pipelining: endpoint?.http2 ? 100 : 1,
+      ...(endpoint?.http2 === 'alpn' ? { allowH2: true } : {}),
+    });
   }
 
   release(target: RuntimeTarget): void {

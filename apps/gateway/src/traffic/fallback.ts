@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { SnapshotRoute } from '@aya/config-schema';
 import type { RuntimeService } from '../compile/types';
 
@@ -34,4 +35,20 @@ export function compileFallback(r: SnapshotRoute, services: ReadonlyMap<string, 
     return undefined;
   }
   return { service };
+}
+
+/** Writes the fixed fallback answer; `close`: the request body was left unread, so the connection goes. */
+export function writeFallbackResponse(res: ServerResponse, r: FallbackResponse, requestId: string, close: boolean): number {
+  if (res.destroyed) return r.status;
+  res.writeHead(r.status, {
+    'content-type': r.contentType,
+    'content-length': r.body.length,
+    'x-request-id': requestId,
+    'x-aya-fallback': 'response',
+    'cache-control': 'no-store',
+    // HTTP/2 has no connection-level headers: the stream alone ends there
+    ...(close && !('stream' in res) ? { connection: 'close' } : {}),
+  });
+  res.end(r.body);
+  return r.status;
 }

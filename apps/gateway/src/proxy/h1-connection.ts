@@ -1,0 +1,273 @@
+import { connect, type Socket } from 'node:net';
+import { BodyPump } from './h1-body';
+import { UpstreamError } from './h1-errors';
+import { requestHead } from './h1-head';
+import { queueSend } from './h1-send-queue';
+import { HTTPParser, type NativeParser, type NativeParserClass } from './h1-parser';
+import type { H1ConnectionOwner, H1DispatchOptions, H1Handler } from './h1-types';
+
+const MAX_HEADER_BYTES = 64 * 1024;
+/** Every connection reads into this one buffer (see the constructor). */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+
+function noop(): void {}
+
+/**
+ * One keep-alive HTTP/1.1 connection to a plain-HTTP upstream: the request is written as one
+ * string, the response parsed by node's native llhttp, the body relayed chunk by chunk with
+ * backpressure (onData false pauses the socket, resume() reads on). One request at a time.
+ */
+export class H1Connection {
+  readonly socket: Socket;
+  private readonly parser: NativeParser;
+  private handler: H1Handler | null = null;
+  private opts: H1DispatchOptions | null = null;
+  private pump: BodyPump | null = null;
+  private chunked = false;
+  private connected = false;
+  /** bytes of the current request left for the upstream */
+  private written = false;
+  private requestDone = false;
+  private headersSeen = false;
+  private informational = false;
+  private skipBody = false;
+  private keepAlive = true;
+  private timeoutMs = -1;
+  private pendingHeaders: string[] = [];
+  private dead = false;
+  idleSince = 0;
+
+  constructor(private readonly owner: H1ConnectionOwner) {
+    const P = HTTPParser as NativeParserClass;
+    this.parser = new P();
+    this.parser.initialize(P.RESPONSE, {}, MAX_HEADER_BYTES, 0);
+    this.parser[P.kOnHeaders] = this.onParserHeaders;
+    this.parser[P.kOnHeadersComplete] = this.onHeadersComplete;
+    this.parser[P.kOnBody] = this.onBody;
+    this.parser[P.kOnMessageComplete] = this.onMessageComplete;
+    // onread: libuv reads into one shared buffer and calls back directly, skipping the Readable
+    // machinery and a Buffer per read; safe because the parser consumes it synchronously and
+    // hands out body chunks as copies
+    const socket = connect({ host: owner.host, port: owner.port, noDelay: true, onread: { buffer: READ_BUFFER, callback: this.onSocketRead } });
+    this.socket = socket;
+    if (owner.connectTimeoutMs > 0) socket.setTimeout(owner.connectTimeoutMs);
+    socket.on('connect', this.onSocketConnect);
+    socket.on('timeout', this.onSocketTimeout);
+    socket.on('error', this.onSocketError);
+    socket.on('close', this.onSocketClose);
+  }
+
+  get usable(): boolean {
+    return !this.dead && !this.socket.destroyed;
+  }
+
+  /**
+   * Takes one request. Its bytes leave in the event loop's check phase (as undici's do): a
+   * framing error later in the client's same packet is handled first and cancels it unsent.
+   */
+  dispatch(opts: H1DispatchOptions, handler: H1Handler): void {
+    this.handler = handler;
+    this.opts = opts;
+    this.written = false;
+    this.requestDone = false;
+    this.headersSeen = false;
+    this.informational = false;
+    this.skipBody = opts.method === 'HEAD';
+    this.keepAlive = true;
+    if (this.connected) queueSend(this);
+  }
+
+  destroy(): void {
+    this.dead = true;
+    this.socket.destroy();
+  }
+
+  private readonly onSocketConnect = (): void => {
+    this.connected = true;
+    if (this.handler) this.send();
+  };
+
+  send(): void {
+    const handler = this.handler;
+    const opts = this.opts;
+    if (!handler || !opts || this.written) return;
+    // both act on this request only: a late call must never touch the connection's next one
+    const abort = (err?: Error): void => {
+      if (this.handler === handler) this.fail(err ?? new UpstreamError('UND_ERR_ABORTED', 'request aborted'));
+    };
+    this.resume = (): void => {
+      if (this.handler === handler && !this.dead) this.socket.resume();
+    };
+    handler.onConnect(abort);
+    if (this.handler !== handler) return;
+    const head = requestHead(opts, this.owner.hostHeader);
+    if (head === null) {
+      this.fail(new UpstreamError('UND_ERR_INVALID_ARG', 'invalid upstream request header value'));
+      return;
+    }
+    this.written = true;
+    this.chunked = opts.body !== null && !head.hasLength;
+    // idle read timeout while the request runs; only touched when it changes (setTimeout allocates)
+    const timeout = opts.headersTimeout ?? 0;
+    if (timeout !== this.timeoutMs) {
+      this.timeoutMs = timeout;
+      this.socket.setTimeout(timeout);
+    }
+    this.socket.write(this.chunked ? `${head.text}transfer-encoding: chunked\r\n\r\n` : `${head.text}\r\n`, 'latin1');
+    if (opts.body) this.pump = new BodyPump(opts.body, this.socket, this.chunked, this);
+    else this.bodySent();
+  }
+
+  /** BodyPump: a chunk left */
+  bodyChunkSent(chunk: Buffer): void {
+    this.handler?.onBodySent?.(chunk);
+  }
+
+  /** BodyPump: the client's body ended and its last bytes are written */
+  bodySent(): void {
+    this.pump = null;
+    this.requestDone = true;
+    this.handler?.onRequestSent?.();
+  }
+
+  private readonly onSocketRead = (bytes: number, buffer: Buffer): boolean => {
+    this.onSocketData(buffer.subarray(0, bytes));
+    return true;
+  };
+
+  private onSocketData(data: Buffer): void {
+    if (!this.handler) {
+      // bytes nobody asked for: the connection cannot be trusted any more
+      this.destroy();
+      return;
+    }
+    let r: number | Error;
+    try {
+      r = this.parser.execute(data);
+    } catch (err) {
+      // a handler callback threw inside the parser: that request ends, as undici ends it
+      this.fail(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    if (typeof r !== 'number') this.fail(new UpstreamError('UND_ERR_SOCKET', `bad upstream response: ${r.message}`, { cause: r }));
+  }
+
+  /** llhttp hands over headers early when there are many; they come back at headers-complete. */
+  private readonly onParserHeaders = (headers: string[]): void => {
+    for (const h of headers) this.pendingHeaders.push(h);
+  };
+
+  private readonly onHeadersComplete = (
+    _major: number,
+    _minor: number,
+    headers: string[] | undefined,
+    _method: unknown,
+    _url: unknown,
+    statusCode: number,
+    statusText: string,
+    upgrade: boolean,
+    shouldKeepAlive: boolean,
+  ): number => {
+    let raw = headers;
+    if (raw === undefined || this.pendingHeaders.length > 0) {
+      raw = raw ? this.pendingHeaders.concat(raw) : this.pendingHeaders;
+      this.pendingHeaders = [];
+    }
+    const handler = this.handler;
+    if (!handler) return 0;
+    if (upgrade || statusCode === 101) {
+      process.nextTick(failOnTick, this, new UpstreamError('UND_ERR_SOCKET', 'unexpected upgrade from the upstream'));
+      return 1;
+    }
+    if (statusCode < 200) {
+      // 1xx: no body, another head follows on this connection
+      this.informational = true;
+      return 0;
+    }
+    this.headersSeen = true;
+    this.keepAlive = shouldKeepAlive;
+    if (handler.onHeaders(statusCode, raw, this.resume, statusText) === false) this.socket.pause();
+    return this.skipBody ? 1 : 0;
+  };
+
+  private readonly onBody = (chunk: Buffer): void => {
+    if (this.handler?.onData(chunk) === false) this.socket.pause();
+  };
+
+  private resume: () => void = noop;
+
+  private readonly onMessageComplete = (): void => {
+    if (this.informational) {
+      this.informational = false;
+      return;
+    }
+    const handler = this.handler;
+    if (!handler || !this.headersSeen) return;
+    // the parser hands trailers over like early headers, right before the message ends
+    const trailers = this.pendingHeaders.length > 0 ? this.pendingHeaders : undefined;
+    this.pendingHeaders = [];
+    this.handler = null;
+    this.opts = null;
+    let reusable = this.keepAlive && !this.dead;
+    if (!this.requestDone) {
+      // the upstream answered before taking the whole body: that connection is done, and the
+      // rest of the client's body is read and dropped so its connection does not stall
+      reusable = false;
+      this.pump?.stop()?.resume();
+      this.pump = null;
+    }
+    if (reusable) this.socket.resume();
+    else this.destroy();
+    this.owner.done(this, reusable);
+    handler.onComplete(trailers);
+  };
+
+  private readonly onSocketTimeout = (): void => {
+    if (!this.connected) this.fail(new UpstreamError('UND_ERR_CONNECT_TIMEOUT', 'connect timeout'));
+    else if (this.handler) this.fail(this.headersSeen ? new UpstreamError('UND_ERR_BODY_TIMEOUT', 'body timeout') : new UpstreamError('UND_ERR_HEADERS_TIMEOUT', 'headers timeout'));
+    else this.destroy();
+  };
+
+  private socketError: Error | undefined;
+
+  private readonly onSocketError = (err: Error): void => {
+    this.socketError = err;
+  };
+
+  private readonly onSocketClose = (): void => {
+    this.dead = true;
+    if (this.handler && this.headersSeen) {
+      // a close-delimited body ends here
+      const err = this.parser.finish();
+      if (!this.handler) return;
+      if (err) this.socketError ??= err;
+    }
+    if (this.handler) {
+      const cause = this.socketError;
+      // nothing connected yet: the connect error itself (ECONNREFUSED...) says what happened
+      const err = !this.connected && cause ? cause : new UpstreamError('UND_ERR_SOCKET', 'the upstream closed the connection', { cause });
+      this.fail(err);
+    } else {
+      this.owner.gone(this);
+    }
+    this.parser.close();
+  };
+
+  /** Ends the current request with `err`; an unwritten connection goes back to the pool intact. */
+  fail(err: Error): void {
+    const handler = this.handler;
+    if (!handler) return;
+    this.handler = null;
+    this.opts = null;
+    this.pump?.stop();
+    this.pump = null;
+    const reusable = !this.written && this.connected && !this.dead;
+    if (!reusable) this.destroy();
+    this.owner.done(this, reusable);
+    handler.onError(err);
+  }
+}
+
+function failOnTick(conn: H1Connection, err: Error): void {
+  conn.fail(err);
+}

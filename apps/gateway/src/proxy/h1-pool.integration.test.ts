@@ -1,0 +1,331 @@
+import { createServer as createHttpServer, request, type IncomingMessage, type Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { H1DispatchOptions, H1Handler } from './h1-types';
+import { H1Pool } from './h1-pool';
+
+interface Outcome {
+  status: number;
+  headers: string[];
+  body: string;
+  error?: Error & { code?: string };
+  connected: boolean;
+  requestSent: boolean;
+  trailers?: string[];
+}
+
+/** A dispatch handler that records everything; `pauseFirst` holds the body until resumed. */
+function collect(pauseFirst = false): { handler: H1Handler; done: Promise<Outcome> } {
+  const out: Outcome = { status: 0, headers: [], body: '', connected: false, requestSent: false };
+  let resolve!: (o: Outcome) => void;
+  const done = new Promise<Outcome>((r) => (resolve = r));
+  let resume: (() => void) | undefined;
+  let paused = false;
+  const handler: H1Handler = {
+    onConnect: () => void (out.connected = true),
+    onRequestSent: () => void (out.requestSent = true),
+    onHeaders(status, raw, r) {
+      out.status = status;
+      out.headers = raw;
+      resume = r;
+      return true;
+    },
+    onData(chunk) {
+      out.body += chunk.toString('latin1');
+      if (pauseFirst && !paused) {
+        paused = true;
+        setTimeout(() => resume?.(), 50);
+        return false;
+      }
+      return true;
+    },
+    onComplete: (trailers) => resolve({ ...out, trailers }),
+    onError: (err) => resolve({ ...out, error: err }),
+  };
+  return { handler, done };
+}
+
+const servers: (Server | NetServer)[] = [];
+const pools: H1Pool[] = [];
+
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((p) => p.close()));
+  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+});
+
+async function listen<S extends Server | NetServer>(server: S): Promise<number> {
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return (server.address() as AddressInfo).port;
+}
+
+function pool(port: number, keepAliveTimeoutMs = 4_000, connectTimeoutMs = 1_000): H1Pool {
+  const p = new H1Pool(`http://127.0.0.1:${port}`, { connectTimeoutMs, keepAliveTimeoutMs });
+  pools.push(p);
+  return p;
+}
+
+function get(path: string, extra: Partial<H1DispatchOptions> = {}): H1DispatchOptions {
+  return { method: 'GET', path, headers: ['x-test', 'yes'], body: null, headersTimeout: 2_000, ...extra };
+}
+
+/** A raw upstream that answers every request head with `answer(head)` (closing when it says so). */
+async function rawUpstream(answer: (head: string, socket: Socket) => void): Promise<{ port: number; connections: () => number }> {
+  let connections = 0;
+  const server = createNetServer((socket) => {
+    connections++;
+    let buf = '';
+    socket.on('data', (d: Buffer) => {
+      buf += d.toString('latin1');
+      let end: number;
+      while ((end = buf.indexOf('\r\n\r\n')) >= 0) {
+        const head = buf.slice(0, end);
+        buf = buf.slice(end + 4);
+        answer(head, socket);
+      }
+    });
+    socket.on('error', () => {});
+  });
+  return { port: await listen(server), connections: () => connections };
+}
+
+/** A front server whose requests are forwarded with the pool, for real IncomingMessage bodies. */
+async function front(p: H1Pool, onOutcome: (o: Outcome) => void): Promise<number> {
+  return listen(
+    createHttpServer((req: IncomingMessage, res) => {
+      const { handler, done } = collect();
+      const headers: string[] = [];
+      for (let i = 0; i < req.rawHeaders.length; i += 2) {
+        const name = req.rawHeaders[i].toLowerCase();
+        if (name !== 'host' && name !== 'connection' && name !== 'transfer-encoding') headers.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+      }
+      p.dispatch({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: req, headersTimeout: 2_000 }, handler);
+      void done.then((o) => {
+        onOutcome(o);
+        res.end(o.error ? `error ${o.error.code}` : o.body);
+      });
+    }),
+  );
+}
+
+function send(port: number, method: string, body: string | string[], headers: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request({ port, host: '127.0.0.1', method, path: '/up', headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    // parts leave 50 ms apart, so an upstream can answer while the body is still coming
+    const parts = Array.isArray(body) ? body : [body];
+    const next = (i: number): void => {
+      if (i === parts.length) return void req.end();
+      req.write(parts[i]);
+      setTimeout(() => next(i + 1), 50);
+    };
+    next(0);
+  });
+}
+
+describe('H1Pool (lean HTTP/1.1 upstream client)', () => {
+  it('sends host, headers and path; reuses one keep-alive connection', async () => {
+    const seen: string[] = [];
+    const up = await rawUpstream((head, s) => {
+      seen.push(head);
+      s.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Up: 1\r\n\r\nok');
+    });
+    const p = pool(up.port);
+    for (let i = 0; i < 3; i++) {
+      const { handler, done } = collect();
+      p.dispatch(get(`/a?i=${i}`), handler);
+      const o = await done;
+      expect(o).toMatchObject({ status: 200, body: 'ok', connected: true, requestSent: true });
+      expect(o.headers).toEqual(['Content-Length', '2', 'X-Up', '1']);
+    }
+    expect(up.connections()).toBe(1);
+    expect(seen[2]).toBe(`GET /a?i=2 HTTP/1.1\r\nconnection: keep-alive\r\nx-test: yes\r\nhost: 127.0.0.1:${up.port}`);
+    const own = collect();
+    p.dispatch(get('/own', { headers: ['Host', 'api.example'] }), own.handler);
+    await own.done;
+    expect(seen[3]).toBe('GET /own HTTP/1.1\r\nconnection: keep-alive\r\nHost: api.example');
+    expect(p.idleCount).toBe(1);
+  });
+
+  it('reads chunked and close-delimited bodies; a close-delimited answer is not reused', async () => {
+    const up = await rawUpstream((head, s) => {
+      if (head.startsWith('GET /chunked')) s.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\nX-Sum: 5\r\n\r\n');
+      else s.end('HTTP/1.1 200 OK\r\n\r\nuntil-close');
+    });
+    const p = pool(up.port);
+    const a = collect();
+    p.dispatch(get('/chunked'), a.handler);
+    expect(await a.done).toMatchObject({ status: 200, body: 'abcde', trailers: ['X-Sum', '5'] });
+    // same connection: the trailers of the previous answer do not leak into the next head
+    const a2 = collect();
+    p.dispatch(get('/chunked'), a2.handler);
+    expect(await a2.done).toMatchObject({ headers: ['Transfer-Encoding', 'chunked'], trailers: ['X-Sum', '5'] });
+    expect(up.connections()).toBe(1);
+    const b = collect();
+    p.dispatch(get('/close'), b.handler);
+    expect(await b.done).toMatchObject({ status: 200, body: 'until-close', trailers: undefined });
+    expect(p.idleCount).toBe(0);
+    const c = collect();
+    p.dispatch(get('/chunked'), c.handler);
+    expect(await c.done).toMatchObject({ body: 'abcde', headers: ['Transfer-Encoding', 'chunked'] });
+    expect(up.connections()).toBe(2);
+  });
+
+  it('HEAD, 204 and 304 have no body even when a length is announced', async () => {
+    const up = await rawUpstream((head, s) => {
+      if (head.startsWith('HEAD')) s.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n');
+      else if (head.startsWith('GET /204')) s.write('HTTP/1.1 204 No Content\r\n\r\n');
+      else s.write('HTTP/1.1 304 Not Modified\r\nContent-Length: 9\r\n\r\n');
+    });
+    const p = pool(up.port);
+    for (const [opts, status] of [[get('/', { method: 'HEAD' }), 200], [get('/204'), 204], [get('/304'), 304]] as const) {
+      const { handler, done } = collect();
+      p.dispatch(opts, handler);
+      expect(await done).toMatchObject({ status, body: '' });
+    }
+    expect(up.connections()).toBe(1);
+  });
+
+  it('skips 1xx heads and relays the final answer', async () => {
+    const up = await rawUpstream((_h, s) => s.write('HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nx'));
+    const { handler, done } = collect();
+    pool(up.port).dispatch(get('/'), handler);
+    expect(await done).toMatchObject({ status: 200, body: 'x' });
+  });
+
+  it('streams request bodies: Content-Length as is, chunked re-framed', async () => {
+    const bodies: string[] = [];
+    const up = await listen(
+      createHttpServer((req, res) => {
+        let text = '';
+        req.on('data', (c: Buffer) => (text += c.toString()));
+        req.on('end', () => {
+          bodies.push(`${req.headers['content-length'] ?? ''}|${req.headers['transfer-encoding'] ?? ''}|${text}`);
+          res.end('got');
+        });
+      }),
+    );
+    const p = pool(up);
+    const outcomes: Outcome[] = [];
+    const port = await front(p, (o) => outcomes.push(o));
+    expect(await send(port, 'POST', 'hello', { 'content-length': '5' })).toBe('got');
+    expect(await send(port, 'POST', ['chunk-1 ', 'chunk-2'])).toBe('got');
+    expect(bodies).toEqual(['5||hello', '|chunked|chunk-1 chunk-2']);
+    expect(outcomes.every((o) => o.requestSent)).toBe(true);
+  });
+
+  it('an answer before the whole body: the connection is not reused and the client body is drained', async () => {
+    const up = await rawUpstream((_h, s) => s.write('HTTP/1.1 413 Too Large\r\nContent-Length: 0\r\n\r\n'));
+    const p = pool(up.port);
+    const port = await front(p, () => {});
+    const big = 'x'.repeat(256 * 1024);
+    expect(await send(port, 'POST', [big, big], { 'content-length': String(big.length * 2) })).toBe('');
+    expect(p.idleCount).toBe(0);
+  });
+
+  it('relays backpressure: onData false pauses until resume', async () => {
+    const up = await rawUpstream((_h, s) => {
+      s.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n');
+      setTimeout(() => s.write('1\r\nb\r\n0\r\n\r\n'), 10);
+    });
+    const { handler, done } = collect(true);
+    pool(up.port).dispatch(get('/'), handler);
+    expect((await done).body).toBe('ab');
+  });
+
+  it('errors carry the codes the proxy classifies: refused, headers timeout, cut, bad response, bad header', async () => {
+    const closed = await listen(createNetServer());
+    await new Promise((r) => servers.pop()?.close(r));
+    const refused = collect();
+    pool(closed).dispatch(get('/'), refused.handler);
+    expect(await refused.done).toMatchObject({ connected: false, error: { code: 'ECONNREFUSED' } });
+
+    const silent = await rawUpstream(() => {});
+    const slow = collect();
+    pool(silent.port).dispatch(get('/', { headersTimeout: 100 }), slow.handler);
+    expect((await slow.done).error?.code).toBe('UND_ERR_HEADERS_TIMEOUT');
+
+    const cutter = await rawUpstream((_h, s) => {
+      s.write('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc');
+      setTimeout(() => s.destroy(), 10);
+    });
+    const cut = collect();
+    pool(cutter.port).dispatch(get('/'), cut.handler);
+    expect(await cut.done).toMatchObject({ status: 200, body: 'abc', error: { code: 'UND_ERR_SOCKET' } });
+
+    const garbage = await rawUpstream((_h, s) => s.write('NOT HTTP AT ALL\r\n\r\n'));
+    const bad = collect();
+    pool(garbage.port).dispatch(get('/'), bad.handler);
+    expect((await bad.done).error?.code).toBe('UND_ERR_SOCKET');
+
+    const ok = await rawUpstream((_h, s) => s.write('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'));
+    const injected = collect();
+    pool(ok.port).dispatch(get('/', { headers: ['x-a', 'v\r\nx-evil: 1'] }), injected.handler);
+    expect((await injected.done).error?.code).toBe('UND_ERR_INVALID_ARG');
+    const badPath = collect();
+    pool(ok.port).dispatch(get('/a b'), badPath.handler);
+    expect((await badPath.done).error?.code).toBe('UND_ERR_INVALID_ARG');
+  });
+
+  it('a handler that throws ends its request with that error and the connection', async () => {
+    const up = await rawUpstream((_h, s) => s.write('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'));
+    const p = pool(up.port);
+    const { handler, done } = collect();
+    handler.onHeaders = () => {
+      throw new Error('transform failed');
+    };
+    p.dispatch(get('/'), handler);
+    expect((await done).error?.message).toBe('transform failed');
+    expect(p.idleCount).toBe(0);
+  });
+
+  it('an abort before anything was written keeps the connection; one after cuts it', async () => {
+    const up = await rawUpstream((head, s) => {
+      if (!head.startsWith('GET /hang')) s.write('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n');
+    });
+    const p = pool(up.port);
+    const warm = collect();
+    p.dispatch(get('/'), warm.handler);
+    await warm.done;
+    const early = collect();
+    early.handler.onConnect = (abort) => abort(new Error('client gone'));
+    p.dispatch(get('/'), early.handler);
+    expect((await early.done).error?.message).toBe('client gone');
+    expect(p.idleCount).toBe(1);
+    let abort: ((err?: Error) => void) | undefined;
+    const late = collect();
+    late.handler.onConnect = (a) => void (abort = a);
+    late.handler.onRequestSent = () => setTimeout(() => abort?.(), 20);
+    p.dispatch(get('/hang'), late.handler);
+    expect((await late.done).error?.code).toBe('UND_ERR_ABORTED');
+    expect(p.idleCount).toBe(0);
+    expect(up.connections()).toBe(1);
+  });
+
+  it('drops idle connections after the keep-alive timeout; close() waits for running requests', async () => {
+    const up = await rawUpstream((head, s) => {
+      const delay = head.startsWith('GET /slow') ? 100 : 0;
+      setTimeout(() => s.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok'), delay);
+    });
+    const p = pool(up.port, 150);
+    const first = collect();
+    p.dispatch(get('/'), first.handler);
+    await first.done;
+    await new Promise((r) => setTimeout(r, 400));
+    expect(p.idleCount).toBe(0);
+    const slow = collect();
+    p.dispatch(get('/slow'), slow.handler);
+    let closed = false;
+    const closing = p.close().then(() => (closed = true));
+    expect(closed).toBe(false);
+    expect((await slow.done).body).toBe('ok');
+    await closing;
+    const after = collect();
+    p.dispatch(get('/'), after.handler);
+    expect((await after.done).error?.code).toBe('UND_ERR_CLOSED');
+  });
+});

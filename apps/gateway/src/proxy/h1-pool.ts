@@ -1,0 +1,97 @@
+import { H1Connection } from './h1-connection';
+import type { H1ConnectionOwner, H1DispatchOptions, H1Handler } from './h1-types';
+import { UpstreamError } from './h1-errors';
+import { HTTPParser } from './h1-parser';
+
+export interface H1PoolOptions {
+  connectTimeoutMs: number;
+  /** idle connections are dropped after this (below node's default 5 s server keep-alive) */
+  keepAliveTimeoutMs: number;
+}
+
+/** Is the lean client usable here (plain http origin, node's parser reachable)? */
+export function leanClientAvailable(origin: string): boolean {
+  return HTTPParser !== undefined && origin.startsWith('http://');
+}
+
+/**
+ * Keep-alive HTTP/1.1 connections to one plain-HTTP origin, the hot-path replacement for an
+ * undici Pool: same dispatch(options, handler) shape and error codes, a fraction of the work per
+ * request. Connections are unbounded like undici's Pool default; the most recently used idle one
+ * is reused first (warm, least likely to have hit the upstream's idle timeout).
+ */
+export class H1Pool implements H1ConnectionOwner {
+  readonly host: string;
+  readonly port: number;
+  readonly hostHeader: string;
+  readonly connectTimeoutMs: number;
+  private readonly keepAliveTimeoutMs: number;
+  private readonly idle: H1Connection[] = [];
+  private active = 0;
+  private closed = false;
+  private sweeper: NodeJS.Timeout | undefined;
+  private onIdle: (() => void) | undefined;
+
+  constructor(origin: string, options: H1PoolOptions) {
+    const url = new URL(origin);
+    this.host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+    this.port = url.port ? Number(url.port) : 80;
+    this.hostHeader = url.host;
+    this.connectTimeoutMs = options.connectTimeoutMs;
+    this.keepAliveTimeoutMs = options.keepAliveTimeoutMs;
+  }
+
+  dispatch(opts: H1DispatchOptions, handler: H1Handler): boolean {
+    if (this.closed) {
+      process.nextTick(() => handler.onError(new UpstreamError('UND_ERR_CLOSED', 'the pool is closed')));
+      return false;
+    }
+    let conn: H1Connection | undefined;
+    const now = Date.now();
+    while ((conn = this.idle.pop()) !== undefined) {
+      if (conn.usable && now - conn.idleSince < this.keepAliveTimeoutMs) break;
+      conn.destroy();
+    }
+    conn ??= new H1Connection(this);
+    this.active++;
+    conn.dispatch(opts, handler);
+    return true;
+  }
+
+  done(conn: H1Connection, reusable: boolean): void {
+    this.active--;
+    if (reusable && !this.closed) {
+      conn.idleSince = Date.now();
+      this.idle.push(conn);
+      this.sweeper ??= setInterval(this.sweep, Math.max(100, this.keepAliveTimeoutMs >> 1)).unref();
+    } else if (reusable) {
+      conn.destroy();
+    }
+    if (this.active === 0 && this.onIdle) this.onIdle();
+  }
+
+  gone(conn: H1Connection): void {
+    const i = this.idle.indexOf(conn);
+    if (i >= 0) this.idle.splice(i, 1);
+  }
+
+  get idleCount(): number {
+    return this.idle.length;
+  }
+
+  /** Idle connections close now; resolves when the running requests have ended (like undici's close). */
+  close(): Promise<void> {
+    this.closed = true;
+    this.sweeper = void clearInterval(this.sweeper);
+    for (const c of this.idle.splice(0)) c.destroy();
+    if (this.active === 0) return Promise.resolve();
+    return new Promise((resolve) => (this.onIdle = resolve));
+  }
+
+  private readonly sweep = (): void => {
+    const now = Date.now();
+    // oldest first: the array is in release order
+    while (this.idle.length > 0 && now - this.idle[0].idleSince >= this.keepAliveTimeoutMs) this.idle.shift()?.destroy();
+    if (this.idle.length === 0) this.sweeper = void clearInterval(this.sweeper);
+  };
+}

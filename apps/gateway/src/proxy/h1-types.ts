@@ -1,0 +1,39 @@
+import type { IncomingMessage } from 'node:http';
+import type { H1Connection } from './h1-connection';
+
+/** What a proxied request hands the lean client: undici's dispatch options, the subset we use. */
+export interface H1DispatchOptions {
+  method: string;
+  /** path + query */
+  path: string;
+  /** flat [name, value, ...]; hop-by-hop headers already removed */
+  headers: readonly string[];
+  body: IncomingMessage | null;
+  /** no byte from the upstream for this long fails the request (0: never) */
+  headersTimeout?: number;
+  bodyTimeout?: number;
+}
+
+/** undici's legacy dispatch handler callbacks, as ForwardCall implements them. */
+export interface H1Handler {
+  onConnect(abort: (err?: Error) => void): void;
+  onBodySent?(chunk: Buffer): void;
+  onRequestSent?(): void;
+  onHeaders(statusCode: number, rawHeaders: string[], resume: () => void, statusText: string): boolean;
+  onData(chunk: Buffer): boolean;
+  /** trailers of a chunked answer as a flat [name, value, ...] list, undefined when none */
+  onComplete(trailers: string[] | undefined): void;
+  onError(err: Error): void;
+}
+
+export interface H1ConnectionOwner {
+  readonly host: string;
+  readonly port: number;
+  /** the Host header: the origin's authority, port omitted when it is 80 */
+  readonly hostHeader: string;
+  readonly connectTimeoutMs: number;
+  /** the connection's request ended: it is idle again (reusable) or being closed */
+  done(conn: H1Connection, reusable: boolean): void;
+  /** the socket closed while no request ran on it */
+  gone(conn: H1Connection): void;
+}
