@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { emptySnapshot } from '@aya/config-schema';
+import { emptySnapshot, type TargetHealthReport } from '@aya/config-schema';
 import { compileSnapshot } from './compile/compile';
 import type { CompiledConfig } from './compile/types';
 import { ConfigClient } from './config/config-client';
@@ -39,6 +39,8 @@ export interface GatewayOptions {
   logger?: Logger;
   /** heartbeat stats; cluster workers report the whole process group's */
   heartbeatStats?: () => Record<string, number>;
+  /** what heartbeats report as target health (cluster workers: the whole group's); default: this process's */
+  heartbeatHealth?: () => TargetHealthReport[] | undefined;
   /** body / header limits and slow-client timeouts of the proxy listener */
   limits?: ProxyLimits;
   /** 'undici': no lean HTTP/1.1 client for plain-HTTP targets (AYA_UPSTREAM_CLIENT) */
@@ -63,6 +65,8 @@ export interface GatewayHandle {
   readonly metrics: Metrics;
   /** applied revision and hash; revision -1 before any config */
   current(): { revision: number; hash: string };
+  /** this process's view of its upstream targets */
+  health(): TargetHealthReport[];
   /** pull now (tests, admin tooling); resolves when the pull is done */
   pull(): Promise<void>;
   stop(): Promise<void>;
@@ -174,7 +178,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     apply,
     applied: () => applied,
     stats: options.heartbeatStats ?? (() => metrics.snapshot()),
-    health: () => health.report(),
+    health: () => options.heartbeatHealth?.() ?? health.report(),
     onRejected: () => metrics.configFailures++,
   });
   client.start();
@@ -217,6 +221,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     h2cPort: extra.h2cPort,
     metrics,
     current: () => (applied ? { revision: applied.revision, hash: applied.hash } : { revision: -1, hash: '' }),
+    health: () => health.report(),
     pull: () => client.pull(),
     stop,
   };

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from './testing/fixtures';
+import { closedPort, route, service, startUpstream, tempDir, upstream, writeSnapshotFile, type TestUpstream } from './testing/fixtures';
 
 const appDir = join(__dirname, '..');
 const mainJs = join(appDir, 'dist', 'main.js');
@@ -89,6 +89,7 @@ describe('dist/main.js with AYA_GATEWAY_WORKERS=2', () => {
     revision: number;
     nodeId: string;
     workers: { pid: number; revision: number; requests: number }[];
+    health: { upstreamId: string; target: string; state: string }[];
   }
   const status = async (port: number): Promise<Status> => (await (await request(`http://127.0.0.1:${port}/status`, { dispatcher: client })).body.json()) as Status;
   async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
@@ -112,7 +113,7 @@ describe('dist/main.js with AYA_GATEWAY_WORKERS=2', () => {
       res.end(String(process.pid));
     });
     const dataDir = await tempDir();
-    await writeSnapshotFile(dataDir, 3, { services: [service('s', { host: '127.0.0.1', port: up.port })], routes: [route('r', 's', ['/'])], upstreams: [] });
+    await writeSnapshotFile(dataDir, 3, { services: [service('s', { upstreamId: 'pool' })], routes: [route('r', 's', ['/'])], upstreams: [upstream('pool', [{ port: up.port }])] });
     const proxyPort = await closedPort();
     const statusPort = await closedPort();
     const p = run({
@@ -139,6 +140,8 @@ describe('dist/main.js with AYA_GATEWAY_WORKERS=2', () => {
         await res.body.dump();
       }
       await until(() => status(statusPort), (s) => s.workers.length === 2 && s.workers.every((w) => w.requests > 0));
+      // the workers' views of the one target, merged into the node's
+      expect((await status(statusPort)).health).toEqual([expect.objectContaining({ upstreamId: 'pool', target: `127.0.0.1:${up.port}`, state: 'healthy' })]);
 
       const victim = first.workers[0].pid;
       process.kill(victim, 'SIGKILL');

@@ -29,6 +29,7 @@ async function runGateway(env: GatewayEnv): Promise<void> {
     upstreamClient: env.upstreamClient,
     drainTimeoutMs: env.drainTimeoutMs,
     heartbeatStats: link ? () => link.groupStats() ?? holder.gateway?.metrics.snapshot() ?? {} : undefined,
+    heartbeatHealth: link ? () => link.groupHealth() : undefined,
   });
   holder.gateway = running;
   link?.sendNow();

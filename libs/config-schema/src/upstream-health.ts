@@ -72,6 +72,13 @@ export type CircuitBreakerConfig = z.infer<typeof circuitBreakerSchema>;
 export const TARGET_STATES = ['healthy', 'unhealthy', 'open', 'half-open'] as const;
 export type TargetState = (typeof TARGET_STATES)[number];
 
+/** Worse first wins when views of one target are combined: a target one node cannot use is reported as such. */
+export const TARGET_STATE_SEVERITY: Readonly<Record<TargetState, number>> = { healthy: 0, 'half-open': 1, open: 2, unhealthy: 3 };
+
+export function worseState(a: TargetState, b: TargetState): TargetState {
+  return TARGET_STATE_SEVERITY[b] > TARGET_STATE_SEVERITY[a] ? b : a;
+}
+
 /** `GET /api/v1/tenants/{t}/upstreams/{u}/health`: one gateway node's view of one target. */
 export interface NodeTargetHealth {
   nodeId: string;

@@ -1,10 +1,7 @@
-import { targetHealthSchema, type NodeTargetHealth, type TargetHealthReport, type TargetState, type UpstreamTargetHealth as TargetHealth } from '@aya/config-schema';
+import { targetHealthSchema, worseState, type NodeTargetHealth, type TargetHealthReport, type TargetState, type UpstreamTargetHealth as TargetHealth } from '@aya/config-schema';
 import { z } from 'zod';
 
 export type { NodeTargetHealth, UpstreamTargetHealth as TargetHealth } from '@aya/config-schema';
-
-/** Worse first wins: a target one node cannot use is reported as such. */
-const SEVERITY: Record<TargetState, number> = { healthy: 0, 'half-open': 1, open: 2, unhealthy: 3 };
 
 const storedHealthSchema = z.array(targetHealthSchema);
 
@@ -43,7 +40,7 @@ export function aggregateHealth(
   const order = [...configuredTargets.filter((t) => byTarget.has(t)), ...[...byTarget.keys()].filter((t) => !configuredTargets.includes(t)).sort()];
   return order.map((target) => {
     const reports = byTarget.get(target) ?? [];
-    const state = reports.reduce<TargetState>((worst, r) => (SEVERITY[r.state] > SEVERITY[worst] ? r.state : worst), 'healthy');
+    const state = reports.reduce<TargetState>((worst, r) => worseState(worst, r.state), 'healthy');
     return { target, state, nodes: reports };
   });
 }

@@ -1,11 +1,13 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
+import type { TargetHealthReport } from '@aya/config-schema';
 import type { AddressInfo } from 'node:net';
 import type { GatewayEnv } from '../env';
 import type { GatewayHandle } from '../gateway';
 import { resolveNodeId } from '../config/node-id';
 import { errorMessage, type Logger } from '../log';
 import { Metrics } from '../metrics';
+import { mergeHealth } from './merge-health';
 import { createStatusServer } from './status-server';
 
 /**
@@ -13,7 +15,8 @@ import { createStatusServer } from './status-server';
  * (they share the proxy port through node:cluster), restarts any that die, serves the ONE status
  * listener from what workers report over IPC, and on SIGTERM drains them all. Each worker runs
  * the full gateway (config client, own pools) under the primary's node id, so the control plane
- * sees one node per machine; every worker heartbeats the group's summed counters.
+ * sees one node per machine; every worker heartbeats the group's summed counters and merged
+ * target health.
  */
 
 interface WorkerReport {
@@ -22,6 +25,8 @@ interface WorkerReport {
   revision: number;
   hash: string;
   counters: Counters;
+  /** this worker's view of its upstream targets (each worker checks and balances on its own) */
+  health: TargetHealthReport[];
 }
 
 interface Counters {
@@ -37,6 +42,8 @@ interface Counters {
 interface GroupStats {
   type: 'aya:group-stats';
   stats: Record<string, number>;
+  /** every worker's view merged: what the node heartbeats, so the control plane sees one node */
+  health: TargetHealthReport[];
 }
 
 const REPORT_MS = 500;
@@ -84,7 +91,7 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
         announced = true;
         logger.info('ready', { nodeId, proxyPort: env.proxyPort, statusPort: statusPort, workers: env.workers });
       }
-      const stats: GroupStats = { type: 'aya:group-stats', stats: aggregate(live).snapshot() };
+      const stats: GroupStats = { type: 'aya:group-stats', stats: aggregate(live).snapshot(), health: mergeHealth(live.map((r) => r.health)) };
       worker.send(stats);
     });
   };
@@ -110,6 +117,7 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
         startedAt: new Date(startedAtMs).toISOString(),
         nodeId,
         workers: live.map(([w, r]) => ({ pid: w.process.pid ?? -1, revision: r.revision, hash: r.hash, requests: r.counters.requests })),
+        health: mergeHealth(live.map(([, r]) => r.health)),
       };
     },
   });
@@ -145,22 +153,24 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
 export interface PrimaryLink {
   /** the whole group's counters, once the primary sent them */
   groupStats(): Record<string, number> | undefined;
+  /** the whole group's target health, once the primary sent it */
+  groupHealth(): TargetHealthReport[] | undefined;
   /** report now (right after start, so the primary can announce readiness) */
   sendNow(): void;
 }
 
 export function reportToPrimary(getGateway: () => GatewayHandle | undefined, logger: Logger): PrimaryLink {
-  let group: Record<string, number> | undefined;
+  let group: GroupStats | undefined;
   process.on('message', (m: unknown) => {
-    if (typeof m === 'object' && m !== null && (m as GroupStats).type === 'aya:group-stats') group = (m as GroupStats).stats;
+    if (typeof m === 'object' && m !== null && (m as GroupStats).type === 'aya:group-stats') group = m as GroupStats;
   });
   const send = (): void => {
     const gw = getGateway();
     const report: WorkerReport = gw
-      ? { type: 'aya:report', ready: true, ...gw.current(), counters: countersOf(gw.metrics) }
-      : { type: 'aya:report', ready: false, revision: -1, hash: '', counters: countersOf(new Metrics()) };
+      ? { type: 'aya:report', ready: true, ...gw.current(), counters: countersOf(gw.metrics), health: gw.health() }
+      : { type: 'aya:report', ready: false, revision: -1, hash: '', counters: countersOf(new Metrics()), health: [] };
     if (process.connected) process.send?.(report, undefined, undefined, (err: Error | null) => err && logger.warn('report failed', { error: errorMessage(err) }));
   };
   setInterval(send, REPORT_MS).unref();
-  return { groupStats: () => group, sendNow: send };
+  return { groupStats: () => group?.stats, groupHealth: () => group?.health, sendNow: send };
 }
