@@ -2,21 +2,22 @@ import { randomBytes } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayHandle } from '../gateway';
-import { closedPort, route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import { closedPort, route, service, startUpstream, tempDir, upstream, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
 import { startOfflineGateway } from '../testing/offline-gateway';
 import { closedBy, openSocket, parseResponse, rawRequest } from '../testing/raw-http';
 import { acceptKey, echoWebSocket, readFrames, textFrame } from '../testing/ws-frames';
 
 let gw: GatewayHandle;
 let ws: TestUpstream;
+let ws2: TestUpstream;
 let sse: TestUpstream;
 let sendSecond: () => void = () => {};
 
 /** Opens a WebSocket through the gateway; resolves with the handshake answer and a frame reader. */
-async function openWs(port: number, path: string): Promise<{ socket: Socket; head: string; next(): Promise<string> }> {
+async function openWs(port: number, path: string, extraHeaders = ''): Promise<{ socket: Socket; head: string; next(): Promise<string> }> {
   const socket = await openSocket(port);
   const key = randomBytes(16).toString('base64');
-  socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n${extraHeaders}Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${key}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
   let buf: Buffer = Buffer.alloc(0);
   const texts: string[] = [];
   let wake: () => void = () => {};
@@ -50,6 +51,8 @@ async function openWs(port: number, path: string): Promise<{ socket: Socket; hea
 beforeAll(async () => {
   ws = await startUpstream('ws');
   ws.server.on('upgrade', echoWebSocket);
+  ws2 = await startUpstream('ws2');
+  ws2.server.on('upgrade', echoWebSocket);
   sse = await startUpstream('sse', (req, res) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
     res.write('data: one\n\n');
@@ -62,9 +65,19 @@ beforeAll(async () => {
       service('ws', { host: '127.0.0.1', port: ws.port, path: '/base' }),
       service('down', { host: '127.0.0.1', port: await closedPort() }),
       service('sse', { host: '127.0.0.1', port: sse.port }),
+      service('ws2', { upstreamId: 'ws2-pool' }),
     ],
-    routes: [route('r-ws', 'ws', ['/ws'], { stripPath: true }), route('r-down', 'down', ['/down']), route('r-sse', 'sse', ['/events'])],
-    upstreams: [],
+    routes: [
+      route('r-ws', 'ws', ['/ws'], { stripPath: true }),
+      route('r-down', 'down', ['/down']),
+      route('r-sse', 'sse', ['/events']),
+      // a canary by header, with a request header added: both apply to the handshake
+      route('r-canary', 'ws', ['/canary'], {
+        split: { services: [{ serviceId: 'ws', weight: 1 }], match: [{ header: 'x-canary', value: '1', serviceId: 'ws2' }] },
+        requestHeaders: { set: { 'x-from-gateway': 'aya' } },
+      }),
+    ],
+    upstreams: [{ ...upstream('ws2-pool', [{ port: ws2.port }]), healthChecks: { active: null, passive: { unhealthyThreshold: 1, unhealthyStatuses: [503], cooldownMs: 60_000 } } }],
   });
   gw = await startOfflineGateway(dataDir, {
     drainTimeoutMs: 300,
@@ -73,7 +86,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await gw?.stop();
-  await Promise.all([ws?.close(), sse?.close()]);
+  await Promise.all([ws?.close(), ws2?.close(), sse?.close()]);
 });
 
 describe('WebSocket proxying', () => {
@@ -98,6 +111,34 @@ describe('WebSocket proxying', () => {
     expect(JSON.parse(down.body)).toMatchObject({ error: { code: 'AYA_GW_UPSTREAM_UNAVAILABLE' } });
     const foreign = await rawRequest(gw.proxyPort, `GET http://evil.example/ws HTTP/1.1\r\nHost: x\r\n${upgrade}`);
     expect(foreign.status).toBe(400);
+  });
+
+  it("applies the route's split and request header transforms to the handshake", async () => {
+    const plain = await openWs(gw.proxyPort, '/canary');
+    expect(plain.head).toContain(`X-Seen-Port: ${ws.port}`);
+    expect(plain.head).toContain('X-Seen-From-Gateway: aya');
+    plain.socket.destroy();
+    const canary = await openWs(gw.proxyPort, '/canary', 'X-Canary: 1\r\n');
+    expect(canary.head).toContain(`X-Seen-Port: ${ws2.port}`);
+    canary.socket.write(textFrame('hi', true));
+    expect(await canary.next()).toBe('echo: hi');
+    canary.socket.destroy();
+  });
+
+  it("a refused handshake counts against the target's health like a failed request", async () => {
+    const upgrade = 'X-Canary: 1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: x\r\nSec-WebSocket-Version: 13\r\n\r\n';
+    ws2.server.removeAllListeners('upgrade');
+    ws2.server.on('upgrade', (_req: unknown, socket: Socket) => socket.end('HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n\r\n'));
+    try {
+      expect((await rawRequest(gw.proxyPort, `GET /canary HTTP/1.1\r\nHost: x\r\n${upgrade}`)).status).toBe(503);
+      // passive threshold 1: the only target of the pool is now skipped
+      const next = await rawRequest(gw.proxyPort, `GET /canary HTTP/1.1\r\nHost: x\r\n${upgrade}`);
+      expect(next.status).toBe(503);
+      expect(JSON.parse(next.body)).toMatchObject({ error: { code: 'AYA_GW_NO_HEALTHY_UPSTREAM' } });
+    } finally {
+      ws2.server.removeAllListeners('upgrade');
+      ws2.server.on('upgrade', echoWebSocket);
+    }
   });
 
   it('serves other Upgrade tokens (h2c) as plain HTTP/1.1', async () => {

@@ -78,7 +78,9 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     if (!guard.ok) return refuse(socket, guard.code, requestId);
     const match = deps.config().router.find(req.method ?? 'GET', guard.host, guard.path, req.headers, guard.query);
     if (!match) return refuse(socket, GwErrorCode.ROUTE_NOT_FOUND, requestId);
-    const service = match.route.service;
+    // the route's canary split and request header transforms apply to WebSocket handshakes too
+    const traffic = match.route.traffic;
+    const service = traffic?.split ? traffic.split.choose(req.headers) : match.route.service;
     const clientIp = clientIpOf(req);
     const target = service.balancer.pick(pickContext(req, clientIp));
     if (!target) return refuse(socket, GwErrorCode.NO_HEALTHY_UPSTREAM, requestId);
@@ -89,6 +91,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
       port: deps.port,
       requestId,
     });
+    traffic?.requestHeaders?.(headers);
     const path = upstreamPath(match.route, match.prefix, guard.path) + guard.query;
     let text = `${req.method ?? 'GET'} ${path} HTTP/1.1\r\nhost: ${target.origin.slice(target.origin.indexOf('//') + 2)}\r\n`;
     // Upgrade/Connection are hop-by-hop: the gateway re-issues them for its own hop
@@ -99,18 +102,22 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
 
   function dial(socket: Socket, service: RuntimeService, target: RuntimeTarget, request: Buffer, requestId: string): void {
     const upstream = connect({ host: target.host, port: target.port });
+    // a handshake is a request like any other to the target's health and breaker
+    const probe = target.gate.onDispatch();
     let settled = false;
     const fail = (code: GwErrorCode): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       upstream.destroy();
+      target.gate.onResult(false, probe);
       refuse(socket, code, requestId);
     };
     let timer = setTimeout(() => fail(GwErrorCode.UPSTREAM_TIMEOUT), service.connectTimeoutMs);
     upstream.on('error', () => fail(GwErrorCode.UPSTREAM_UNAVAILABLE));
     upstream.on('close', () => fail(GwErrorCode.UPSTREAM_UNAVAILABLE));
     socket.on('close', () => {
+      if (!settled) target.gate.onResult(undefined, probe);
       settled = true;
       clearTimeout(timer);
       upstream.destroy();
@@ -133,6 +140,8 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
       clearTimeout(timer);
       upstream.off('data', onData);
       upstream.pause();
+      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(buf.toString('latin1', 0, Math.min(end, 32)))?.[1] ?? 0);
+      target.gate.onResult(!target.failureStatuses.has(status), probe);
       answer(socket, upstream, target, buf.subarray(0, end).toString('latin1'), buf.subarray(end + 4), requestId);
     };
     upstream.on('data', onData);

@@ -37,7 +37,10 @@ export function readFrames(buf: Buffer): { texts: string[]; rest: Buffer } {
 /** An upstream 'upgrade' listener that echoes every text frame as `echo: <text>`. */
 export function echoWebSocket(req: IncomingMessage, socket: Socket): void {
   const key = String(req.headers['sec-websocket-key']);
-  socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\nX-Seen-Path: ${req.url}\r\n\r\n`);
+  const gatewayHeader = req.headers['x-from-gateway'] === undefined ? '' : `X-Seen-From-Gateway: ${String(req.headers['x-from-gateway'])}\r\n`;
+  socket.write(
+    `HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${acceptKey(key)}\r\nX-Seen-Path: ${req.url}\r\nX-Seen-Port: ${socket.localPort ?? 0}\r\n${gatewayHeader}\r\n`,
+  );
   let buf: Buffer = Buffer.alloc(0);
   socket.on('data', (chunk: Buffer) => {
     const { texts, rest } = readFrames(Buffer.concat([buf, chunk]));
