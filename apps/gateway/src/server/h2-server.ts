@@ -47,9 +47,13 @@ function h2Settings(limits: ProxyLimits): Pick<SecureServerOptions, 'settings' |
 function track(server: Http2SecureServer | Http2Server, options: H2ListenerOptions): H2Listener {
   const sessions = new Set<Http2Session>();
   const sockets = new Set<Socket>();
+  const idleMs = (options.limits ?? DEFAULT_LIMITS).keepAliveTimeoutMs;
   server.on('session', (s: Http2Session) => {
     sessions.add(s);
     s.once('close', () => sessions.delete(s));
+    // an HTTP/2 connection with no frames either way for the keep-alive time gets GOAWAY, as an idle
+    // HTTP/1.1 one is closed: open streams still finish, no new ones start (a held connection costs memory)
+    s.setTimeout(idleMs, () => s.close());
     // a peer's protocol error costs its session only; node destroys it after this event
     s.on('error', () => {});
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveSnapshotFile } from '../config/snapshot-file';
+import { DEFAULT_LIMITS } from '../proxy/limits';
 import { startGateway, type GatewayHandle } from '../gateway';
 import type { Logger } from '../log';
 import { createTestCa, hasOpenssl, type TestCa } from '../testing/certs';
@@ -52,6 +53,8 @@ beforeAll(async () => {
     clusterToken: 't',
     dataDir,
     logger,
+    // short, so the idle HTTP/2 session test does not wait long
+    limits: { ...DEFAULT_LIMITS, keepAliveTimeoutMs: 400 },
   });
 });
 
@@ -135,6 +138,18 @@ describe('HTTP/2', () => {
     } finally {
       session.close();
     }
+  });
+});
+
+describe('idle HTTP/2 sessions', () => {
+  it('get GOAWAY after the keep-alive time without frames', async () => {
+    const session = await h2Session(`http://127.0.0.1:${gw.h2cPort}`);
+    const res = await h2Request(session, { ':path': '/api/idle', ':method': 'GET' });
+    expect(res.headers[':status']).toBe(200);
+    const goaway = new Promise<number>((resolve) => session.once('goaway', (code: number) => resolve(code)));
+    const closed = new Promise<void>((resolve) => session.once('close', () => resolve()));
+    expect(await goaway).toBe(0); // NO_ERROR: a graceful close
+    await closed;
   });
 });
 
