@@ -36,6 +36,15 @@ describe('storableTtl', () => {
     });
 
   it('uses the route TTL when the upstream says nothing', () => expect(base()).toBe(60));
+  it('reads Expires (from Date, else now) only without max-age; a bad Expires is already expired', () => {
+    const date = 'Wed, 25 Nov 2026 10:00:00 GMT';
+    expect(base({ expires: 'Wed, 25 Nov 2026 10:00:30 GMT', date })).toBe(30);
+    expect(base({ expires: 'Wed, 25 Nov 2026 11:00:00 GMT', date })).toBe(60);
+    expect(base({ expires: 'Wed, 25 Nov 2026 09:00:00 GMT', date })).toBe(0);
+    expect(base({ expires: '0', date })).toBe(0);
+    expect(base({ expires: 'Wed, 25 Nov 2026 10:00:20 GMT', nowMs: Date.parse(date) })).toBe(20);
+    expect(base({ expires: 'Wed, 25 Nov 2026 10:00:20 GMT', date, cc: 'max-age=5' })).toBe(5);
+  });
   it('lets s-maxage, then max-age, only shorten it', () => {
     expect(base({ cc: 'max-age=10' })).toBe(10);
     expect(base({ cc: 'max-age=10, s-maxage=20' })).toBe(20);

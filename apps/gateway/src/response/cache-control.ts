@@ -32,6 +32,12 @@ export interface StorableInput {
   /** the request carried Authorization */
   authorized: boolean;
   routeTtlSeconds: number;
+  /** the Expires header ('' when absent): used without max-age / s-maxage (RFC 9111 4.2.1) */
+  expires?: string;
+  /** the Date header ('' when absent): Expires counts from it, else from now */
+  date?: string;
+  /** ms since the epoch, for Expires without Date */
+  nowMs?: number;
 }
 
 /** Statuses stored: the heuristically cacheable ones (RFC 9110 15.1) that make sense for a TTL cache. */
@@ -50,6 +56,16 @@ export function storableTtl(input: StorableInput): number {
   if (input.hasSetCookie || input.vary.split(',').some((v) => v.trim() === '*')) return 0;
   const sMaxAge = deltaSeconds(d.get('s-maxage'));
   if (input.authorized && !d.has('public') && sMaxAge === undefined) return 0;
-  const lifetime = sMaxAge ?? deltaSeconds(d.get('max-age')) ?? input.routeTtlSeconds;
+  const lifetime = sMaxAge ?? deltaSeconds(d.get('max-age')) ?? expiresLifetime(input) ?? input.routeTtlSeconds;
   return Math.max(0, Math.min(input.routeTtlSeconds, lifetime) - input.age);
+}
+
+/** Expires - Date in whole seconds; an invalid Expires (RFC: "0" included) means already expired. */
+function expiresLifetime(input: StorableInput): number | undefined {
+  if (input.expires === undefined || input.expires === '') return undefined;
+  const expires = Date.parse(input.expires);
+  if (!Number.isFinite(expires)) return 0;
+  const date = input.date ? Date.parse(input.date) : Number.NaN;
+  const base = Number.isFinite(date) ? date : (input.nowMs ?? Date.now());
+  return Math.max(0, Math.floor((expires - base) / 1000));
 }

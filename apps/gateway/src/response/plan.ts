@@ -113,6 +113,9 @@ export class ResponsePlan {
       age: deltaSeconds(headerValue(headers, 'age').trim()) ?? 0,
       authorized: this.req.headers.authorization !== undefined,
       routeTtlSeconds: c.ttlSeconds,
+      expires: headerValue(headers, 'expires'),
+      date: headerValue(headers, 'date'),
+      nowMs: this.cache.now(),
     });
   }
 
