@@ -9,6 +9,7 @@ import type { ResponsePlan, ResponseSink } from '../response/plan';
 import { writeFallbackResponse, type RouteFallback } from '../traffic/fallback';
 import type { ResponseEditor } from '../traffic/route-traffic';
 import { classifyUpstreamError, sendGwError } from './errors';
+import { tighterTimeout } from './grpc-deadline';
 import { isGrpcExchange } from './grpc-errors';
 import { downstreamTrailers, grpcStatusInHeaders, withTeTrailers, type UpstreamTrailers } from './grpc-trailers';
 import { downstreamResponseHeaders } from './headers';
@@ -39,6 +40,8 @@ export interface ForwardRequest {
   fallback?: RouteFallback;
   /** the upstream path for a fallback service (its own path prefix) */
   fallbackPath?: string;
+  /** the client's own deadline (gRPC `grpc-timeout`), ms; 0 or absent: none */
+  deadlineMs?: number;
 }
 
 /**
@@ -95,8 +98,14 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
       this.fail(GwErrorCode.NO_HEALTHY_UPSTREAM);
       return;
     }
-    if (this.service.totalTimeoutMs > 0) this.totalTimer = setTimeout(this.onTotalTimeout, this.service.totalTimeoutMs);
+    this.startTotalTimer();
     this.dispatch(target);
+  }
+
+  /** The service's total timeout, tightened by the client's own deadline (gRPC) when it set one. */
+  private startTotalTimer(): void {
+    const total = tighterTimeout(this.service.totalTimeoutMs, this.request.deadlineMs ?? 0);
+    if (total > 0) this.totalTimer = setTimeout(this.onTotalTimeout, total);
   }
 
   /** The client's response closed: cut the upstream request if it is still running. */
@@ -315,7 +324,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     const target = this.service.balancer.pick(this);
     if (!target) return false;
     this.ended = false;
-    if (this.service.totalTimeoutMs > 0) this.totalTimer = setTimeout(this.onTotalTimeout, this.service.totalTimeoutMs);
+    this.startTotalTimer();
     this.dispatch(target);
     return true;
   }

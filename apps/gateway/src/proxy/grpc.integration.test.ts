@@ -96,4 +96,14 @@ describe('gRPC proxying (HTTP/2 both sides)', () => {
     const slow = await call('/slow.Slow/Hang');
     expect(slow.headers['grpc-status']).toBe('4');
   });
+
+  it("ends a call at the client's grpc-timeout deadline with DEADLINE_EXCEEDED", async () => {
+    // the service waits 60 s for an answer; the client gives it 150 ms
+    const res = await h2Request(
+      session,
+      { ':method': 'POST', ':path': '/echo.Echo/Hang', 'content-type': 'application/grpc', te: 'trailers', 'grpc-timeout': '150m' },
+      grpcFrame('hi'),
+    );
+    expect(res.headers['grpc-status']).toBe('4');
+  });
 });

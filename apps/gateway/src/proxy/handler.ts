@@ -9,6 +9,7 @@ import { ResponsePlan } from '../response/plan';
 import type { Metrics } from '../metrics';
 import { sendGwError } from './errors';
 import { sendRedirect } from '../traffic/rewrite';
+import { grpcDeadlineMs } from './grpc-deadline';
 import { ForwardCall } from './forward';
 import { upstreamRequestHeaders } from './headers';
 import { DEFAULT_LIMITS, watchBodySize, type ProxyLimits } from './limits';
@@ -159,6 +160,8 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
           fallback,
           // the fallback service's own path prefix in place of the route service's
           fallbackPath: fallback?.service ? fallback.service.pathPrefix + path.slice(route.service.pathPrefix.length) : undefined,
+          // a gRPC client's deadline bounds the whole call, as the service's total timeout does
+          deadlineMs: grpcDeadlineMs(req.headers['grpc-timeout']),
         },
         forwardDeps,
       );
