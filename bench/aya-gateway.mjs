@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, gatewayNodeFlags, ROOT, token } from './lib.mjs';
+import { freePort, ROOT, token } from './lib.mjs';
 import { spawnPinned, stopChild, waitOk } from './tools.mjs';
 
 const require = createRequire(import.meta.url);
@@ -29,7 +29,7 @@ export async function startAyaFromSnapshot({ originPort, core, pinning }) {
   const snapshot = singleRouteSnapshot(originPort);
   fs.writeFileSync(path.join(dataDir, 'snapshot.json'), JSON.stringify({ revision: snapshot.revision, hash: snapshotHash(snapshot), snapshot }));
   const [proxyPort, statusPort, closedPort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawnPinned(core, pinning, process.execPath, [...gatewayNodeFlags(), path.join(ROOT, 'apps/gateway/dist/main.js')], {
+  const child = spawnPinned(core, pinning, process.execPath, [path.join(ROOT, 'apps/gateway/dist/main.js')], {
     // its log (pull retries against the closed port every few seconds) goes to a file, not the table
     stdio: ['ignore', fs.openSync(path.join(dataDir, 'gateway.log'), 'a'), fs.openSync(path.join(dataDir, 'gateway.log'), 'a')],
     env: {

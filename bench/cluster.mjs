@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, gatewayNodeFlags, node, postgres, redisServer, stopChildren, token, waitHttp } from './lib.mjs';
+import { freePort, node, postgres, redisServer, stopChildren, token, waitHttp } from './lib.mjs';
 import { startNginx } from './tools.mjs';
 
 export async function startCluster({ useRedis, gatewayCount = 2, log }) {
@@ -30,7 +30,7 @@ export async function startCluster({ useRedis, gatewayCount = 2, log }) {
       AYA_GATEWAY_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'aya-bench-gw-')),
       // one process per gateway (the throughput bench's shape too); no HTTPS listener (two would fight over 8443)
       AYA_GATEWAY_WORKERS: '1', AYA_PROXY_TLS_PORT: 'off',
-    }, gatewayNodeFlags());
+    });
     await waitHttp(`http://127.0.0.1:${status}/status`);
     // the status port can be up before the proxy port: any answer (404 here) means it listens
     await waitHttp(`http://127.0.0.1:${proxy}/`, { anyStatus: true });

@@ -1,7 +1,6 @@
 // Process helpers for the benchmarks (plain JS: benchmarks run the built apps without a TS loader).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -48,13 +47,8 @@ export async function stopChildren() {
 
 let logSeq = 0;
 
-/** The V8 flags every gateway launcher passes, from the built gateway (apps/gateway/src/server/node-flags.ts). */
-export function gatewayNodeFlags() {
-  return createRequire(import.meta.url)(path.join(ROOT, 'apps/gateway/dist/server/node-flags.js')).GATEWAY_NODE_FLAGS;
-}
-
 /** A built app as a child process; AYA_BENCH_LOG_DIR=<dir> keeps each one's output in <dir>/<app>-<n>.log. */
-export function node(script, env, nodeFlags = []) {
+export function node(script, env) {
   const logDir = process.env.AYA_BENCH_LOG_DIR;
   let stdio = ['ignore', 'ignore', 'inherit'];
   if (logDir) {
@@ -62,7 +56,7 @@ export function node(script, env, nodeFlags = []) {
     const fd = fs.openSync(path.join(logDir, `${path.basename(path.dirname(path.dirname(script)))}-${++logSeq}.log`), 'a');
     stdio = ['ignore', fd, fd];
   }
-  const child = spawn(process.execPath, [...nodeFlags, path.join(ROOT, script)], { env: { ...process.env, ...env }, stdio });
+  const child = spawn(process.execPath, [path.join(ROOT, script)], { env: { ...process.env, ...env }, stdio });
   children.add(child);
   child.on('exit', () => children.delete(child));
   return child;

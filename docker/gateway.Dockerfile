@@ -27,5 +27,4 @@ RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 8000 8100
 HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.AYA_STATUS_PORT||8100)+'/status').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-# V8 flags: apps/gateway/src/server/node-flags.ts
-CMD ["node", "--max-semi-space-size=4", "apps/gateway/dist/main.js"]
+CMD ["node", "apps/gateway/dist/main.js"]

@@ -7,8 +7,6 @@ import { loadOrCreateSecrets } from '../stack/secrets';
 const APPS = path.resolve(__dirname, '../../..');
 const CONTROL_PLANE_MAIN = path.join(APPS, 'control-plane/dist/main.js');
 const GATEWAY_MAIN = path.join(APPS, 'gateway/dist/main.js');
-/** the gateway's V8 flags (apps/gateway/src/server/node-flags.ts: the cli may not import an app) */
-const GATEWAY_NODE_FLAGS = ['--max-semi-space-size=4'];
 const CONSOLE_DIR = path.join(APPS, 'console/dist');
 
 /**
@@ -65,17 +63,12 @@ export async function startCommand(): Promise<void> {
       }
     }
     if (env.AYA_ROLE !== 'control-plane') {
-      const gw = runNode(
-        'gateway',
-        GATEWAY_MAIN,
-        {
-          ...base,
-          AYA_CONTROL_PLANE_URL: env.AYA_CONTROL_PLANE_URL ?? `http://127.0.0.1:${env.AYA_ADMIN_PORT}`,
-          AYA_PROXY_PORT: String(env.AYA_PROXY_PORT),
-          AYA_STATUS_PORT: String(env.AYA_STATUS_PORT),
-        },
-        GATEWAY_NODE_FLAGS,
-      );
+      const gw = runNode('gateway', GATEWAY_MAIN, {
+        ...base,
+        AYA_CONTROL_PLANE_URL: env.AYA_CONTROL_PLANE_URL ?? `http://127.0.0.1:${env.AYA_ADMIN_PORT}`,
+        AYA_PROXY_PORT: String(env.AYA_PROXY_PORT),
+        AYA_STATUS_PORT: String(env.AYA_STATUS_PORT),
+      });
       children.push(gw);
       watch(gw, shutdown, () => stopping);
       if (!(await waitForHttp(`http://127.0.0.1:${env.AYA_STATUS_PORT}/status`, gw))) {

@@ -8,9 +8,9 @@ export interface Child {
   stop(graceMs?: number): Promise<void>;
 }
 
-/** Runs `node [nodeFlags] <script>`, prefixing every output line with the child's name. */
-export function runNode(name: string, script: string, env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): Child {
-  const proc = spawn(process.execPath, [...nodeFlags, script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs `node <script>`, prefixing every output line with the child's name. */
+export function runNode(name: string, script: string, env: NodeJS.ProcessEnv): Child {
+  const proc = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   for (const [stream, out] of [
     [proc.stdout, process.stdout],

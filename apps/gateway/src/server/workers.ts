@@ -8,7 +8,6 @@ import { resolveNodeId } from '../config/node-id';
 import { errorMessage, type Logger } from '../log';
 import { Metrics } from '../metrics';
 import { mergeHealth } from './merge-health';
-import { withGatewayFlags } from './node-flags';
 import { createStatusServer } from './status-server';
 
 /**
@@ -127,7 +126,6 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
     status.listen(env.statusPort, env.proxyHost, () => resolve((status.address() as AddressInfo).port));
   });
   logger.info('status listening', { port: statusPort, workers: env.workers });
-  cluster.setupPrimary({ execArgv: withGatewayFlags(process.execArgv) });
   for (let i = 0; i < env.workers; i++) fork();
 
   const shutdown = (signal: string): void => {
