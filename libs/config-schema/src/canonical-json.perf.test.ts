@@ -3,21 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical-json';
 import { canonicalHash } from './hash';
 import type { Snapshot } from './snapshot';
+import { referenceCanonicalJson } from './testing.test-util';
 
 /**
  * A micro-benchmark, not a gate: canonicalJson (+ sha256) of a bench-like 10,000-route snapshot,
  * after JSON.parse as a gateway sees it, against the original implementation. Prints median ms;
  * timings are never asserted (shared CI cores).
  */
-function reference(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(reference).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(obj[k])}`).join(',')}}`;
-}
 
 function snapshot(routes: number): Snapshot {
   const services = Array.from({ length: 50 }, (_, i) => ({
@@ -48,14 +40,14 @@ function medianMs(fn: () => unknown, runs = 7): number {
 describe('canonicalJson micro-benchmark (10,000 routes)', () => {
   it('reports ms before/after', () => {
     const snap = JSON.parse(JSON.stringify(snapshot(10_000))) as Snapshot;
-    expect(canonicalJson(snap)).toBe(reference(snap));
+    expect(canonicalJson(snap)).toBe(referenceCanonicalJson(snap));
     const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-    expect(canonicalHash(snap)).toBe(sha(reference(snap)));
+    expect(canonicalHash(snap)).toBe(sha(referenceCanonicalJson(snap)));
     const report = {
       bytes: canonicalJson(snap).length,
-      'reference canonicalJson': `${medianMs(() => reference(snap)).toFixed(1)} ms`,
+      'reference canonicalJson': `${medianMs(() => referenceCanonicalJson(snap)).toFixed(1)} ms`,
       'canonicalJson': `${medianMs(() => canonicalJson(snap)).toFixed(1)} ms`,
-      'reference + sha256': `${medianMs(() => sha(reference(snap))).toFixed(1)} ms`,
+      'reference + sha256': `${medianMs(() => sha(referenceCanonicalJson(snap))).toFixed(1)} ms`,
       'canonicalJson + sha256 (one string)': `${medianMs(() => sha(canonicalJson(snap))).toFixed(1)} ms`,
       'canonicalHash (chunks into sha256)': `${medianMs(() => canonicalHash(snap)).toFixed(1)} ms`,
       'JSON.stringify (floor)': `${medianMs(() => JSON.stringify(snap)).toFixed(1)} ms`,

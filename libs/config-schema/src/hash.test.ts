@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeChanges, type ConfigChange } from './config-delta';
 import { ConfigDigest, itemDigest, snapshotHash } from './hash';
 import { emptySnapshot, type Snapshot, type SnapshotRoute } from './snapshot';
+import { rng } from './testing.test-util';
 
 const route = (i: number, extra: Partial<SnapshotRoute> = {}): SnapshotRoute => ({
   id: `r${i}`,
@@ -17,14 +18,6 @@ const route = (i: number, extra: Partial<SnapshotRoute> = {}): SnapshotRoute => 
 
 const withRoutes = (routes: SnapshotRoute[]): Snapshot => ({ ...emptySnapshot(), routes });
 
-/** a small seeded RNG: the same sequence every run */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
 
 describe('config hash (set of items)', () => {
   it('ignores item order and the revision, not content', () => {
