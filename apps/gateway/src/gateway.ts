@@ -6,7 +6,7 @@ import type { CompiledConfig } from './compile/types';
 import { ConfigClient } from './config/config-client';
 import { ControlPlaneClient } from './config/control-plane-client';
 import { resolveNodeId } from './config/node-id';
-import type { PullTiming } from './config/config-client';
+import { msSince, type PullTiming } from './config/config-client';
 import type { ConfigState } from './config/config-state';
 import { loadSnapshotFile } from './config/snapshot-file';
 import { consoleLogger, errorMessage, type Logger } from './log';
@@ -114,7 +114,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     metrics.configApplies++;
     for (const w of certWarnings) logger.warn('config warning', { revision: response.revision, warning: w });
     for (const w of compiled.warnings) logger.warn('config warning', { revision: response.revision, warning: w });
-    const swapMs = Math.round((performance.now() - t0) * 10) / 10;
+    const swapMs = msSince(t0);
     logger.info('applied config', { revision: response.revision, hash: response.hash.slice(0, 12), ...timing, swapMs });
   };
 

@@ -19,7 +19,8 @@ export interface PullTiming {
 /** how long the last-known-good file may lag the applied config */
 const LKG_WRITE_DELAY_MS = 1_000;
 
-const since = (t: number) => Math.round((performance.now() - t) * 10) / 10;
+/** ms since `t` (a performance.now()), to 0.1 ms: the timings of the 'applied config' log line */
+export const msSince = (t: number) => Math.round((performance.now() - t) * 10) / 10;
 
 export interface ConfigClientOptions {
   cp: ControlPlaneClient;
@@ -107,13 +108,22 @@ export class ConfigClient {
   }
 
   private applyNotice(applied: ConfigState, n: RevisionNotice, changes: ConfigChange[]): boolean {
+    const delta = { from: applied.revision, revision: n.revision, hash: n.hash, changes };
+    return this.applyDelta(() => applied.applyDelta(delta), 'notice', 0, 'config changes in the notice refused, pulling');
+  }
+
+  /**
+   * Checks a delta and swaps it in; a delta that does not add up (to its hash, or to what is applied) is logged and
+   * false comes back: the caller pulls instead, the applied config stays.
+   */
+  private applyDelta(check: () => ConfigState, via: PullTiming['via'], fetchMs: number, refused: string): boolean {
     const t0 = performance.now();
     let next: ConfigState;
     try {
-      next = applied.applyDelta({ from: applied.revision, revision: n.revision, hash: n.hash, changes });
-      this.o.apply(next, { via: 'notice', fetchMs: 0, checkMs: since(t0) });
+      next = check();
+      this.o.apply(next, { via, fetchMs, checkMs: msSince(t0) });
     } catch (err) {
-      this.o.logger.warn('config changes in the notice refused, pulling', { code: (err as { code?: string }).code, error: errorMessage(err) });
+      this.o.logger.warn(refused, { code: (err as { code?: string }).code, error: errorMessage(err) });
       return false;
     }
     this.applied(() => next.toText());
@@ -164,22 +174,8 @@ export class ConfigClient {
       this.unreachable(err);
       return true;
     }
-    let next: ConfigState;
-    const fetchMs = since(t0);
-    const t1 = performance.now();
-    try {
-      next = applyDeltaText(applied, text);
-      this.o.apply(next, { via: 'delta', fetchMs, checkMs: since(t1) });
-    } catch (err) {
-      // a delta that does not add up to its hash is repaired by the whole snapshot, not kept
-      this.o.logger.warn('config delta refused, pulling the whole config', {
-        code: (err as { code?: string }).code,
-        error: errorMessage(err),
-      });
-      return false;
-    }
-    this.applied(() => next.toText());
-    return true;
+    // a delta that does not add up is repaired by the whole snapshot, not kept
+    return this.applyDelta(() => applyDeltaText(applied, text), 'delta', msSince(t0), 'config delta refused, pulling the whole config');
   }
 
   private async pullWhole(applied: ConfigState | null): Promise<void> {
@@ -194,13 +190,13 @@ export class ConfigClient {
       this.unreachable(err);
       return;
     }
-    const fetchMs = since(t0);
+    const fetchMs = msSince(t0);
     const t1 = performance.now();
     try {
       const state = verifyConfigResponse(text);
       const current = this.o.applied();
       if (current && state.revision <= current.revision) return;
-      this.o.apply(state, { via: 'whole', fetchMs, checkMs: since(t1) });
+      this.o.apply(state, { via: 'whole', fetchMs, checkMs: msSince(t1) });
     } catch (err) {
       const hash = /"hash"\s*:\s*"([^"]*)"/.exec(text)?.[1] ?? text.length.toString();
       if (hash !== this.rejectedHash) {
