@@ -92,14 +92,18 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   }
 
   start(): void {
+    if (!this.begin()) this.fail(GwErrorCode.NO_HEALTHY_UPSTREAM);
+  }
+
+  /** The service's first attempt (retry budget, pick, total timer, dispatch); false when no target can take it. */
+  private begin(): boolean {
     this.service.retryBudget.onRequest();
     const target = this.service.balancer.pick(this);
-    if (!target) {
-      this.fail(GwErrorCode.NO_HEALTHY_UPSTREAM);
-      return;
-    }
+    if (!target) return false;
+    this.ended = false;
     this.startTotalTimer();
     this.dispatch(target);
+    return true;
   }
 
   /** The service's total timeout, tightened by the client's own deadline (gRPC) when it set one. */
@@ -320,12 +324,6 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.request.path = this.request.fallbackPath;
     this.retriesLeft = fallback.service.retries;
     this.tried = undefined;
-    this.service.retryBudget.onRequest();
-    const target = this.service.balancer.pick(this);
-    if (!target) return false;
-    this.ended = false;
-    this.startTotalTimer();
-    this.dispatch(target);
-    return true;
+    return this.begin();
   }
 }
