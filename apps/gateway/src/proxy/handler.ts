@@ -16,6 +16,7 @@ import { DEFAULT_LIMITS, watchBodySize, type ProxyLimits } from './limits';
 import type { PoolRegistry } from './pool-registry';
 import { guardRequest } from './request-guard';
 import { resolveRequestId } from './request-id';
+import { serviceOf } from '../traffic/route-traffic';
 
 export interface ProxyHandlerDeps {
   /** the applied config; read once per request so a swap mid-request changes nothing for it */
@@ -147,7 +148,7 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
       ex.call = new ForwardCall(
         req,
         res,
-        traffic?.split ? traffic.split.choose(req.headers) : route.service,
+        serviceOf(route, req.headers),
         {
           method,
           path,

@@ -11,6 +11,7 @@ import { isHopByHop, upstreamRequestHeaders } from './headers';
 import { DEFAULT_LIMITS } from './limits';
 import { guardRequest } from './request-guard';
 import { resolveRequestId } from './request-id';
+import { serviceOf } from '../traffic/route-traffic';
 
 /** An upstream handshake answer bigger than this is not a WebSocket server talking. */
 const MAX_RESPONSE_HEAD = 16 * 1024;
@@ -80,7 +81,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     if (!match) return refuse(socket, GwErrorCode.ROUTE_NOT_FOUND, requestId);
     // the route's canary split and request header transforms apply to WebSocket handshakes too
     const traffic = match.route.traffic;
-    const service = traffic?.split ? traffic.split.choose(req.headers) : match.route.service;
+    const service = serviceOf(match.route, req.headers);
     const clientIp = clientIpOf(req);
     const target = service.balancer.pick(pickContext(req, clientIp));
     if (!target) return refuse(socket, GwErrorCode.NO_HEALTHY_UPSTREAM, requestId);

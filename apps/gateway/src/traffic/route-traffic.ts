@@ -1,7 +1,8 @@
 import { regexProblem, type SnapshotRoute } from '@aya/config-schema';
 import type { PickContext } from '../balancer/types';
-import type { RuntimeService, RuntimeTarget } from '../compile/types';
+import type { RuntimeRoute, RuntimeService, RuntimeTarget } from '../compile/types';
 import { compileHeaderTransform, type HeaderEditor } from './header-transform';
+import type { HeaderBag } from '../router/router';
 import { ServiceSplit, type StickyIndex } from './split';
 import { stickyCookieFor, stickyService } from './sticky';
 import { compileTemplate, type Template } from './template';
@@ -18,6 +19,12 @@ export interface RouteTraffic {
   readonly responseHeaders: ResponseEditor | null;
   /** the service of this request (split, sticky); null: the route's own */
   readonly split: ServiceSplit | null;
+}
+
+/** The service a request to this route goes to: its split's choice, else the route's own. */
+export function serviceOf(route: RuntimeRoute, headers: HeaderBag): RuntimeService {
+  const split = route.traffic?.split;
+  return split ? split.choose(headers) : route.service;
 }
 
 const TRAFFIC_KEYS = ['split', 'sticky', 'rewrite', 'redirect', 'requestHeaders', 'responseHeaders'] as const;
