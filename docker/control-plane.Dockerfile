@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1.7
 # Aya control plane (admin API, config publisher) serving the built console.
 # Build from the repo root: docker build -f docker/control-plane.Dockerfile .
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 ENV NX_NO_CLOUD=true NX_DAEMON=false PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json nx.json tsconfig.base.json prisma.config.ts ./
@@ -17,7 +17,7 @@ COPY apps/control-plane apps/control-plane
 COPY apps/console apps/console
 RUN npx nx run-many -t build -p @aya/control-plane @aya/console --outputStyle=static
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production AYA_CONSOLE_DIR=/app/apps/console/dist AYA_MIGRATIONS_DIR=/app/prisma/migrations
 COPY package.json package-lock.json ./

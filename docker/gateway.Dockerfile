@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1.7
 # Aya gateway (data plane). Build from the repo root: docker build -f docker/gateway.Dockerfile .
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /src
 ENV NX_NO_CLOUD=true NX_DAEMON=false PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 COPY package.json package-lock.json nx.json tsconfig.base.json ./
@@ -14,7 +14,7 @@ COPY libs/config-schema libs/config-schema
 COPY apps/gateway apps/gateway
 RUN npx nx run @aya/gateway:build --outputStyle=static
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
