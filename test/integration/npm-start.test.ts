@@ -20,8 +20,8 @@ describe('`aya start` (what `npm start` runs): the whole platform with embedded 
   let upstream: TestUpstream;
   let env: Record<string, string>;
 
-  const start = async (): Promise<RunningProcess> => {
-    const proc = spawnNode(CLI, env, ['start']);
+  const start = async (overrides: Record<string, string> = {}): Promise<RunningProcess> => {
+    const proc = spawnNode(CLI, { ...env, ...overrides }, ['start']);
     await eventually(async () => {
       if (proc.child.exitCode !== null) throw new Error(`aya start exited ${proc.child.exitCode}:\n${proc.logs()}`);
       return proc.logs().includes('Aya is running.');
@@ -55,6 +55,7 @@ describe('`aya start` (what `npm start` runs): the whole platform with embedded 
     const logs = proc.logs();
     expect(logs).toContain(`http://localhost:${ports.admin}/`);
     expect(logs).toContain(`http://localhost:${ports.proxy}/`);
+    expect(logs).toContain(`https://localhost:${env.AYA_PROXY_TLS_PORT}/`);
     const password = /Initial admin user: admin\s+password: (\S+)/.exec(logs)?.[1];
     expect(password).toBeTruthy();
 
@@ -74,9 +75,15 @@ describe('`aya start` (what `npm start` runs): the whole platform with embedded 
     for (const port of Object.values(ports)) expect(await portOpen(port)).toBe(false);
   });
 
-  it('a second start keeps the data of the first and prints no new password', async () => {
-    const proc = await start();
+  it('a second start keeps the data of the first and prints no new password; a taken HTTPS port is not advertised', async () => {
+    // the default 8443 is best-effort: taken (by us, or by something else on this machine), it is skipped
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.once('error', () => resolve()).listen(8443, '0.0.0.0', resolve));
+    const proc = await start({ AYA_PROXY_TLS_PORT: '' }).finally(() => squatter.close());
     expect(proc.logs()).not.toMatch(/Initial admin user/);
+    expect(proc.logs()).toMatch(/https listener not started/);
+    expect(proc.logs()).not.toContain('https://localhost:8443/');
+    expect(proc.logs()).toMatch(/HTTPS proxy +not listening/);
     const res = await eventually(async () => {
       const r = await fetch(`http://127.0.0.1:${ports.proxy}/httpbin/again`);
       return r.status === 200 && r.text();

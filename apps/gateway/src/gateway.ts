@@ -19,7 +19,7 @@ import { createUpgradeProxy } from './proxy/upgrade';
 import { RetryBudgets } from './proxy/retry-budget';
 import { createProxyServer } from './server/proxy-server';
 import { startExtraListeners } from './server/extra-listeners';
-import { createStatusServer } from './server/status-server';
+import { createStatusServer, type BoundListeners } from './server/status-server';
 import { CertificateStore } from './tls/certificate-store';
 import { VERSION } from './version';
 
@@ -61,6 +61,8 @@ export interface GatewayHandle {
   readonly statusPort: number;
   /** -1 when the listener is off */
   readonly tlsPort: number;
+  /** the proxy listeners bound (null where off or failed to bind) */
+  listeners(): BoundListeners;
   readonly h2cPort: number;
   readonly metrics: Metrics;
   /** applied revision and hash; revision -1 before any config */
@@ -145,6 +147,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
       startedAt: new Date(startedAtMs).toISOString(),
       nodeId,
       health: health.report(),
+      listeners: listeners(),
     }),
   });
   const proxyPort = await listen(proxyServer, options.proxyPort, options.proxyHost ?? '0.0.0.0');
@@ -158,6 +161,11 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     tlsPortRequired: options.tlsPortRequired,
     h2cPort: options.h2cPort,
     logger,
+  });
+  const listeners = (): BoundListeners => ({
+    http: proxyPort,
+    https: extra.tlsPort >= 0 ? extra.tlsPort : null,
+    h2c: extra.h2cPort >= 0 ? extra.h2cPort : null,
   });
   let statusPort = -1;
   if (options.statusPort !== null) {
@@ -219,6 +227,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     statusPort,
     tlsPort: extra.tlsPort,
     h2cPort: extra.h2cPort,
+    listeners,
     metrics,
     current: () => (applied ? { revision: applied.revision, hash: applied.hash } : { revision: -1, hash: '' }),
     health: () => health.report(),

@@ -90,6 +90,7 @@ describe('dist/main.js with AYA_GATEWAY_WORKERS=2', () => {
     nodeId: string;
     workers: { pid: number; revision: number; requests: number }[];
     health: { upstreamId: string; target: string; state: string }[];
+    listeners?: { http: number; https: number | null; h2c: number | null };
   }
   const status = async (port: number): Promise<Status> => (await (await request(`http://127.0.0.1:${port}/status`, { dispatcher: client })).body.json()) as Status;
   async function until<T>(probe: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
@@ -133,6 +134,7 @@ describe('dist/main.js with AYA_GATEWAY_WORKERS=2', () => {
       expect(first.revision).toBe(3);
       expect(first.workers).toHaveLength(2);
       expect(first.workers.every((w) => w.revision === 3)).toBe(true);
+      expect(first.listeners).toEqual({ http: proxyPort, https: null, h2c: null }); // what `aya start` advertises
       // one connection per request: the primary hands connections to workers in turn
       for (let i = 0; i < 20; i++) {
         const res = await request(`http://127.0.0.1:${proxyPort}/x`, { headers: { connection: 'close' }, dispatcher: new Agent({ pipelining: 0 }) });

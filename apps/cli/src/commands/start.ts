@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { loadStartEnv, type StartEnv } from '../env';
-import { runNode, waitForHttp, type Child } from '../stack/child';
+import { runNode, waitForHttp, waitForJson, type Child } from '../stack/child';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../stack/embedded-postgres';
 import { loadOrCreateSecrets } from '../stack/secrets';
 
@@ -34,6 +34,7 @@ export async function startCommand(): Promise<void> {
   process.on('SIGHUP', () => void shutdown(0));
   watchParent(() => void shutdown(0));
 
+  let listeners: BoundListeners | undefined;
   try {
     // The embedded stack keeps its generated secrets in the data dir; production sets them in the env.
     const embedded = env.AYA_ROLE === 'all' || (env.AYA_ROLE === 'control-plane' && !env.DATABASE_URL);
@@ -71,11 +72,11 @@ export async function startCommand(): Promise<void> {
       });
       children.push(gw);
       watch(gw, shutdown, () => stopping);
-      if (!(await waitForHttp(`http://127.0.0.1:${env.AYA_STATUS_PORT}/status`, gw))) {
-        fail('the gateway did not start (see its output above)');
-      }
+      // the banner advertises what the gateway really bound (8443 taken: no HTTPS line), so wait for it
+      listeners = await waitForJson(`http://127.0.0.1:${env.AYA_STATUS_PORT}/status`, gw, boundListeners);
+      if (!listeners) fail('the gateway did not start (see its output above)');
     }
-    printBanner(env);
+    printBanner(env, listeners);
   } catch (err) {
     process.stderr.write(`aya: ${err instanceof Error ? err.message : String(err)}\n`);
     await shutdown(1);
@@ -110,7 +111,19 @@ function log(message: string): void {
   process.stdout.write(`[aya] ${message}\n`);
 }
 
-function printBanner(env: StartEnv): void {
+/** The proxy ports a gateway reports in `/status` once a listener is bound (the gateway's StatusInfo.listeners). */
+interface BoundListeners {
+  http: number;
+  https: number | null;
+  h2c: number | null;
+}
+
+function boundListeners(body: unknown): BoundListeners | undefined {
+  const l = (body as { listeners?: BoundListeners } | null)?.listeners;
+  return l && typeof l.http === 'number' ? l : undefined;
+}
+
+function printBanner(env: StartEnv, listeners: BoundListeners | undefined): void {
   const lines = ['', 'Aya is running.'];
   if (env.AYA_ROLE !== 'gateway') {
     lines.push(
@@ -119,9 +132,12 @@ function printBanner(env: StartEnv): void {
     );
   }
   if (env.AYA_ROLE !== 'control-plane') {
-    const tls = process.env.AYA_PROXY_TLS_PORT ?? '8443';
-    lines.push(`  Proxy        http://localhost:${env.AYA_PROXY_PORT}/`);
-    if (tls !== 'off' && tls !== '0') lines.push(`  HTTPS proxy  https://localhost:${tls}/  (HTTP/2; certificates from config, by SNI)`);
+    lines.push(`  Proxy        http://localhost:${listeners?.http ?? env.AYA_PROXY_PORT}/`);
+    if (listeners?.https) lines.push(`  HTTPS proxy  https://localhost:${listeners.https}/  (HTTP/2; certificates from config, by SNI)`);
+    else if (!['off', '0'].includes(process.env.AYA_PROXY_TLS_PORT ?? '')) {
+      lines.push('  HTTPS proxy  not listening (its port is taken: see the gateway log above; set AYA_PROXY_TLS_PORT)');
+    }
+    if (listeners?.h2c) lines.push(`  h2c proxy    http://localhost:${listeners.h2c}/  (HTTP/2 cleartext)`);
     lines.push(`  Status       http://localhost:${env.AYA_STATUS_PORT}/status`);
   }
   if (env.AYA_ROLE !== 'gateway') {

@@ -35,17 +35,27 @@ export function runNode(name: string, script: string, env: NodeJS.ProcessEnv): C
 
 /** Polls an HTTP URL until it answers 200, or the child exits. */
 export async function waitForHttp(url: string, child: Child, timeoutMs = 60_000): Promise<boolean> {
+  return (await waitForJson(url, child, () => true, timeoutMs)) !== undefined;
+}
+
+/**
+ * Polls an HTTP URL until it answers 200 with a JSON body that `pick` accepts (returns non-undefined),
+ * or the child exits. Resolves with what `pick` returned, undefined on timeout or exit.
+ */
+export async function waitForJson<T>(url: string, child: Child, pick: (body: unknown) => T | undefined, timeoutMs = 60_000): Promise<T | undefined> {
   let gone = false;
   void child.exited.then(() => (gone = true));
   const deadline = Date.now() + timeoutMs;
   while (!gone && Date.now() < deadline) {
     try {
       const res = await fetch(url);
-      if (res.status === 200) return true;
+      const body: unknown = res.status === 200 ? await res.json().catch(() => null) : undefined;
+      const picked = res.status === 200 ? pick(body) : undefined;
+      if (picked !== undefined) return picked;
     } catch {
       /* not up yet */
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return false;
+  return undefined;
 }

@@ -8,6 +8,15 @@ export interface StatusInfo {
   nodeId: string;
   /** cluster mode: one entry per live worker process */
   workers?: { pid: number; revision: number; hash: string; requests: number }[];
+  /** the proxy listeners actually bound (absent until one is): what `aya start` advertises */
+  listeners?: BoundListeners;
+}
+
+/** Ports the proxy listens on; null where a listener is off or failed to bind (e.g. 8443 taken). */
+export interface BoundListeners {
+  http: number;
+  https: number | null;
+  h2c: number | null;
 }
 
 export interface StatusServerOptions {

@@ -8,7 +8,7 @@ import { resolveNodeId } from '../config/node-id';
 import { errorMessage, type Logger } from '../log';
 import { Metrics } from '../metrics';
 import { mergeHealth } from './merge-health';
-import { createStatusServer } from './status-server';
+import { createStatusServer, type BoundListeners } from './status-server';
 
 /**
  * Cluster mode (AYA_GATEWAY_WORKERS > 1). The primary proxies nothing: it forks the workers
@@ -27,6 +27,7 @@ interface WorkerReport {
   counters: Counters;
   /** this worker's view of its upstream targets (each worker checks and balances on its own) */
   health: TargetHealthReport[];
+  listeners?: BoundListeners;
 }
 
 interface Counters {
@@ -118,6 +119,8 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
         nodeId,
         workers: live.map(([w, r]) => ({ pid: w.process.pid ?? -1, revision: r.revision, hash: r.hash, requests: r.counters.requests })),
         health: mergeHealth(live.map(([, r]) => r.health)),
+        // workers share the ports through node:cluster: any ready worker's view is the node's
+        listeners: live.find(([, r]) => r.listeners)?.[1].listeners,
       };
     },
   });
@@ -167,7 +170,7 @@ export function reportToPrimary(getGateway: () => GatewayHandle | undefined, log
   const send = (): void => {
     const gw = getGateway();
     const report: WorkerReport = gw
-      ? { type: 'aya:report', ready: true, ...gw.current(), counters: countersOf(gw.metrics), health: gw.health() }
+      ? { type: 'aya:report', ready: true, ...gw.current(), counters: countersOf(gw.metrics), health: gw.health(), listeners: gw.listeners() }
       : { type: 'aya:report', ready: false, revision: -1, hash: '', counters: countersOf(new Metrics()), health: [] };
     if (process.connected) process.send?.(report, undefined, undefined, (err: Error | null) => err && logger.warn('report failed', { error: errorMessage(err) }));
   };
