@@ -16,12 +16,25 @@ export function ensureCommands(wanted) {
   }
   console.log(`[setup] apt-get install ${pkgs.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  if (!aptUpdated) {
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    aptUpdated = true;
+  // another install may hold the dpkg / apt lists lock (unattended upgrades, a parallel job): wait for it
+  const apt = (...args) => spawnSync('apt-get', ['-o', `DPkg::Lock::Timeout=${APT_LOCK_WAIT_S}`, ...args], { stdio: 'inherit', env }).status === 0;
+  if (!aptUpdated) aptUpdated = aptWithRetry(() => apt('update', '-qq'));
+  aptWithRetry(() => apt('install', '-y', '-qq', '--no-install-recommends', ...pkgs));
+  const still = missing.filter(([cmd]) => !has(cmd)).map(([cmd]) => cmd);
+  if (still.length) console.error(`[setup] still missing after apt-get: ${still.join(', ')}`);
+  return still.length === 0;
+}
+
+const APT_LOCK_WAIT_S = 600;
+
+/** apt-get's lock timeout does not cover every lock on every apt version: retry a few times too. */
+function aptWithRetry(attempt) {
+  for (let i = 0; i < 5; i++) {
+    if (attempt()) return true;
+    console.log('[setup] apt-get failed (lock held?), retrying in 10 s');
+    spawnSync('sleep', ['10']);
   }
-  const r = spawnSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...pkgs], { stdio: 'inherit', env });
-  return r.status === 0;
+  return false;
 }
 
 /** Runs a command with inherited stdio; resolves with its exit code. */

@@ -28,6 +28,20 @@ const readJson = (file) => {
   }
 };
 
+/**
+ * Tests of a file that failed without a failing test: the file did not load (no tests) or a
+ * beforeAll/afterAll hook threw (its tests are reported as skipped). They count as failed, never
+ * as neither; at least one per such file.
+ */
+function failedInSetup(files) {
+  let n = 0;
+  for (const f of files) {
+    if (f.status !== 'failed' || f.assertionResults.some((a) => a.status === 'failed')) continue;
+    n += Math.max(1, f.assertionResults.filter((a) => a.status !== 'passed').length);
+  }
+  return n;
+}
+
 if (!ensureCommands({ 'redis-server': 'redis-server', chromium: 'chromium', 'docker-compose': 'docker-compose' })) {
   stepFailures.push('setup');
 }
@@ -50,8 +64,7 @@ if (want('vitest')) {
   if (r) {
     passed += r.numPassedTests;
     failed += r.numFailedTests;
-    // a file that fails to load has no tests but must still count as a failure
-    failed += (r.testResults ?? []).filter((t) => t.status === 'failed' && t.assertionResults.length === 0).length;
+    failed += failedInSetup(r.testResults ?? []);
   } else failed += 1;
 }
 
@@ -65,7 +78,8 @@ if (want('e2e')) {
   const r = readJson(file);
   if (r?.stats) {
     passed += r.stats.expected + r.stats.flaky;
-    failed += r.stats.unexpected;
+    // errors outside any test (global setup, a spec that fails to load) count too
+    failed += r.stats.unexpected + (r.errors?.length ?? 0);
   } else failed += 1;
 }
 
