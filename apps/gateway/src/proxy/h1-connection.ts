@@ -1,3 +1,4 @@
+import { maxHeaderSize } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { BodyPump } from './h1-body';
 import { UpstreamError } from './h1-errors';
@@ -6,7 +7,8 @@ import { queueSend } from './h1-send-queue';
 import { HTTPParser, type NativeParser, type NativeParserClass } from './h1-parser';
 import type { H1ConnectionOwner, H1DispatchOptions, H1Handler } from './h1-types';
 
-const MAX_HEADER_BYTES = 64 * 1024;
+/** undici's limit (node's --max-http-header-size, 16 KiB by default): both clients refuse the same heads. */
+const MAX_HEADER_BYTES = maxHeaderSize;
 /** Every connection reads into this one buffer (see the constructor). */
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
@@ -16,6 +18,11 @@ function noop(): void {}
  * One keep-alive HTTP/1.1 connection to a plain-HTTP upstream: the request is written as one
  * string, the response parsed by node's native llhttp, the body relayed chunk by chunk with
  * backpressure (onData false pauses the socket, resume() reads on). One request at a time.
+ *
+ * Every byte the upstream sends must belong to the written request: bytes while idle, before the
+ * request's write, or after its response ended (a second response, a body longer than its
+ * Content-Length) destroy the connection, and never reach a handler. A request that had not been
+ * written yet then goes out on a fresh connection (owner.redispatch).
  */
 export class H1Connection {
   readonly socket: Socket;
@@ -25,10 +32,15 @@ export class H1Connection {
   private pump: BodyPump | null = null;
   private chunked = false;
   private connected = false;
-  /** bytes of the current request left for the upstream */
+  /** the current request's head went out: from here on, response bytes are its own */
   private written = false;
   private requestDone = false;
   private headersSeen = false;
+  /** the current response ended inside parser.execute(); settled once execute returns */
+  private finished = false;
+  /** the parser met bytes after the current response's end */
+  private extra = false;
+  private trailers: string[] | undefined;
   private informational = false;
   private skipBody = false;
   private keepAlive = true;
@@ -41,6 +53,7 @@ export class H1Connection {
     const P = HTTPParser as NativeParserClass;
     this.parser = new P();
     this.parser.initialize(P.RESPONSE, {}, MAX_HEADER_BYTES, 0);
+    this.parser[P.kOnMessageBegin] = this.onMessageBegin;
     this.parser[P.kOnHeaders] = this.onParserHeaders;
     this.parser[P.kOnHeadersComplete] = this.onHeadersComplete;
     this.parser[P.kOnBody] = this.onBody;
@@ -54,6 +67,7 @@ export class H1Connection {
     socket.on('connect', this.onSocketConnect);
     socket.on('timeout', this.onSocketTimeout);
     socket.on('error', this.onSocketError);
+    socket.on('end', this.onSocketEnd);
     socket.on('close', this.onSocketClose);
   }
 
@@ -136,9 +150,9 @@ export class H1Connection {
   };
 
   private onSocketData(data: Buffer): void {
-    if (!this.handler) {
-      // bytes nobody asked for: the connection cannot be trusted any more
-      this.destroy();
+    if (!this.handler || !this.written) {
+      // bytes no written request owns: the connection cannot be trusted any more
+      this.unsolicited();
       return;
     }
     let r: number | Error;
@@ -146,11 +160,29 @@ export class H1Connection {
       r = this.parser.execute(data);
     } catch (err) {
       // a handler callback threw inside the parser: that request ends, as undici ends it
+      this.finished = false;
       this.fail(err instanceof Error ? err : new Error(String(err)));
       return;
     }
-    if (typeof r !== 'number') this.fail(new UpstreamError('UND_ERR_SOCKET', `bad upstream response: ${r.message}`, { cause: r }));
+    // a parse error after the response ended is one more sign of bytes nobody asked for
+    if (this.finished) this.settle(this.extra || typeof r !== 'number');
+    else if (typeof r !== 'number') this.fail(parseError(r));
   }
+
+  /** Drops the connection; a request waiting for its write goes out on a fresh one. */
+  private unsolicited(): void {
+    const handler = this.handler;
+    const opts = this.opts;
+    this.handler = null;
+    this.opts = null;
+    this.destroy();
+    if (handler && opts) this.owner.redispatch(this, opts, handler);
+  }
+
+  /** llhttp starts a message: after the current response ended, one nobody asked for. */
+  private readonly onMessageBegin = (): void => {
+    if (this.finished) this.extra = true;
+  };
 
   /** llhttp hands over headers early when there are many; they come back at headers-complete. */
   private readonly onParserHeaders = (headers: string[]): void => {
@@ -174,7 +206,7 @@ export class H1Connection {
       this.pendingHeaders = [];
     }
     const handler = this.handler;
-    if (!handler) return 0;
+    if (!handler || this.finished) return 0;
     if (upgrade || statusCode === 101) {
       process.nextTick(failOnTick, this, new UpstreamError('UND_ERR_SOCKET', 'unexpected upgrade from the upstream'));
       return 1;
@@ -191,7 +223,7 @@ export class H1Connection {
   };
 
   private readonly onBody = (chunk: Buffer): void => {
-    if (this.handler?.onData(chunk) === false) this.socket.pause();
+    if (!this.finished && this.handler?.onData(chunk) === false) this.socket.pause();
   };
 
   private resume: () => void = noop;
@@ -201,14 +233,26 @@ export class H1Connection {
       this.informational = false;
       return;
     }
-    const handler = this.handler;
-    if (!handler || !this.headersSeen) return;
+    if (!this.handler || !this.headersSeen || this.finished) return;
     // the parser hands trailers over like early headers, right before the message ends
-    const trailers = this.pendingHeaders.length > 0 ? this.pendingHeaders : undefined;
+    this.trailers = this.pendingHeaders.length > 0 ? this.pendingHeaders : undefined;
+    this.pendingHeaders = [];
+    // settled after execute() returns, once the rest of the packet is known to be empty
+    this.finished = true;
+  };
+
+  /** The response ended: the request completes; `extra` bytes after it condemn the connection. */
+  private settle(extra: boolean): void {
+    const handler = this.handler;
+    if (!handler) return;
+    const trailers = this.trailers;
+    this.trailers = undefined;
+    this.finished = false;
+    this.extra = false;
     this.pendingHeaders = [];
     this.handler = null;
     this.opts = null;
-    let reusable = this.keepAlive && !this.dead;
+    let reusable = this.keepAlive && !this.dead && !extra;
     if (!this.requestDone) {
       // the upstream answered before taking the whole body: that connection is done, and the
       // rest of the client's body is read and dropped so its connection does not stall
@@ -220,7 +264,7 @@ export class H1Connection {
     else this.destroy();
     this.owner.done(this, reusable);
     handler.onComplete(trailers);
-  };
+  }
 
   private readonly onSocketTimeout = (): void => {
     if (!this.connected) this.fail(new UpstreamError('UND_ERR_CONNECT_TIMEOUT', 'connect timeout'));
@@ -234,13 +278,25 @@ export class H1Connection {
     this.socketError = err;
   };
 
+  /**
+   * The upstream ended its side. Seen before the deferred write (the 'close' that follows comes a
+   * loop phase later): a kept-alive connection whose idle timeout won the race against a new
+   * request. Nothing was sent, so the request goes out on a fresh connection.
+   */
+  private readonly onSocketEnd = (): void => {
+    this.dead = true;
+    if (this.handler && !this.written) this.unsolicited();
+  };
+
   private readonly onSocketClose = (): void => {
     this.dead = true;
-    if (this.handler && this.headersSeen) {
+    if (this.handler && this.connected && !this.written) {
+      this.unsolicited();
+    } else if (this.handler && this.headersSeen) {
       // a close-delimited body ends here
       const err = this.parser.finish();
-      if (!this.handler) return;
-      if (err) this.socketError ??= err;
+      if (this.finished) this.settle(false);
+      else if (err) this.socketError ??= err;
     }
     if (this.handler) {
       const cause = this.socketError;
@@ -257,6 +313,7 @@ export class H1Connection {
   fail(err: Error): void {
     const handler = this.handler;
     if (!handler) return;
+    this.finished = false;
     this.handler = null;
     this.opts = null;
     this.pump?.stop();
@@ -266,6 +323,11 @@ export class H1Connection {
     this.owner.done(this, reusable);
     handler.onError(err);
   }
+}
+
+function parseError(err: Error): UpstreamError {
+  const code = (err as { code?: unknown }).code === 'HPE_HEADER_OVERFLOW' ? 'UND_ERR_HEADERS_OVERFLOW' : 'UND_ERR_SOCKET';
+  return new UpstreamError(code, `bad upstream response: ${err.message}`, { cause: err });
 }
 
 function failOnTick(conn: H1Connection, err: Error): void {

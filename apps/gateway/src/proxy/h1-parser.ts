@@ -18,6 +18,7 @@ export interface NativeParser {
 export interface NativeParserClass {
   new (): NativeParser;
   readonly RESPONSE: number;
+  readonly kOnMessageBegin: number;
   readonly kOnHeaders: number;
   readonly kOnHeadersComplete: number;
   readonly kOnBody: number;

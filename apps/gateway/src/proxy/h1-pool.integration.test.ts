@@ -1,93 +1,13 @@
-import { createServer as createHttpServer, request, type IncomingMessage, type Server } from 'node:http';
-import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import { createServer as createHttpServer, request, type IncomingMessage } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { H1DispatchOptions, H1Handler } from './h1-types';
-import { H1Pool } from './h1-pool';
+import { collect, get, H1TestBed, type Outcome } from '../testing/h1-test-bed';
+import type { H1Pool } from './h1-pool';
 
-interface Outcome {
-  status: number;
-  headers: string[];
-  body: string;
-  error?: Error & { code?: string };
-  connected: boolean;
-  requestSent: boolean;
-  trailers?: string[];
-}
-
-/** A dispatch handler that records everything; `pauseFirst` holds the body until resumed. */
-function collect(pauseFirst = false): { handler: H1Handler; done: Promise<Outcome> } {
-  const out: Outcome = { status: 0, headers: [], body: '', connected: false, requestSent: false };
-  let resolve!: (o: Outcome) => void;
-  const done = new Promise<Outcome>((r) => (resolve = r));
-  let resume: (() => void) | undefined;
-  let paused = false;
-  const handler: H1Handler = {
-    onConnect: () => void (out.connected = true),
-    onRequestSent: () => void (out.requestSent = true),
-    onHeaders(status, raw, r) {
-      out.status = status;
-      out.headers = raw;
-      resume = r;
-      return true;
-    },
-    onData(chunk) {
-      out.body += chunk.toString('latin1');
-      if (pauseFirst && !paused) {
-        paused = true;
-        setTimeout(() => resume?.(), 50);
-        return false;
-      }
-      return true;
-    },
-    onComplete: (trailers) => resolve({ ...out, trailers }),
-    onError: (err) => resolve({ ...out, error: err }),
-  };
-  return { handler, done };
-}
-
-const servers: (Server | NetServer)[] = [];
-const pools: H1Pool[] = [];
-
-afterEach(async () => {
-  await Promise.all(pools.splice(0).map((p) => p.close()));
-  await Promise.all(servers.splice(0).map((s) => new Promise((r) => s.close(r))));
-});
-
-async function listen<S extends Server | NetServer>(server: S): Promise<number> {
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return (server.address() as AddressInfo).port;
-}
-
-function pool(port: number, keepAliveTimeoutMs = 4_000, connectTimeoutMs = 1_000): H1Pool {
-  const p = new H1Pool(`http://127.0.0.1:${port}`, { connectTimeoutMs, keepAliveTimeoutMs });
-  pools.push(p);
-  return p;
-}
-
-function get(path: string, extra: Partial<H1DispatchOptions> = {}): H1DispatchOptions {
-  return { method: 'GET', path, headers: ['x-test', 'yes'], body: null, headersTimeout: 2_000, ...extra };
-}
-
-/** A raw upstream that answers every request head with `answer(head)` (closing when it says so). */
-async function rawUpstream(answer: (head: string, socket: Socket) => void): Promise<{ port: number; connections: () => number }> {
-  let connections = 0;
-  const server = createNetServer((socket) => {
-    connections++;
-    let buf = '';
-    socket.on('data', (d: Buffer) => {
-      buf += d.toString('latin1');
-      let end: number;
-      while ((end = buf.indexOf('\r\n\r\n')) >= 0) {
-        const head = buf.slice(0, end);
-        buf = buf.slice(end + 4);
-        answer(head, socket);
-      }
-    });
-    socket.on('error', () => {});
-  });
-  return { port: await listen(server), connections: () => connections };
-}
+const bed = new H1TestBed();
+afterEach(() => bed.close());
+const pool = bed.pool.bind(bed);
+const listen = bed.listen.bind(bed);
+const rawUpstream = bed.rawUpstream.bind(bed);
 
 /** A front server whose requests are forwarded with the pool, for real IncomingMessage bodies. */
 async function front(p: H1Pool, onOutcome: (o: Outcome) => void): Promise<number> {
@@ -238,8 +158,7 @@ describe('H1Pool (lean HTTP/1.1 upstream client)', () => {
   });
 
   it('errors carry the codes the proxy classifies: refused, headers timeout, cut, bad response, bad header', async () => {
-    const closed = await listen(createNetServer());
-    await new Promise((r) => servers.pop()?.close(r));
+    const closed = await bed.closedPort();
     const refused = collect();
     pool(closed).dispatch(get('/'), refused.handler);
     expect(await refused.done).toMatchObject({ connected: false, error: { code: 'ECONNREFUSED' } });

@@ -70,6 +70,13 @@ export class H1Pool implements H1ConnectionOwner {
     if (this.active === 0 && this.onIdle) this.onIdle();
   }
 
+  redispatch(conn: H1Connection, opts: H1DispatchOptions, handler: H1Handler): void {
+    // still one running request (active unchanged); a fresh connection writes as soon as it
+    // connects, so this cannot repeat for the same request
+    this.gone(conn);
+    new H1Connection(this).dispatch(opts, handler);
+  }
+
   gone(conn: H1Connection): void {
     const i = this.idle.indexOf(conn);
     if (i >= 0) this.idle.splice(i, 1);

@@ -36,4 +36,6 @@ export interface H1ConnectionOwner {
   done(conn: H1Connection, reusable: boolean): void;
   /** the socket closed while no request ran on it */
   gone(conn: H1Connection): void;
+  /** the connection was lost before it wrote this request: send it on another one */
+  redispatch(conn: H1Connection, opts: H1DispatchOptions, handler: H1Handler): void;
 }

@@ -1,0 +1,119 @@
+import type { Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
+import type { H1DispatchOptions, H1Handler } from '../proxy/h1-types';
+import { H1Pool } from '../proxy/h1-pool';
+
+/** What a dispatch handler saw of one request (collect()). */
+export interface Outcome {
+  status: number;
+  headers: string[];
+  body: string;
+  error?: Error & { code?: string };
+  connected: boolean;
+  requestSent: boolean;
+  trailers?: string[];
+}
+
+/** A dispatch handler that records everything; `pauseFirst` holds the body 50 ms, then resumes. */
+export function collect(pauseFirst = false): { handler: H1Handler; done: Promise<Outcome> } {
+  const out: Outcome = { status: 0, headers: [], body: '', connected: false, requestSent: false };
+  let resolve!: (o: Outcome) => void;
+  const done = new Promise<Outcome>((r) => (resolve = r));
+  let resume: (() => void) | undefined;
+  let paused = false;
+  const handler: H1Handler = {
+    onConnect: () => void (out.connected = true),
+    onRequestSent: () => void (out.requestSent = true),
+    onHeaders(status, raw, r) {
+      out.status = status;
+      out.headers = raw;
+      resume = r;
+      return true;
+    },
+    onData(chunk) {
+      out.body += chunk.toString('latin1');
+      if (pauseFirst && !paused) {
+        paused = true;
+        setTimeout(() => resume?.(), 50);
+        return false;
+      }
+      return true;
+    },
+    onComplete: (trailers) => resolve({ ...out, trailers }),
+    onError: (err) => resolve({ ...out, error: err }),
+  };
+  return { handler, done };
+}
+
+export function get(path: string, extra: Partial<H1DispatchOptions> = {}): H1DispatchOptions {
+  return { method: 'GET', path, headers: ['x-test', 'yes'], body: null, headersTimeout: 2_000, ...extra };
+}
+
+/** A raw upstream: its request heads (as text) and the server side of each connection. */
+export interface RawUpstream {
+  port: number;
+  connections(): number;
+  sockets: Socket[];
+}
+
+/** Servers and pools of one test file, closed after each test. */
+export class H1TestBed {
+  private readonly servers: (Server | NetServer)[] = [];
+  private readonly pools: H1Pool[] = [];
+
+  async close(): Promise<void> {
+    await Promise.all(this.pools.splice(0).map((p) => p.close()));
+    await Promise.all(this.servers.splice(0).map((s) => new Promise((r) => s.close(r))));
+  }
+
+  async listen<S extends Server | NetServer>(server: S): Promise<number> {
+    this.servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    return (server.address() as AddressInfo).port;
+  }
+
+  /** A port nothing listens on. */
+  async closedPort(): Promise<number> {
+    const server = createNetServer();
+    const port = await this.listen(server);
+    this.servers.splice(this.servers.indexOf(server), 1);
+    await new Promise((r) => server.close(r));
+    return port;
+  }
+
+  pool(port: number, keepAliveTimeoutMs = 4_000, connectTimeoutMs = 1_000): H1Pool {
+    const p = new H1Pool(`http://127.0.0.1:${port}`, { connectTimeoutMs, keepAliveTimeoutMs });
+    this.pools.push(p);
+    return p;
+  }
+
+  /** An upstream that answers every request head with `answer(head, socket)` (closing when it says so). */
+  async rawUpstream(answer: (head: string, socket: Socket) => void): Promise<RawUpstream> {
+    const sockets: Socket[] = [];
+    const server = createNetServer((socket) => {
+      sockets.push(socket);
+      let buf = '';
+      socket.on('data', (d: Buffer) => {
+        buf += d.toString('latin1');
+        let end: number;
+        while ((end = buf.indexOf('\r\n\r\n')) >= 0) {
+          const head = buf.slice(0, end);
+          buf = buf.slice(end + 4);
+          answer(head, socket);
+        }
+      });
+      socket.on('error', () => {});
+    });
+    return { port: await this.listen(server), connections: () => sockets.length, sockets };
+  }
+}
+
+/** `HTTP/1.1 200` with a Content-Length body. */
+export function okResponse(body: string, extraHeaders = ''): string {
+  return `HTTP/1.1 200 OK\r\nContent-Length: ${Buffer.byteLength(body)}\r\n${extraHeaders}\r\n${body}`;
+}
+
+/** The request path of a raw request head. */
+export function pathOf(head: string): string {
+  return head.split(' ')[1] ?? '';
+}
