@@ -6,3 +6,4 @@ export * from './process';
 export * from './redis';
 export * from './upstream';
 export { startPostgres, createDatabaseOn } from './postgres';
+export * from './fault-proxy';

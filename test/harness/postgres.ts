@@ -8,7 +8,13 @@ import { freePort } from './ports';
 export interface TestPostgres {
   /** URL of the `postgres` maintenance database (used to create fresh databases). */
   adminUrl: string;
+  port: number;
+  /** Stops the server (fast shutdown: open connections are terminated) and deletes its data. */
   stop(): Promise<void>;
+  /** Stops the server and keeps its data (a database restart or failover, as clients see it). */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same data and port; resolves once it accepts connections. */
+  resume(): Promise<void>;
 }
 
 /** Starts a throwaway embedded Postgres (real binaries from npm) in a temp dir. */
@@ -23,18 +29,30 @@ export async function startPostgres(): Promise<TestPostgres> {
     port,
     user: 'postgres',
     password,
-    persistent: false,
+    persistent: true, // halt() keeps the data; stop() removes it (the whole temp dir)
     createPostgresUser: true,
     onLog: () => {},
     onError: () => {},
   });
   await db.initialise();
   await db.start();
+  let running = true;
+  const halt = async () => {
+    if (running) await db.stop();
+    running = false;
+  };
   return {
     adminUrl: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    port,
     async stop() {
-      await db.stop();
+      await halt();
       fs.rmSync(root, { recursive: true, force: true });
+    },
+    halt,
+    async resume() {
+      if (running) return;
+      await db.start();
+      running = true;
     },
   };
 }

@@ -10,6 +10,8 @@ export const CpErrorCode = {
   SECRET_KEY_REQUIRED: 'AYA_CP_SECRET_KEY_REQUIRED',
   /** 410 (internal API): the changes after that revision are no longer kept; pull the whole snapshot */
   DELTA_UNAVAILABLE: 'AYA_CP_DELTA_UNAVAILABLE',
+  /** 503: the database cannot be reached (down, restarting, connection cut); nothing was written, retry later */
+  DATABASE_UNAVAILABLE: 'AYA_CP_DATABASE_UNAVAILABLE',
 } as const;
 export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
 

@@ -35,6 +35,23 @@ describe('mapError', () => {
     expect(mapError(p2002)).toMatchObject({ status: 409, body: { error: { code: CpErrorCode.CONFLICT } } });
   });
 
+  it('maps an unreachable database to 503 AYA_CP_DATABASE_UNAVAILABLE, whatever shape the error comes in', () => {
+    const unavailable = [
+      Object.assign(new Error("Can't reach database server"), { name: 'PrismaClientKnownRequestError', code: 'P1001' }),
+      // a raw query cut by a server shutdown: Prisma's P2010 with the driver adapter's cause
+      Object.assign(new Error('Raw query failed'), { name: 'PrismaClientKnownRequestError', code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'postgres', code: '57P01' } } } }),
+      Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'DatabaseNotReachable' } } } }),
+      new Error('Client has encountered a connection error and is not queryable'),
+      new Error('Connection terminated unexpectedly'),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+    ];
+    for (const err of unavailable) {
+      expect(mapError(err)).toMatchObject({ status: 503, unexpected: true, body: { error: { code: CpErrorCode.DATABASE_UNAVAILABLE } } });
+    }
+    const syntax = Object.assign(new Error('Raw query failed'), { code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'postgres', code: '42601' } } } });
+    expect(mapError(syntax).status).toBe(500);
+  });
+
   it('hides internals of unexpected errors', () => {
     const mapped = mapError(new Error('connection string postgres://secret@db'));
     expect(mapped).toMatchObject({ status: 500, unexpected: true, body: { error: { code: CpErrorCode.INTERNAL, message: 'internal error' } } });

@@ -1,6 +1,7 @@
 import { CpErrorCode, type CpErrorBody } from '@aya/config-schema';
 import { z } from 'zod';
-import { AppError, ConflictError, NotFoundError, ValidationError, validationFromZod } from './errors';
+import { isDatabaseUnavailable } from './database-unavailable';
+import { AppError, ConflictError, DatabaseUnavailableError, NotFoundError, ValidationError, validationFromZod } from './errors';
 
 export interface MappedError {
   status: number;
@@ -27,6 +28,8 @@ const asErrorLike = (err: unknown): ErrorLike => (typeof err === 'object' && err
 export function mapError(err: unknown): MappedError {
   const known = toAppError(err);
   if (known) return { status: known.status, body: known.toBody(), unexpected: false };
+  // an outage, not a bug: 503 with a stable code, still worth a log line
+  if (isDatabaseUnavailable(err)) return { status: 503, body: new DatabaseUnavailableError().toBody(), unexpected: true };
   const e = asErrorLike(err);
   const status = httpStatusOf(e);
   if (status !== undefined && status < 500) {

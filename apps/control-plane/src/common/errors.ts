@@ -55,6 +55,13 @@ export class DeltaUnavailableError extends AppError {
   }
 }
 
+/** 503: the database cannot be reached (see database-unavailable.ts); the request changed nothing. */
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super(CpErrorCode.DATABASE_UNAVAILABLE, 503, 'the database is unavailable: nothing was changed, retry later');
+  }
+}
+
 /** zod issues as `{path: "paths.0", message}` (an empty path means the whole body). */
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
