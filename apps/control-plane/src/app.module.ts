@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AppConfig } from './app-config';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { CertificatesService } from './certificates/certificates.service';
 import { SecretBox } from './certificates/secret-box';
 import { ErrorFilter } from './common/error.filter';
+import { TextSafetyPipe } from './common/text-safety.pipe';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
 import { ConfigWriter } from './config-flow/config-writer';
@@ -43,6 +44,7 @@ export class AppModule {
         { provide: SecretBox, useValue: deps.box },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_PIPE, useClass: TextSafetyPipe },
         { provide: OPENAPI_DOCUMENT, useFactory: () => buildOpenApi(CONTROLLERS) },
         AuthService,
         ConfigWriter,
