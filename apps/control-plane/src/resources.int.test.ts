@@ -49,7 +49,7 @@ describe('services', () => {
     expect((await api('POST', `${base}/services`, { name: 'svc', url: 'http://x:1' })).status).toBe(409);
     expect((await api('PATCH', `${base}/services/svc`, { readTimeoutMs: 1000 })).body).toMatchObject({ readTimeoutMs: 1000, retries: 2 });
     const put = await api('PUT', `${base}/services/${created.body.id}`, { name: 'svc', url: 'https://example.com' });
-    expect(put.body).toMatchObject({ url: 'https://example.com', readTimeoutMs: 60000, retries: 0 });
+    expect(put.body).toMatchObject({ url: 'https://example.com', readTimeoutMs: 60000, retries: 1 });
     expect((await api('PUT', `${base}/services/svc`, { url: 'https://example.com' })).status).toBe(400);
     expect((await api('GET', `${base}/services?limit=1`)).body.data).toHaveLength(1);
   });

@@ -65,7 +65,12 @@ export type ServiceCreate = z.infer<typeof serviceCreateSchema>;
 export const SERVICE_DEFAULTS = {
   connectTimeoutMs: 5_000,
   readTimeoutMs: 60_000,
-  retries: 0,
+  /**
+   * One more attempt, on another target, for an idempotent request without a body that failed
+   * after it was sent (reset, closed, timed out). A connection that never opened goes to another
+   * target whatever this says; non-idempotent requests are never replayed once sent.
+   */
+  retries: 1,
   sendTimeoutMs: 60_000,
   totalTimeoutMs: null,
 } as const;

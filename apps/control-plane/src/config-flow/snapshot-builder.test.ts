@@ -41,7 +41,7 @@ describe('buildSnapshot', () => {
       path: '/base',
       connectTimeoutMs: 5000,
       readTimeoutMs: 60000,
-      retries: 0,
+      retries: 1,
     });
     expect(snap.upstreams[0].targets).toEqual([
       { host: '10.0.0.1', port: 8080, weight: 100 },

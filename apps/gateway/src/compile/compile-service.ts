@@ -1,6 +1,6 @@
 import { SERVICE_DEFAULTS, type SnapshotService, type SnapshotUpstream } from '@aya/config-schema';
 import { createBalancer } from '../balancer/create-balancer';
-import { type HealthConfig, TargetHealth } from '../health/target-health';
+import { type HealthConfig, type PassivePolicy, TargetHealth } from '../health/target-health';
 import { poolKeyOf, type ServiceEndpoint } from '../tls/upstream-tls';
 import { DEFAULT_BUDGET, type StateSources } from './runtime-state';
 import type { RuntimeService, RuntimeTarget } from './types';
@@ -19,8 +19,21 @@ export function servicePathPrefix(path: string): string {
   return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
+/**
+ * Passive health of an upstream that configures no health checks but has two or more targets to
+ * choose from: 3 connect failures in a row take a target out for 5 s, then one trial request
+ * settles whether it is back. A lone target is never taken out: it has nothing to fail over to,
+ * and trying it (502) beats refusing (503) for the whole cool-down.
+ */
+export const DEFAULT_PASSIVE: PassivePolicy = { unhealthyThreshold: 3, cooldownMs: 5_000, connectFailuresOnly: true };
+
 export function healthConfigOf(up: SnapshotUpstream): HealthConfig {
-  return { active: up.healthChecks?.active ?? null, passive: up.healthChecks?.passive ?? null, breaker: up.circuitBreaker ?? null };
+  const configured = up.healthChecks;
+  let passive: PassivePolicy | null = null;
+  if (configured?.passive) passive = { unhealthyThreshold: configured.passive.unhealthyThreshold, cooldownMs: configured.passive.cooldownMs, connectFailuresOnly: false };
+  // any healthChecks object is the operator's choice (passive: null switches passive checks off)
+  else if (!configured && up.targets.filter((t) => t.weight > 0).length >= 2) passive = DEFAULT_PASSIVE;
+  return { active: configured?.active ?? null, passive, breaker: up.circuitBreaker ?? null };
 }
 
 function makeTarget(
@@ -60,7 +73,8 @@ export function compileService(s: SnapshotService, up: SnapshotUpstream | undefi
     if (up) {
       const u = up;
       const health = healthConfigOf(u);
-      const statuses = health.passive ? new Set(health.passive.unhealthyStatuses) : DEFAULT_FAILURE_STATUSES;
+      const configuredPassive = u.healthChecks?.passive;
+      const statuses = configuredPassive ? new Set(configuredPassive.unhealthyStatuses) : DEFAULT_FAILURE_STATUSES;
       const gateFor = (t: { host: string; port: number }, key: string, stats: RuntimeTarget['stats']) =>
         src.healthFor(u.id, key, t.host, t.port, health, stats);
       targets = u.targets.map((t) => makeTarget(s, t, gateFor, statuses, endpoint, src));

@@ -166,8 +166,8 @@ describe('compileSnapshot: health, timeouts, retries', () => {
     expect(ta.failureStatuses.has(503)).toBe(true);
     expect(ta.failureStatuses.has(500)).toBe(false);
     // two failures: passive marks it down and both revisions skip it
-    ta.gate.onResult(false, false);
-    ta.gate.onResult(false, false);
+    ta.gate.onResult(false, 0);
+    ta.gate.onResult(false, 0);
     expect(svcB.balancer.pick(ctx)!.key).not.toBe(ta.key);
     expect(svcA.totalTimeoutMs).toBe(900);
     expect(a.healthPlan.map((p) => `${p.upstreamId}|${p.key}`)).toEqual(['up|10.0.0.1:80', 'up|10.0.0.2:80']);

@@ -105,8 +105,10 @@ describe('passive health and circuit breaker', () => {
     expect(await stateOf(a)).toBe('unhealthy');
     expect(await answers(6)).toEqual(new Set(['b']));
     a.mode = 'ok';
-    await until(async () => (await stateOf(a)) === 'healthy', 'cool-down over');
+    // cool-down over: one trial request decides, and it succeeds
+    await until(async () => (await stateOf(a)) === 'half-open', 'cool-down over');
     expect(await answers(6)).toEqual(new Set(['a', 'b']));
+    expect(await stateOf(a)).toBe('healthy');
   });
 
   it('breaker opens, half-opens with a limited number of probes, then closes', async () => {

@@ -1,10 +1,23 @@
-import type { ActiveHealthCheck, CircuitBreakerConfig, PassiveHealthCheck, TargetState } from '@aya/config-schema';
+import type { ActiveHealthCheck, CircuitBreakerConfig, TargetState } from '@aya/config-schema';
 import type { TargetGate, TargetStats } from '../balancer/types';
 import { CircuitBreaker } from './circuit-breaker';
 
+/** Passive checks as the gateway applies them (compile/ builds it from the upstream's config or the default). */
+export interface PassivePolicy {
+  /** consecutive counted failures that take the target out */
+  readonly unhealthyThreshold: number;
+  /** how long it stays out before one trial request may go to it */
+  readonly cooldownMs: number;
+  /**
+   * Only failed connections count (the default policy): a target that answers, even with 5xx or
+   * slowly, is reachable and stays in rotation. Configured policies count every failed request.
+   */
+  readonly connectFailuresOnly: boolean;
+}
+
 export interface HealthConfig {
   readonly active: ActiveHealthCheck | null;
-  readonly passive: PassiveHealthCheck | null;
+  readonly passive: PassivePolicy | null;
   readonly breaker: CircuitBreakerConfig | null;
 }
 
@@ -13,10 +26,22 @@ export const NO_HEALTH_CHECKS: HealthConfig = { active: null, passive: null, bre
 export type Clock = () => number;
 
 /**
+ * What onDispatch hands out and onResult takes back: which kinds of probe the attempt is (a bit
+ * each), so a result frees exactly the slots its dispatch took. 0: an ordinary request.
+ */
+export type ProbeSlots = number;
+const BREAKER_PROBE = 1;
+const PASSIVE_TRIAL = 2;
+
+/** up: in rotation; down: out until `passiveDownUntil`; trial: one request may test it. */
+type PassiveState = 'up' | 'down' | 'trial';
+
+/**
  * Health of one target of one upstream. It outlives revisions (kept by the HealthRegistry, keyed by
  * upstream id + host:port), so a swap neither forgets a dead target nor resets a breaker.
  * Down for any of: active checks failing, passive failures (until the cool-down ends or an active
- * check passes), breaker open or half-open with its probe slots taken.
+ * check passes; then one trial request at a time until one settles it), breaker open or
+ * half-open with its probe slots taken.
  */
 export class TargetHealth implements TargetGate {
   config: HealthConfig = NO_HEALTH_CHECKS;
@@ -25,7 +50,11 @@ export class TargetHealth implements TargetGate {
   consecutiveFailures = 0;
   since: number;
   private activeDown = false;
+  private passive: PassiveState = 'up';
   private passiveDownUntil = 0;
+  /** consecutive failures the passive policy counts */
+  private passiveFailures = 0;
+  private trialInFlight = false;
   private activeOk = 0;
   private activeFail = 0;
   readonly breaker: CircuitBreaker;
@@ -44,41 +73,70 @@ export class TargetHealth implements TargetGate {
     this.breaker.setConfig(config.breaker);
     // a check that was switched off must not keep the target down forever
     if (!config.active && this.activeDown) this.markActive(false);
-    if (!config.passive) this.passiveDownUntil = 0;
+    if (!config.passive) this.passiveUp();
   }
 
   available(): boolean {
     if (this.activeDown) return false;
-    if (this.passiveDownUntil !== 0) {
+    if (this.passive === 'down') {
       if (this.now() < this.passiveDownUntil) return false;
-      this.passiveDownUntil = 0;
-      this.consecutiveFailures = 0;
+      this.passive = 'trial';
+      this.trialInFlight = false;
       this.since = this.now();
     }
+    if (this.passive === 'trial' && this.trialInFlight) return false;
     return this.breaker.config === null || this.breaker.available(this.now());
   }
 
-  /** A request goes to this target now; true when it is a half-open probe (pass it back to onResult). */
-  onDispatch(): boolean {
-    return this.breaker.onDispatch();
+  /** A request goes to this target now; pass what it returns back to onResult. */
+  onDispatch(): ProbeSlots {
+    let slots = this.breaker.onDispatch() ? BREAKER_PROBE : 0;
+    if (this.passive === 'trial' && !this.trialInFlight) {
+      this.trialInFlight = true;
+      slots |= PASSIVE_TRIAL;
+    }
+    return slots;
   }
 
-  /** Outcome of a real request; `ok` undefined when it was cancelled before any answer. */
-  onResult(ok: boolean | undefined, probe: boolean): void {
+  /**
+   * Outcome of a real request; `ok` undefined when it was cancelled before any answer.
+   * `unreachable`: it failed to connect (refused, unreachable, connect timeout), so nothing reached the target.
+   */
+  onResult(ok: boolean | undefined, slots: ProbeSlots, unreachable = false): void {
     const now = this.now();
-    this.breaker.onResult(ok, probe, now);
+    this.breaker.onResult(ok, (slots & BREAKER_PROBE) !== 0, now);
+    if (ok === true) this.consecutiveFailures = 0;
+    else if (ok === false) this.consecutiveFailures++;
+    const p = this.config.passive;
+    if (!p) return;
+    const trial = (slots & PASSIVE_TRIAL) !== 0;
+    if (trial) this.trialInFlight = false;
     if (ok === undefined) return;
-    if (ok) {
-      this.consecutiveFailures = 0;
+    const counted = !ok && (unreachable || !p.connectFailuresOnly);
+    if (trial) {
+      // the trial settles it: out for another cool-down, or back in rotation
+      if (counted) this.passiveDown(now, p.cooldownMs);
+      else this.passiveUp();
       return;
     }
-    this.consecutiveFailures++;
-    const p = this.config.passive;
-    if (p && this.passiveDownUntil === 0 && this.consecutiveFailures >= p.unhealthyThreshold) {
-      this.passiveDownUntil = now + p.cooldownMs;
-      this.activeOk = 0;
-      this.since = now;
-    }
+    // answers to requests sent before the target went out say nothing about it now
+    if (this.passive !== 'up') return;
+    this.passiveFailures = counted ? this.passiveFailures + 1 : 0;
+    if (this.passiveFailures >= p.unhealthyThreshold) this.passiveDown(now, p.cooldownMs);
+  }
+
+  private passiveDown(now: number, cooldownMs: number): void {
+    this.passive = 'down';
+    this.passiveDownUntil = now + cooldownMs;
+    this.activeOk = 0;
+    this.since = now;
+  }
+
+  private passiveUp(): void {
+    if (this.passive !== 'up') this.since = this.now();
+    this.passive = 'up';
+    this.passiveFailures = 0;
+    this.trialInFlight = false;
   }
 
   /** Result of one active check; thresholds give hysteresis so one blip does not flap the target. */
@@ -87,7 +145,7 @@ export class TargetHealth implements TargetGate {
     if (!a) return;
     if (ok) {
       this.activeFail = 0;
-      if (++this.activeOk >= a.healthyThreshold && (this.activeDown || this.passiveDownUntil !== 0)) this.markActive(false);
+      if (++this.activeOk >= a.healthyThreshold && (this.activeDown || this.passive !== 'up')) this.markActive(false);
     } else {
       this.activeOk = 0;
       this.consecutiveFailures++;
@@ -97,15 +155,16 @@ export class TargetHealth implements TargetGate {
 
   state(): TargetState {
     this.available(); // applies lazy transitions (cool-down over, breaker half-open)
-    if (this.activeDown || this.passiveDownUntil !== 0) return 'unhealthy';
+    if (this.activeDown || this.passive === 'down') return 'unhealthy';
     if (this.breaker.state !== 'closed') return this.breaker.state;
+    if (this.passive === 'trial') return 'half-open';
     return 'healthy';
   }
 
   private markActive(down: boolean): void {
     this.activeDown = down;
     if (!down) {
-      this.passiveDownUntil = 0;
+      this.passiveUp();
       this.consecutiveFailures = 0;
     }
     this.since = this.now();

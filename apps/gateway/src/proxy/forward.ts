@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { GwErrorCode } from '@aya/config-schema';
 import type { Dispatcher } from 'undici';
 import type { RuntimeService, RuntimeTarget } from '../compile/types';
+import type { ProbeSlots } from '../health/target-health';
 import type { Logger } from '../log';
 import { errorMessage } from '../log';
 import type { Metrics } from '../metrics';
@@ -16,7 +17,7 @@ import { downstreamResponseHeaders } from './headers';
 import { H1Pool } from './h1-pool';
 import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
-import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, retryable } from './retry-policy';
+import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, nothingSent, retryKind } from './retry-policy';
 
 export interface ForwardDeps {
   pools: PoolRegistry;
@@ -70,8 +71,8 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   private ended = false;
   /** the body goes through it when the route changes or copies it */
   private sink: ResponseSink | undefined;
-  /** the current attempt is a half-open probe of its target's breaker */
-  private probe = false;
+  /** the probe slots (breaker half-open, passive trial) the current attempt holds on its target */
+  private probe: ProbeSlots = 0;
   /** the current attempt's outcome went to health already */
   private reported = true;
   private attemptStart = 0;
@@ -212,21 +213,17 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     const failed = this.target;
     const connected = this.connected;
     this.clearSendTimer();
-    if (failed && !this.reported) this.report(failed, this.clientGone || this.abandoned ? undefined : false);
+    if (failed && !this.reported) this.report(failed, this.clientGone || this.abandoned ? undefined : false, nothingSent(err, connected));
     this.finish();
     if (this.clientGone || this.abandoned) {
       this.clearTotalTimer();
       return;
     }
     const { service, request } = this;
-    if (
-      failed &&
-      this.retriesLeft > 0 &&
-      !this.res.headersSent &&
-      retryable(err, { method: request.method, hasBody: request.hasBody, connected }) &&
-      service.retryBudget.tryRetry()
-    ) {
-      this.retriesLeft--;
+    // a connection that never opened goes to another target whatever `retries` says (see retryKind)
+    const kind = failed && !this.res.headersSent ? retryKind(err, { method: request.method, hasBody: request.hasBody, connected }) : 'none';
+    if (failed && (kind === 'unsent' || (kind === 'retry' && this.retriesLeft > 0)) && service.retryBudget.tryRetry()) {
+      if (kind === 'retry') this.retriesLeft--;
       (this.tried ??= new Set()).add(failed);
       const next = service.balancer.pick(this, this.tried);
       if (next) {
@@ -242,10 +239,10 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.fail(isGatewayTimeout(err) ? GwErrorCode.UPSTREAM_TIMEOUT : classifyUpstreamError(err));
   }
 
-  /** `ok` undefined: cancelled, says nothing about the target (only frees a probe slot). */
-  private report(target: RuntimeTarget, ok: boolean | undefined): void {
+  /** `ok` undefined: cancelled, says nothing about the target (only frees a probe slot); `unreachable`: it never connected. */
+  private report(target: RuntimeTarget, ok: boolean | undefined, unreachable = false): void {
     this.reported = true;
-    target.gate.onResult(ok, this.probe);
+    target.gate.onResult(ok, this.probe, unreachable);
     if (ok === undefined) return;
     const elapsed = performance.now() - this.attemptStart;
     target.stats.ewmaMs = ewma(target.stats.ewmaMs, ok ? elapsed : Math.max(elapsed, FAILURE_LATENCY_MS));

@@ -18,20 +18,33 @@ export interface AttemptFacts {
   method: string;
   /** the request carries a body: once read it cannot be replayed */
   hasBody: boolean;
-  /** undici handed the request to a connected socket: bytes may have left */
+  /** the client (undici or the lean one) called onConnect: the connection was open and bytes may have left */
   connected: boolean;
 }
 
 /**
- * May this failed attempt be tried again on another target? Any method when the connection
- * failed before anything was sent; otherwise only idempotent methods without a body, on
- * connection failures and timeouts (never after a total timeout: the time is gone).
+ * The attempt's connection never opened (refused, reset or timed out while connecting, host
+ * unreachable): both clients call onConnect only once a socket is connected, right before they
+ * write the first byte and start reading the request body, so nothing reached the target and a
+ * streamed body is still unread, whole, for another target.
  */
-export function retryable(err: Error, facts: AttemptFacts): boolean {
-  if (err instanceof GatewayTimeoutError && err.code === 'AYA_TOTAL_TIMEOUT') return false;
-  if (!facts.connected && isConnectFailure(err)) return true;
-  if (!IDEMPOTENT.has(facts.method) || facts.hasBody) return false;
-  return isConnectFailure(err) || isTimeout(err) || isGatewayTimeout(err);
+export function nothingSent(err: Error, connected: boolean): boolean {
+  return !connected && isConnectFailure(err);
+}
+
+/**
+ * How a failed attempt may go to another target:
+ * - `unsent`: nothing was sent (see nothingSent): any method, without using up the service's
+ *   `retries` (each target is still tried once at most, within the retry budget);
+ * - `retry`: an idempotent method without a body that failed after sending (reset, closed) or
+ *   timed out: one of the service's `retries` (never after the total timeout: the time is gone);
+ * - `none`: a non-idempotent request or one with a body, once bytes may have left.
+ */
+export function retryKind(err: Error, facts: AttemptFacts): 'unsent' | 'retry' | 'none' {
+  if (err instanceof GatewayTimeoutError && err.code === 'AYA_TOTAL_TIMEOUT') return 'none';
+  if (nothingSent(err, facts.connected)) return 'unsent';
+  if (!IDEMPOTENT.has(facts.method) || facts.hasBody) return 'none';
+  return isConnectFailure(err) || isTimeout(err) || isGatewayTimeout(err) ? 'retry' : 'none';
 }
 
 /** EWMA weight of a new latency sample: ~ the last 5 responses dominate. */

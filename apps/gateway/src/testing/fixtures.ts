@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Snapshot, SnapshotRoute, SnapshotService, SnapshotUpstream } from '@aya/config-schema';
+import { SERVICE_DEFAULTS, type Snapshot, type SnapshotRoute, type SnapshotService, type SnapshotUpstream } from '@aya/config-schema';
 import { snapshotHash } from '@aya/config-schema/hash';
 import { ConfigRejectedError } from '../config/config-state';
 
@@ -84,6 +84,12 @@ export function service(id: string, over: Partial<SnapshotService> = {}): Snapsh
     retries: 0,
     ...over,
   };
+}
+
+/** A service as the control plane creates it when the user sets nothing but its url: the shipped defaults. */
+export function defaultService(id: string, over: Partial<SnapshotService> = {}): SnapshotService {
+  const { connectTimeoutMs, readTimeoutMs, retries } = SERVICE_DEFAULTS;
+  return service(id, { connectTimeoutMs, readTimeoutMs, retries, ...over });
 }
 
 export function route(id: string, serviceId: string, paths: string[], over: Partial<SnapshotRoute> = {}): SnapshotRoute {

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Snapshot, TargetHealthReport } from '@aya/config-schema';
 import { Agent, request } from 'undici';
-import { startGateway, type GatewayHandle } from '../gateway';
+import { startGateway, type GatewayHandle, type GatewayOptions } from '../gateway';
 import { silentLogger } from '../log';
 import { FakeControlPlane } from './fake-control-plane';
 import { closeServer, tempDir } from './fixtures';
@@ -29,7 +29,8 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
   }
 }
 
-export async function startLab(snapshot: Omit<Snapshot, 'revision'>): Promise<Lab> {
+/** `over`: gateway options to add or replace (e.g. `upstreamClient`). */
+export async function startLab(snapshot: Omit<Snapshot, 'revision'>, over: Partial<GatewayOptions> = {}): Promise<Lab> {
   const cp = await new FakeControlPlane(TOKEN).start();
   cp.publish(snapshot);
   const gw = await startGateway({
@@ -42,6 +43,7 @@ export async function startLab(snapshot: Omit<Snapshot, 'revision'>): Promise<La
     reconcileIntervalMs: 200,
     heartbeatIntervalMs: 200,
     logger: silentLogger,
+    ...over,
   });
   await until(() => gw.current().revision === cp.revision, 'first config');
   const client = new Agent({ keepAliveTimeout: 1_000 });
