@@ -98,6 +98,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
 
   let config: CompiledConfig = compileSnapshot(emptySnapshot(), { revision: -1, hash: '' });
   let applied: ConfigState | null = null;
+  /** set by stop(): draining, then stopped */
+  let stopping: Promise<void> | null = null;
 
   /** compile fully first, then one assignment: requests see the old tables or the new, never a mix */
   const apply = (response: ConfigState, timing?: PullTiming): void => {
@@ -141,6 +143,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const statusServer = createStatusServer({
     metrics,
     startedAtMs,
+    // stop() sets `stopping` first thing: from then on /ready says so while requests drain
+    readiness: () => (stopping ? 'draining' : applied ? 'ready' : 'no-config'),
     status: () => ({
       revision: applied ? applied.revision : -1,
       hash: applied ? applied.hash : '',
@@ -192,7 +196,6 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   client.start();
   logger.info('config client started', { controlPlane: options.controlPlaneUrl, notices: options.redisUrl ? 'redis' : 'sse' });
 
-  let stopping: Promise<void> | null = null;
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       logger.info('stopping: no new connections, draining in-flight requests');

@@ -19,13 +19,20 @@ export interface BoundListeners {
   h2c: number | null;
 }
 
+/** `/ready`: serving, or why not (no config applied yet; draining after SIGTERM). */
+export type Readiness = 'ready' | 'no-config' | 'draining';
+
 export interface StatusServerOptions {
   status(): StatusInfo;
+  readiness(): Readiness;
   metrics: Metrics;
   startedAtMs: number;
 }
 
-/** Status port: `/status` (applied revision + hash) and `/metrics` (Prometheus text). */
+/**
+ * Status port: `/status` (applied revision + hash), `/ready` (200 only while this node should get
+ * traffic: a load balancer's or Kubernetes' readiness probe) and `/metrics` (Prometheus text).
+ */
 export function createStatusServer(options: StatusServerOptions): Server {
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -36,6 +43,12 @@ export function createStatusServer(options: StatusServerOptions): Server {
     if (path === '/status') {
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
       res.end(JSON.stringify(options.status()));
+      return;
+    }
+    if (path === '/ready') {
+      const readiness = options.readiness();
+      res.writeHead(readiness === 'ready' ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status: readiness }));
       return;
     }
     if (path === '/metrics') {

@@ -109,6 +109,12 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
       return aggregate([...reports.values()]);
     },
     startedAtMs,
+    // ready while every live worker has a config (the lowest revision, as /status reports it)
+    readiness: () => {
+      if (stopping) return 'draining';
+      const live = [...reports.values()].filter((r) => r.ready);
+      return live.length > 0 && live.every((r) => r.revision >= 0) ? 'ready' : 'no-config';
+    },
     status: () => {
       const live = [...reports.entries()].filter(([, r]) => r.ready);
       const min = live.reduce<WorkerReport | null>((a, [, r]) => (a === null || r.revision < a.revision ? r : a), null);
