@@ -4,8 +4,9 @@ import { BodyPump } from './h1-body';
 import { UpstreamError } from './h1-errors';
 import { requestHead } from './h1-head';
 import { queueSend } from './h1-send-queue';
+import { H1Timer, type H1TimerKind } from './h1-timer';
 import { HTTPParser, type NativeParser, type NativeParserClass } from './h1-parser';
-import type { H1ConnectionOwner, H1DispatchOptions, H1Handler } from './h1-types';
+import { DEFAULT_UPSTREAM_TIMEOUT_MS, type H1ConnectionOwner, type H1DispatchOptions, type H1Handler } from './h1-types';
 
 /** undici's limit (node's --max-http-header-size, 16 KiB by default): both clients refuse the same heads. */
 const MAX_HEADER_BYTES = maxHeaderSize;
@@ -44,7 +45,9 @@ export class H1Connection {
   private informational = false;
   private skipBody = false;
   private keepAlive = true;
-  private timeoutMs = -1;
+  /** the handler held the response body back (onHeaders / onData false) until resume() */
+  private paused = false;
+  private readonly timer = new H1Timer((kind) => this.onTimeout(kind));
   private pendingHeaders: string[] = [];
   private dead = false;
   idleSince = 0;
@@ -63,9 +66,8 @@ export class H1Connection {
     // hands out body chunks as copies
     const socket = connect({ host: owner.host, port: owner.port, noDelay: true, onread: { buffer: READ_BUFFER, callback: this.onSocketRead } });
     this.socket = socket;
-    if (owner.connectTimeoutMs > 0) socket.setTimeout(owner.connectTimeoutMs);
+    this.timer.start('connect', owner.connectTimeoutMs);
     socket.on('connect', this.onSocketConnect);
-    socket.on('timeout', this.onSocketTimeout);
     socket.on('error', this.onSocketError);
     socket.on('end', this.onSocketEnd);
     socket.on('close', this.onSocketClose);
@@ -88,6 +90,7 @@ export class H1Connection {
     this.informational = false;
     this.skipBody = opts.method === 'HEAD';
     this.keepAlive = true;
+    this.paused = false;
     if (this.connected) queueSend(this);
   }
 
@@ -98,6 +101,7 @@ export class H1Connection {
 
   private readonly onSocketConnect = (): void => {
     this.connected = true;
+    this.timer.stop();
     if (this.handler) this.send();
   };
 
@@ -110,7 +114,10 @@ export class H1Connection {
       if (this.handler === handler) this.fail(err ?? new UpstreamError('UND_ERR_ABORTED', 'request aborted'));
     };
     this.resume = (): void => {
-      if (this.handler === handler && !this.dead) this.socket.resume();
+      if (this.handler !== handler || this.dead) return;
+      this.paused = false;
+      this.timer.restart();
+      this.socket.resume();
     };
     handler.onConnect(abort);
     if (this.handler !== handler) return;
@@ -121,12 +128,8 @@ export class H1Connection {
     }
     this.written = true;
     this.chunked = opts.body !== null && !head.hasLength;
-    // idle read timeout while the request runs; only touched when it changes (setTimeout allocates)
-    const timeout = opts.headersTimeout ?? 0;
-    if (timeout !== this.timeoutMs) {
-      this.timeoutMs = timeout;
-      this.socket.setTimeout(timeout);
-    }
+    // from the request's write to the whole response head; bytes trickling in do not extend it
+    this.timer.start('headers', opts.headersTimeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
     this.socket.write(this.chunked ? `${head.text}transfer-encoding: chunked\r\n\r\n` : `${head.text}\r\n`, 'latin1');
     if (opts.body) this.pump = new BodyPump(opts.body, this.socket, this.chunked, this);
     else this.bodySent();
@@ -134,6 +137,8 @@ export class H1Connection {
 
   /** BodyPump: a chunk left */
   bodyChunkSent(chunk: Buffer): void {
+    // as undici: the head is awaited from the end of the request, not its first byte
+    if (this.timer.current === 'headers') this.timer.restart();
     this.handler?.onBodySent?.(chunk);
   }
 
@@ -141,6 +146,7 @@ export class H1Connection {
   bodySent(): void {
     this.pump = null;
     this.requestDone = true;
+    if (this.timer.current === 'headers') this.timer.restart();
     this.handler?.onRequestSent?.();
   }
 
@@ -212,19 +218,29 @@ export class H1Connection {
       return 1;
     }
     if (statusCode < 200) {
-      // 1xx: no body, another head follows on this connection
+      // 1xx: no body, another head follows on this connection (undici restarts the wait too)
       this.informational = true;
+      this.timer.restart();
       return 0;
     }
     this.headersSeen = true;
     this.keepAlive = shouldKeepAlive;
-    if (handler.onHeaders(statusCode, raw, this.resume, statusText) === false) this.socket.pause();
+    this.timer.start('body', this.opts?.bodyTimeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
+    if (handler.onHeaders(statusCode, raw, this.resume, statusText) === false) this.hold();
     return this.skipBody ? 1 : 0;
   };
 
   private readonly onBody = (chunk: Buffer): void => {
-    if (!this.finished && this.handler?.onData(chunk) === false) this.socket.pause();
+    if (this.finished || !this.handler) return;
+    this.timer.restart();
+    if (this.handler.onData(chunk) === false) this.hold();
   };
+
+  /** Backpressure from the handler: no reading (and no body timeout) until resume(). */
+  private hold(): void {
+    this.paused = true;
+    this.socket.pause();
+  }
 
   private resume: () => void = noop;
 
@@ -252,6 +268,7 @@ export class H1Connection {
     this.pendingHeaders = [];
     this.handler = null;
     this.opts = null;
+    this.timer.stop();
     let reusable = this.keepAlive && !this.dead && !extra;
     if (!this.requestDone) {
       // the upstream answered before taking the whole body: that connection is done, and the
@@ -266,11 +283,20 @@ export class H1Connection {
     handler.onComplete(trailers);
   }
 
-  private readonly onSocketTimeout = (): void => {
-    if (!this.connected) this.fail(new UpstreamError('UND_ERR_CONNECT_TIMEOUT', 'connect timeout'));
-    else if (this.handler) this.fail(this.headersSeen ? new UpstreamError('UND_ERR_BODY_TIMEOUT', 'body timeout') : new UpstreamError('UND_ERR_HEADERS_TIMEOUT', 'headers timeout'));
-    else this.destroy();
-  };
+  private onTimeout(kind: H1TimerKind): void {
+    if (kind === 'connect') {
+      if (this.connected) return;
+      if (this.handler) this.fail(new UpstreamError('UND_ERR_CONNECT_TIMEOUT', 'connect timeout'));
+      else this.destroy();
+    } else if (kind === 'headers') {
+      // a client still sending its body at its own pace is not the upstream's delay (as undici)
+      if (!this.handler || (!this.requestDone && !this.socket.writableNeedDrain)) return;
+      this.fail(new UpstreamError('UND_ERR_HEADERS_TIMEOUT', 'headers timeout'));
+    } else if (kind === 'body') {
+      // a body held back by a slow client is not idle on the upstream's side; resume() restarts it
+      if (this.handler && !this.paused) this.fail(new UpstreamError('UND_ERR_BODY_TIMEOUT', 'body timeout'));
+    }
+  }
 
   private socketError: Error | undefined;
 
@@ -290,6 +316,7 @@ export class H1Connection {
 
   private readonly onSocketClose = (): void => {
     this.dead = true;
+    this.timer.close();
     if (this.handler && this.connected && !this.written) {
       this.unsolicited();
     } else if (this.handler && this.headersSeen) {
@@ -316,6 +343,7 @@ export class H1Connection {
     this.finished = false;
     this.handler = null;
     this.opts = null;
+    this.timer.stop();
     this.pump?.stop();
     this.pump = null;
     const reusable = !this.written && this.connected && !this.dead;

@@ -106,8 +106,9 @@ describe('H1Pool: bytes no request owns', () => {
     expect(o.status).toBe(0);
     expect(p.idleCount).toBe(0);
     expect(up.connections()).toBe(1);
-    await tick(20);
-    expect(up.sockets[0].destroyed || up.sockets[0].readableEnded).toBe(true);
+    // the gateway's side went away: the upstream's socket closes (the test times out otherwise)
+    const upstreamSide = up.sockets[0];
+    if (!upstreamSide.destroyed) await new Promise((r) => upstreamSide.once('close', r));
   });
 
   it('stale keep-alive: the upstream closes an idle connection as a request is dispatched; nothing sent, so it goes out on a fresh one', async () => {

@@ -1,6 +1,6 @@
-import { createServer as createHttpServer, request, type IncomingMessage } from 'node:http';
+import { createServer as createHttpServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collect, get, H1TestBed, type Outcome } from '../testing/h1-test-bed';
+import { collect, get, H1TestBed, sendThrough, type Outcome } from '../testing/h1-test-bed';
 import type { H1Pool } from './h1-pool';
 
 const bed = new H1TestBed();
@@ -8,44 +8,8 @@ afterEach(() => bed.close());
 const pool = bed.pool.bind(bed);
 const listen = bed.listen.bind(bed);
 const rawUpstream = bed.rawUpstream.bind(bed);
-
-/** A front server whose requests are forwarded with the pool, for real IncomingMessage bodies. */
-async function front(p: H1Pool, onOutcome: (o: Outcome) => void): Promise<number> {
-  return listen(
-    createHttpServer((req: IncomingMessage, res) => {
-      const { handler, done } = collect();
-      const headers: string[] = [];
-      for (let i = 0; i < req.rawHeaders.length; i += 2) {
-        const name = req.rawHeaders[i].toLowerCase();
-        if (name !== 'host' && name !== 'connection' && name !== 'transfer-encoding') headers.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
-      }
-      p.dispatch({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: req, headersTimeout: 2_000 }, handler);
-      void done.then((o) => {
-        onOutcome(o);
-        res.end(o.error ? `error ${o.error.code}` : o.body);
-      });
-    }),
-  );
-}
-
-function send(port: number, method: string, body: string | string[], headers: Record<string, string> = {}): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = request({ port, host: '127.0.0.1', method, path: '/up', headers }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => (text += c.toString()));
-      res.on('end', () => resolve(text));
-    });
-    req.on('error', reject);
-    // parts leave 50 ms apart, so an upstream can answer while the body is still coming
-    const parts = Array.isArray(body) ? body : [body];
-    const next = (i: number): void => {
-      if (i === parts.length) return void req.end();
-      req.write(parts[i]);
-      setTimeout(() => next(i + 1), 50);
-    };
-    next(0);
-  });
-}
+const front = (p: H1Pool, onOutcome: (o: Outcome) => void): Promise<number> => bed.front(p, onOutcome);
+const send = sendThrough;
 
 describe('H1Pool (lean HTTP/1.1 upstream client)', () => {
   it('sends host, headers and path; reuses one keep-alive connection', async () => {

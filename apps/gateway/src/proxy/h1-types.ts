@@ -9,10 +9,17 @@ export interface H1DispatchOptions {
   /** flat [name, value, ...]; hop-by-hop headers already removed */
   headers: readonly string[];
   body: IncomingMessage | null;
-  /** no byte from the upstream for this long fails the request (0: never) */
+  /**
+   * ms from the request's write (restarted while its body is still going out, as undici does) to
+   * the whole response head; trickled header bytes do not extend it. 0: none.
+   */
   headersTimeout?: number;
+  /** ms without a response body byte, not counting time the handler held the body back. 0: none. */
   bodyTimeout?: number;
 }
+
+/** Both timeouts when a request names none: undici's Client defaults, so both clients agree. */
+export const DEFAULT_UPSTREAM_TIMEOUT_MS = 300_000;
 
 /** undici's legacy dispatch handler callbacks, as ForwardCall implements them. */
 export interface H1Handler {

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer as createHttpServer, request, type IncomingMessage, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import type { H1DispatchOptions, H1Handler } from '../proxy/h1-types';
 import { H1Pool } from '../proxy/h1-pool';
@@ -87,6 +87,28 @@ export class H1TestBed {
     return p;
   }
 
+  /**
+   * A front server whose requests are forwarded with the pool, for real IncomingMessage bodies;
+   * it answers the upstream's body, or `error <code>`.
+   */
+  async front(p: H1Pool, onOutcome: (o: Outcome) => void, extra: Partial<H1DispatchOptions> = {}): Promise<number> {
+    return this.listen(
+      createHttpServer((req: IncomingMessage, res) => {
+        const { handler, done } = collect();
+        const headers: string[] = [];
+        for (let i = 0; i < req.rawHeaders.length; i += 2) {
+          const name = req.rawHeaders[i].toLowerCase();
+          if (name !== 'host' && name !== 'connection' && name !== 'transfer-encoding') headers.push(req.rawHeaders[i], req.rawHeaders[i + 1]);
+        }
+        p.dispatch({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body: req, headersTimeout: 2_000, ...extra }, handler);
+        void done.then((o) => {
+          onOutcome(o);
+          res.end(o.error ? `error ${o.error.code}` : o.body);
+        });
+      }),
+    );
+  }
+
   /** An upstream that answers every request head with `answer(head, socket)` (closing when it says so). */
   async rawUpstream(answer: (head: string, socket: Socket) => void): Promise<RawUpstream> {
     const sockets: Socket[] = [];
@@ -116,4 +138,23 @@ export function okResponse(body: string, extraHeaders = ''): string {
 /** The request path of a raw request head. */
 export function pathOf(head: string): string {
   return head.split(' ')[1] ?? '';
+}
+
+/** Sends a request to a front server; body parts leave 50 ms apart (an upstream may answer meanwhile). */
+export function sendThrough(port: number, method: string, body: string | string[], headers: Record<string, string> = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const req = request({ port, host: '127.0.0.1', method, path: '/up', headers }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve(text));
+    });
+    req.on('error', reject);
+    const parts = Array.isArray(body) ? body : [body];
+    const next = (i: number): void => {
+      if (i === parts.length) return void req.end();
+      req.write(parts[i]);
+      setTimeout(() => next(i + 1), 50);
+    };
+    next(0);
+  });
 }
