@@ -12,6 +12,7 @@ import { ConfigReader } from './config-flow/config-reader';
 import { ConfigWriter, KEEP_REVISIONS } from './config-flow/config-writer';
 import { PgConfigListener } from './config-flow/pg-listener';
 import { RedisPublisher } from './config-flow/redis-publisher';
+import { acceptEmptyJsonBodies } from './common/json-body';
 import { consoleAvailable } from './console/console-static';
 import { bootstrap } from './db/bootstrap';
 import { applyMigrations, modifiedMigrations, readMigrations, withMigrationLock } from './db/migrate';
@@ -22,6 +23,8 @@ import { startMaintenance } from './maintenance/maintenance-scheduler';
 import { MaintenanceTasks } from './maintenance/maintenance-tasks';
 
 class StartupError extends Error {}
+
+const BODY_LIMIT = 1024 * 1024;
 
 /** Migrations and first-start data, on one connection holding the migration lock. */
 async function prepareDatabase(env: AppEnv): Promise<void> {
@@ -75,9 +78,10 @@ async function start(): Promise<void> {
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, prisma, redis, events, box }),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024, return503OnClosing: true }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, return503OnClosing: true }),
     { logger: false, abortOnError: false },
   );
+  acceptEmptyJsonBodies(app, BODY_LIMIT);
   if (consoleEnabled) {
     // wildcard GET /* serves files; a missing one falls through to the not-found path (ErrorFilter: SPA fallback)
     await app.register(fastifyStatic, { root: env.AYA_CONSOLE_DIR, prefix: '/', index: ['index.html'] });
