@@ -1,5 +1,5 @@
-import { ServerResponse, type IncomingMessage } from 'node:http';
-import { connect, type Socket } from 'node:net';
+import { request as httpRequest, ServerResponse, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import { GwErrorCode } from '@aya/config-schema';
 import { cookieOf, firstHeader, pathOf, queryOf } from '../balancer/pick-context';
 import type { PickContext } from '../balancer/types';
@@ -13,8 +13,18 @@ import { guardRequest } from './request-guard';
 import { resolveRequestId } from './request-id';
 import { serviceOf } from '../traffic/route-traffic';
 
-/** An upstream handshake answer bigger than this is not a WebSocket server talking. */
+/** An upstream handshake answer head bigger than this is not a WebSocket server talking. */
 const MAX_RESPONSE_HEAD = 16 * 1024;
+
+/** Its response headers minus hop-by-hop ones and X-Request-Id (the gateway sets its own), flat. */
+function endToEndHeaders(raw: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i].toLowerCase();
+    if (!isHopByHop(name) && name !== 'x-request-id') out.push(raw[i], raw[i + 1]);
+  }
+  return out;
+}
 
 export interface UpgradeProxy {
   /** node:http 'upgrade' listener */
@@ -94,90 +104,104 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     });
     traffic?.requestHeaders?.(headers);
     const path = upstreamPath(match.route, match.prefix, guard.path) + guard.query;
-    let text = `${req.method ?? 'GET'} ${path} HTTP/1.1\r\nhost: ${target.origin.slice(target.origin.indexOf('//') + 2)}\r\n`;
     // Upgrade/Connection are hop-by-hop: the gateway re-issues them for its own hop
-    text += `connection: Upgrade\r\nupgrade: websocket\r\n`;
-    for (let i = 0; i < headers.length; i += 2) text += `${headers[i]}: ${headers[i + 1]}\r\n`;
-    dial(socket, service, target, Buffer.concat([Buffer.from(`${text}\r\n`, 'latin1'), head]), requestId);
+    const host = target.origin.slice(target.origin.indexOf('//') + 2);
+    dial(req, socket, service, target, path, ['host', host, 'connection', 'Upgrade', 'upgrade', 'websocket', ...headers], head, requestId);
   }
 
-  function dial(socket: Socket, service: RuntimeService, target: RuntimeTarget, request: Buffer, requestId: string): void {
-    const upstream = connect({ host: target.host, port: target.port });
+  /**
+   * The handshake goes through node's HTTP client, which parses the upstream's answer whatever its
+   * framing: a 101 becomes a tunnel, any other answer is relayed as an HTTP/1.1 response (node
+   * frames it again) and the client connection closed, since it was asked to switch protocols.
+   */
+  function dial(req: IncomingMessage, socket: Socket, service: RuntimeService, target: RuntimeTarget, path: string, headers: string[], head: Buffer, requestId: string): void {
     // a handshake is a request like any other to the target's health and breaker
     const probe = target.gate.onDispatch();
     let settled = false;
+    let connected = false;
+    let upstream: ReturnType<typeof httpRequest>;
     const fail = (code: GwErrorCode): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      upstream.destroy();
-      target.gate.onResult(false, probe);
+      upstream?.destroy();
+      target.gate.onResult(false, probe, !connected);
       refuse(socket, code, requestId);
     };
+    /** The upstream answered: health hears of it, timers stop. */
+    const settle = (status: number): boolean => {
+      if (settled) return false;
+      settled = true;
+      clearTimeout(timer);
+      target.gate.onResult(!target.failureStatuses.has(status), probe);
+      metrics.countStatus(status);
+      return true;
+    };
     let timer = setTimeout(() => fail(GwErrorCode.UPSTREAM_TIMEOUT), service.connectTimeoutMs);
+    try {
+      upstream = httpRequest({ host: target.host, port: target.port, method: req.method, path, headers, agent: false, maxHeaderSize: MAX_RESPONSE_HEAD });
+    } catch {
+      // a path or header node refuses to send (the client's request passed our guard, so rare)
+      fail(GwErrorCode.BAD_REQUEST);
+      return;
+    }
+    upstream.on('socket', (s: Socket) => {
+      s.once('connect', () => {
+        connected = true;
+        clearTimeout(timer);
+        if (!settled) timer = setTimeout(() => fail(GwErrorCode.UPSTREAM_TIMEOUT), service.readTimeoutMs);
+      });
+    });
     upstream.on('error', () => fail(GwErrorCode.UPSTREAM_UNAVAILABLE));
-    upstream.on('close', () => fail(GwErrorCode.UPSTREAM_UNAVAILABLE));
     socket.on('close', () => {
       if (!settled) target.gate.onResult(undefined, probe);
       settled = true;
       clearTimeout(timer);
       upstream.destroy();
     });
-    upstream.once('connect', () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => fail(GwErrorCode.UPSTREAM_TIMEOUT), service.readTimeoutMs);
-      upstream.write(request);
-    });
-    let buf: Buffer = Buffer.alloc(0);
-    const onData = (chunk: Buffer): void => {
-      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
-      const end = buf.indexOf('\r\n\r\n');
-      if (end < 0) {
-        if (buf.length > MAX_RESPONSE_HEAD) fail(GwErrorCode.UPSTREAM_UNAVAILABLE);
+    upstream.on('upgrade', (res: IncomingMessage, upSocket: Socket, upHead: Buffer) => {
+      if (!settle(101)) {
+        upSocket.destroy();
         return;
       }
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      upstream.off('data', onData);
-      upstream.pause();
-      const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(buf.toString('latin1', 0, Math.min(end, 32)))?.[1] ?? 0);
-      target.gate.onResult(!target.failureStatuses.has(status), probe);
-      answer(socket, upstream, target, buf.subarray(0, end).toString('latin1'), buf.subarray(end + 4), requestId);
-    };
-    upstream.on('data', onData);
+      let out = `HTTP/1.1 101 ${res.statusMessage || 'Switching Protocols'}\r\n`;
+      const kept = endToEndHeaders(res.rawHeaders);
+      for (let i = 0; i < kept.length; i += 2) out += `${kept[i]}: ${kept[i + 1]}\r\n`;
+      socket.write(`${out}connection: Upgrade\r\nupgrade: websocket\r\nx-request-id: ${requestId}\r\n\r\n`, 'latin1');
+      if (upHead.length) socket.write(upHead);
+      // bytes the client sent after its handshake go once the upstream has switched too
+      if (head.length) upSocket.write(head);
+      tunnel(socket, upSocket, target);
+    });
+    upstream.on('response', (res: IncomingMessage) => {
+      if (!settle(res.statusCode ?? 502)) {
+        res.destroy();
+        return;
+      }
+      relayRefusal(req, socket, res, requestId, () => upstream.destroy());
+    });
+    upstream.end();
   }
 
-  /** Relays the upstream's handshake answer (hop-by-hop headers rewritten), then pipes. */
-  function answer(socket: Socket, upstream: Socket, target: RuntimeTarget, head: string, rest: Buffer, requestId: string): void {
-    const lines = head.split('\r\n');
-    const status = Number(lines[0].split(' ')[1]);
-    const switching = status === 101;
-    let out = `${lines[0]}\r\n`;
-    let length = -1;
-    for (const line of lines.slice(1)) {
-      const colon = line.indexOf(':');
-      const name = line.slice(0, colon).trim().toLowerCase();
-      if (colon <= 0 || isHopByHop(name) || name === 'x-request-id') continue;
-      if (name === 'content-length') length = Number(line.slice(colon + 1));
-      out += `${line}\r\n`;
-    }
-    out += switching ? 'connection: Upgrade\r\nupgrade: websocket\r\n' : 'connection: close\r\n';
-    out += `x-request-id: ${requestId}\r\n\r\n`;
-    metrics.countStatus(status);
-    socket.write(out, 'latin1');
-    if (rest.length) socket.write(rest);
-    if (!switching) {
-      // the upstream refused the upgrade: relay its answer, then close (its body length is known or it closes)
-      if (length >= 0 && rest.length >= length) {
-        socket.end();
-        upstream.destroy();
-        return;
-      }
-      upstream.pipe(socket);
-      return;
-    }
-    tunnel(socket, upstream, target);
+  /** The upstream refused the upgrade: its answer, as an HTTP/1.1 response, then the client connection closes. */
+  function relayRefusal(req: IncomingMessage, socket: Socket, res: IncomingMessage, requestId: string, done: () => void): void {
+    const out = new ServerResponse(req);
+    // node writes Connection: close and frames the body (Content-Length kept, otherwise chunked)
+    out.shouldKeepAlive = false;
+    out.assignSocket(socket);
+    out.writeHead(res.statusCode ?? 502, res.statusMessage, [...endToEndHeaders(res.rawHeaders), 'x-request-id', requestId]);
+    res.pipe(out);
+    const cut = (): void => {
+      done();
+      socket.destroy();
+    };
+    res.once('error', cut);
+    res.once('aborted', cut);
+    out.once('finish', () => {
+      done();
+      socket.destroySoon();
+    });
+    socket.resume();
   }
 
   function tunnel(socket: Socket, upstream: Socket, target: RuntimeTarget): void {
