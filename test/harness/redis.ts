@@ -10,12 +10,13 @@ export interface TestRedis {
   start(): Promise<void>;
 }
 
-/** A throwaway `redis-server` (Debian's) on a free loopback port, no persistence. */
-export async function startRedis(): Promise<TestRedis> {
+/** A throwaway `redis-server` (Debian's) on a free loopback port, no persistence; `password`: requirepass. */
+export async function startRedis(opts: { password?: string } = {}): Promise<TestRedis> {
   const port = await freePort();
   let child: ChildProcess | undefined;
+  const auth = opts.password === undefined ? [] : ['--requirepass', opts.password];
   const start = async () => {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...auth], {
       stdio: 'ignore',
     });
     await waitForPort(port, 10_000);
@@ -30,5 +31,6 @@ export async function startRedis(): Promise<TestRedis> {
     });
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, stop, start };
+  const userinfo = opts.password === undefined ? '' : `:${encodeURIComponent(opts.password)}@`;
+  return { url: `redis://${userinfo}127.0.0.1:${port}`, port, stop, start };
 }
