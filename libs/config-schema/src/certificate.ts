@@ -20,8 +20,16 @@ const PEM_CERT = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/;
 const PEM_KEY = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/;
 
 /** Leaf first, then intermediates. Syntax only: the control plane may parse it further. */
-export const pemCertificateSchema = z.string().max(100_000).regex(PEM_CERT, 'must be a PEM certificate (chain)');
-export const pemPrivateKeySchema = z.string().max(100_000).regex(PEM_KEY, 'must be a PEM private key');
+export const pemCertificateSchema = z
+  .string()
+  .max(100_000)
+  .regex(PEM_CERT, 'must be a PEM certificate (chain)')
+  .describe('PEM X.509 chain, leaf first; the control plane parses every certificate (400 on `cert` when one does not parse)');
+export const pemPrivateKeySchema = z
+  .string()
+  .max(100_000)
+  .regex(PEM_KEY, 'must be a PEM private key')
+  .describe('PEM private key, unencrypted; it must parse and match the leaf certificate (400 on `key`)');
 
 export const certificateCreateSchema = z.strictObject({
   /** hostnames served with this certificate on the HTTPS listener; empty: only usable by id (client cert, CA) */

@@ -14,8 +14,8 @@ export const contentTypePatternSchema = z
   .string()
   .min(3)
   .max(128)
-  .regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+*-]+$/i, 'must be type/subtype, `*` allowed in the subtype')
-  .refine((v) => v.split('*').length <= 2, 'at most one `*`');
+  // no `i` flag: a JSON Schema pattern has none, and the OpenAPI document is generated from this one
+  .regex(/^[A-Za-z0-9!#$&^_.+-]+\/[A-Za-z0-9!#$&^_.+-]*\*?[A-Za-z0-9!#$&^_.+-]*$/, 'must be type/subtype, at most one `*` (in the subtype)');
 
 export const compressionSchema = z.strictObject({
   enabled: z.boolean(),

@@ -11,8 +11,14 @@ export const headerNameSchema = z.string().regex(HEADER_NAME, 'must be an HTTP h
 
 /** `["v2", "v3"]`: one of these exact values; `true`: present with any value. */
 export const matchValueSchema = z.union([z.array(z.string().max(1024)).min(1).max(32), z.literal(true)]);
-export const headerPredicatesSchema = z.record(headerNameSchema, matchValueSchema).refine((r) => Object.keys(r).length <= 16, 'at most 16 predicates');
-export const queryPredicatesSchema = z.record(z.string().min(1).max(256), matchValueSchema).refine((r) => Object.keys(r).length <= 16, 'at most 16 predicates');
+const MAX_PREDICATES = 16;
+const atMostPredicates = (r: object) => Object.keys(r).length <= MAX_PREDICATES;
+// `maxProperties`: the refine's limit as the OpenAPI document states it
+export const headerPredicatesSchema = z.record(headerNameSchema, matchValueSchema).refine(atMostPredicates, `at most ${MAX_PREDICATES} predicates`).meta({ maxProperties: MAX_PREDICATES });
+export const queryPredicatesSchema = z
+  .record(z.string().min(1).max(256), matchValueSchema)
+  .refine(atMostPredicates, `at most ${MAX_PREDICATES} predicates`)
+  .meta({ maxProperties: MAX_PREDICATES });
 
 /** Higher first; absent = 0. */
 export const routePrioritySchema = z.number().int().min(-100_000).max(100_000);
@@ -52,10 +58,15 @@ export function regexProblem(source: string): string | null {
   if (/[+*}?]\)[+*{]/.test(source.replace(/\\./g, '_'))) return 'nested quantifiers are not allowed (catastrophic backtracking)';
   return null;
 }
-export const safeRegexSchema = z.string().min(1).superRefine((v, ctx) => {
-  const problem = regexProblem(v);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const safeRegexSchema = z
+  .string()
+  .min(1)
+  .max(MAX_REGEX_LENGTH)
+  .superRefine((v, ctx) => {
+    const problem = regexProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .describe('a JavaScript regular expression without backreferences or nested quantifiers');
 
 /** Applied to the upstream path after stripPath, before the service path is prepended; first match only. */
 export const rewriteSchema = z.strictObject({ regex: safeRegexSchema, replacement: templateSchema });
@@ -116,7 +127,8 @@ export const fallbackResponseSchema = z.strictObject({
 });
 export const fallbackSchema = z
   .strictObject({ service: z.string().min(1).max(128).optional(), response: fallbackResponseSchema.optional() })
-  .refine((f) => (f.service === undefined) !== (f.response === undefined), 'set either service or response');
+  .refine((f) => (f.service === undefined) !== (f.response === undefined), 'set either service or response')
+  .meta({ oneOf: [{ required: ['service'] }, { required: ['response'] }] });
 
 export const snapshotFallbackSchema = z.object({
   serviceId: z.string().optional(),

@@ -5,6 +5,12 @@ import { nameSchema, timeoutMsSchema } from './common';
 export const serviceUrlSchema = z
   .string()
   .max(2048)
+  // the shape as a pattern (stated in the OpenAPI document); the refine below parses it as the gateway will
+  .regex(
+    /^((https?|grpcs?):\/\/[^\s/?#@]+(\/[^\s?#]*)?|upstream:\/\/[A-Za-z0-9][A-Za-z0-9._~-]*(\/\S*)?)$/,
+    'must be http(s)://host:port/path, grpc(s)://host:port or upstream://<upstream name>',
+  )
+  .meta({ examples: ['http://10.0.0.1:8080/api', 'https://api.example.com', 'grpc://10.0.0.2:50051', 'upstream://orders/v1'] })
   .refine((v) => parseServiceUrl(v) !== null, 'must be http(s)://host:port/path, grpc(s)://host:port or upstream://<upstream name>');
 
 /**

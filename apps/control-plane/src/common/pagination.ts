@@ -1,11 +1,13 @@
 import type { Page } from '@aya/config-schema';
 import { z } from 'zod';
 import { ValidationError, validationFromZod } from './errors';
+import { isUuid } from './id-or-name';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 500;
 
-const pageQuerySchema = z.object({
+/** `?limit=&cursor=` of every list; the OpenAPI document's parameters are generated from it. */
+export const pageQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
   cursor: z.string().min(1).max(200).optional(),
 });
@@ -33,10 +35,15 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(`${c.createdAt.toISOString()}|${c.id}`, 'utf8').toString('base64url');
 }
 
+/**
+ * Only what encodeCursor writes is accepted: the id goes to a uuid column and the time to a timestamptz
+ * (years 4713 BC - 294276 AD), so anything else would make Postgres fail the query (a 500, not a 400).
+ */
 export function decodeCursor(raw: string): Cursor {
   const [iso, id] = Buffer.from(raw, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(iso ?? '');
-  if (!id || Number.isNaN(createdAt.getTime())) {
+  const canonical = !Number.isNaN(createdAt.getTime()) && createdAt.toISOString() === iso && /^\d{4}-/.test(iso);
+  if (!id || !isUuid(id) || !canonical) {
     throw new ValidationError('invalid query', [{ path: 'cursor', message: 'invalid cursor' }]);
   }
   return { createdAt, id };

@@ -10,8 +10,9 @@ import { ConfigEvents } from './config-events';
 import { ConfigReader, DELTA_GONE } from './config-reader';
 
 export const SSE_PING_MS = 15_000;
-const afterSchema = z.object({ after: z.coerce.number().int().min(0).optional() });
-const changesAfterSchema = z.object({ after: z.coerce.number().int().min(0) });
+/** Query of the pulls; the OpenAPI document's parameters are generated from them. */
+export const configQuerySchema = z.object({ after: z.coerce.number().int().min(0).optional() });
+export const changesQuerySchema = z.object({ after: z.coerce.number().int().min(0) });
 
 /** Gateway-facing endpoints (cluster token). */
 @Controller('internal/v1')
@@ -28,7 +29,7 @@ export class InternalController {
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string | undefined> {
-    const parsed = afterSchema.safeParse({ after: query.after });
+    const parsed = configQuerySchema.safeParse({ after: query.after });
     if (!parsed.success) throw validationFromZod(parsed.error, 'query');
     // a ConfigResponse, already serialised (built once per revision, see ConfigReader.newerThan)
     const body = await this.reader.newerThan(parsed.data.after);
@@ -43,7 +44,7 @@ export class InternalController {
     @Query() query: Record<string, unknown>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConfigDelta | undefined> {
-    const parsed = changesAfterSchema.safeParse({ after: query.after });
+    const parsed = changesQuerySchema.safeParse({ after: query.after });
     if (!parsed.success) throw validationFromZod(parsed.error, 'query');
     const delta = await this.reader.changesAfter(parsed.data.after);
     if (delta === DELTA_GONE) throw new DeltaUnavailableError(parsed.data.after);

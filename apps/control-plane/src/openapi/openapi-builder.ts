@@ -3,7 +3,8 @@ import type { Type } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_LIMIT, MAX_LIMIT } from '../common/pagination';
+import { pageQuerySchema } from '../common/pagination';
+import { changesQuerySchema, configQuerySchema } from '../config-flow/internal.controller';
 import { DERIVED_SCHEMA_NAMES } from '../common/patch-schema';
 import { OPERATION_RESPONSES, RESPONSE_SCHEMAS, type ResponseKind } from './response-schemas';
 import { readOperations, type Operation } from './route-metadata';
@@ -43,30 +44,58 @@ function successResponse(kind: ResponseKind): JsonObject {
   return { description: 'ok', content: jsonContent(kind) };
 }
 
+/** Methods whose request body fastify parses (GET and HEAD bodies are never read): bad JSON or size is possible. */
+const BODY_PARSED = new Set(['post', 'put', 'patch', 'delete', 'options']);
+const PULLS = new Set(['internal.config', 'internal.changes']);
+/** Operations that store a certificate private key (sealed with AYA_SECRET_KEY). */
+const KEY_WRITES = new Set(['certificates.create', 'certificates.replace', 'certificates.update']);
+
+/** Every status the operation can answer, each with why; `openapi.int.test.ts` and the admin API fuzzer hold the server to it. */
 function responsesOf(op: Operation): JsonObject {
   const kind = OPERATION_RESPONSES[op.id];
   if (kind === undefined) throw new Error(`openapi: no response declared for ${op.id} (openapi/response-schemas.ts)`);
   const responses: JsonObject = { [String(op.status)]: successResponse(kind) };
-  // the internal config pulls answer 204 when the gateway is up to date
-  const pull = op.id === 'internal.config' || op.id === 'internal.changes';
+  const pull = PULLS.has(op.id);
+  const parsesBody = BODY_PARSED.has(op.method);
   if (pull) responses['204'] = { description: 'no revision newer than `after`' };
-  if (op.body || op.paged || pull) responses['400'] = errorResponse('invalid request (AYA_CP_VALIDATION, with details)');
+  // path parameters too: a malformed percent-encoding, NUL or a lone surrogate is refused
+  if (op.body || op.paged || pull || parsesBody || op.pathParams.length > 0) {
+    responses['400'] = errorResponse('invalid request: body (not JSON, schema), query or path (AYA_CP_VALIDATION, with details)');
+  }
   if (op.access.kind !== 'public') responses['401'] = errorResponse('missing or invalid token (AYA_CP_UNAUTHENTICATED)');
+  if (op.id === 'auth.login') responses['401'] = errorResponse('wrong username or password (AYA_CP_UNAUTHENTICATED)');
   if (op.access.kind === 'permission') responses['403'] = errorResponse('role lacks the permission (AYA_CP_FORBIDDEN)');
   if (op.pathParams.length > 0) responses['404'] = errorResponse('not found (AYA_CP_NOT_FOUND)');
   if (op.access.kind === 'permission' && op.access.permission.endsWith(':write')) responses['409'] = errorResponse('conflict (AYA_CP_CONFLICT)');
   if (op.id === 'internal.changes') responses['410'] = errorResponse('changes after `after` no longer kept: pull the whole config (AYA_CP_DELTA_UNAVAILABLE)');
+  if (parsesBody) responses['413'] = errorResponse('body over the size limit (AYA_CP_VALIDATION)');
+  if (op.pathParams.length > 0) responses['414'] = errorResponse('a path parameter over the router\'s length limit (AYA_CP_VALIDATION)');
+  if (parsesBody) responses['415'] = errorResponse('a body of a media type other than JSON (AYA_CP_VALIDATION)');
+  if (op.id === 'auth.login') responses['429'] = { ...errorResponse('too many failed sign-ins for this account or address: wait `Retry-After` seconds'), headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } } };
+  if (KEY_WRITES.has(op.id)) responses['500'] = errorResponse('a private key is given but AYA_SECRET_KEY is not set (AYA_CP_SECRET_KEY_REQUIRED)');
+  responses['503'] = errorResponse('the database is unreachable (AYA_CP_DATABASE_UNAVAILABLE), or the control plane is shutting down');
   return responses;
 }
 
+/** A query object schema (zod) as OpenAPI query parameters, one per property. */
+function queryParameters(schema: z.ZodObject, descriptions: Record<string, string> = {}): Json[] {
+  const object = jsonSchema(schema, 'input');
+  const properties = (object.properties ?? {}) as Record<string, JsonObject>;
+  const required = new Set((object.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    ...(required.has(name) ? { required: true } : {}),
+    schema,
+    ...(descriptions[name] ? { description: descriptions[name] } : {}),
+  }));
+}
+
 function parametersOf(op: Operation): Json[] {
-  const params: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description: 'id or name' }));
-  if (op.paged) {
-    params.push({ name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } });
-    params.push({ name: 'cursor', in: 'query', schema: { type: 'string' }, description: '`next` of the previous page' });
-  }
-  if (op.id === 'internal.config') params.push({ name: 'after', in: 'query', schema: { type: 'integer', minimum: 0 } });
-  if (op.id === 'internal.changes') params.push({ name: 'after', in: 'query', required: true, schema: { type: 'integer', minimum: 0 } });
+  const params: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 }, description: 'id or name' }));
+  if (op.paged) params.push(...queryParameters(pageQuerySchema, { cursor: '`next` of the previous page (opaque)' }));
+  if (op.id === 'internal.config') params.push(...queryParameters(configQuerySchema));
+  if (op.id === 'internal.changes') params.push(...queryParameters(changesQuerySchema));
   return params;
 }
 
