@@ -18,6 +18,7 @@ import { bootstrap } from './db/bootstrap';
 import { applyMigrations, modifiedMigrations, readMigrations, withMigrationLock } from './db/migrate';
 import { createPrisma } from './db/prisma';
 import { EnvError, loadEnv, type AppEnv } from './env';
+import { frameworkErrors } from './framework-errors';
 import { errorMessage, log } from './log';
 import { startMaintenance } from './maintenance/maintenance-scheduler';
 import { MaintenanceTasks } from './maintenance/maintenance-tasks';
@@ -78,7 +79,7 @@ async function start(): Promise<void> {
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, prisma, redis, events, box }),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, return503OnClosing: true }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, return503OnClosing: true, frameworkErrors }),
     { logger: false, abortOnError: false },
   );
   acceptEmptyJsonBodies(app, BODY_LIMIT);
