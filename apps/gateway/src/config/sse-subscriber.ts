@@ -6,6 +6,14 @@ import { SseParser } from './sse-parser';
 
 const MIN_BACKOFF_MS = 250;
 const MAX_BACKOFF_MS = 10_000;
+/**
+ * A control plane that is not there (refused, or reset before it answered: down, restarting) is
+ * tried again within a second however long it has been away: such an attempt costs it nothing, and
+ * once it is back the stream's first event brings this gateway up to date at once instead of after
+ * the reconcile poll. A control plane that answers with an error keeps the longer backoff.
+ */
+const DOWN_RETRY_MAX_MS = 1_000;
+const DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT']);
 /** pings keep the stream alive; this much silence means a dead connection */
 const IDLE_TIMEOUT_MS = 60_000;
 
@@ -71,7 +79,7 @@ export class SseSubscriber {
         this.logger.warn('config events stream down, reconnecting', { error: errorMessage(err) });
         this.loggedDown = true;
       }
-      this.schedule();
+      this.schedule(DOWN_CODES.has(String((err as { code?: unknown }).code)));
     }
   }
 
@@ -85,8 +93,9 @@ export class SseSubscriber {
     }
   }
 
-  private schedule(): void {
-    const delay = this.backoff / 2 + Math.random() * (this.backoff / 2);
+  private schedule(down: boolean): void {
+    const backoff = down ? Math.min(this.backoff, DOWN_RETRY_MAX_MS) : this.backoff;
+    const delay = backoff / 2 + Math.random() * (backoff / 2);
     this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MS);
     this.timer = setTimeout(() => void this.connect(), delay);
     this.timer.unref();
