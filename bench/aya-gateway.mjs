@@ -24,7 +24,8 @@ export function singleRouteSnapshot(originPort, revision = 1) {
   };
 }
 
-export async function startAyaFromSnapshot({ originPort, core, pinning }) {
+/** `upstreamClient`: AYA_UPSTREAM_CLIENT of the gateway (lean | undici); absent = the environment's (default lean). */
+export async function startAyaFromSnapshot({ originPort, core, pinning, upstreamClient }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-bench-gwsnap-'));
   const snapshot = singleRouteSnapshot(originPort);
   fs.writeFileSync(path.join(dataDir, 'snapshot.json'), JSON.stringify({ revision: snapshot.revision, hash: snapshotHash(snapshot), snapshot }));
@@ -38,6 +39,7 @@ export async function startAyaFromSnapshot({ originPort, core, pinning }) {
       // nothing listens there: the gateway serves its snapshot file and retries in the background
       AYA_CONTROL_PLANE_URL: `http://127.0.0.1:${closedPort}`, AYA_CLUSTER_TOKEN: token(),
       AYA_GATEWAY_DATA_DIR: dataDir, NODE_ENV: 'production',
+      ...(upstreamClient ? { AYA_UPSTREAM_CLIENT: upstreamClient } : {}),
     },
   });
   const url = `http://127.0.0.1:${proxyPort}/`;

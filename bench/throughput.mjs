@@ -1,5 +1,8 @@
 // Proxy throughput and latency: origin direct vs nginx (1 worker) vs Aya (1 process), interleaved rounds.
-// Usage: node bench/throughput.mjs [--rounds 3] [--seconds 10] [--warmup 3] [--half-seconds 8]
+// Usage: node bench/throughput.mjs [--rounds 3] [--seconds 10] [--warmup 3] [--half-seconds 8] [--undici]
+// --undici: one more config, the same gateway with AYA_UPSTREAM_CLIENT=undici (key `ayaUndici`), in the
+// same interleaved rounds, to keep the lean client's advantage measured.
+import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { startAyaFromSnapshot } from './aya-gateway.mjs';
 import { ensureTools, rssMb, startNginx, wrk } from './tools.mjs';
@@ -13,25 +16,47 @@ const round = (x, d = 2) => +x.toFixed(d);
 const PEAK_CONNECTIONS = 50;
 const PACE_DELAY_MS = 10;
 
-/** Runs wrk and samples the proxy's RSS shortly before the run ends (while it is still under load). */
+/** CPU time (user + system) of one process so far, in ms; null when unreadable. */
+function cpuMs(pid) {
+  try {
+    // fields after the parenthesised command name: utime and stime are the 12th and 13th
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs wrk and samples the proxy's RSS shortly before the run ends (while it is still under load).
+ * `cpuUsPerRequest`: the proxy process's CPU time over the run / requests answered (one process:
+ * meaningful for Aya, not for nginx whose workers are other processes); far steadier than req/s on
+ * a shared machine, since time the proxy waits for a core is not counted.
+ */
 async function measure(cfg, opts) {
   let rss = null;
   const timer = cfg.pid ? setTimeout(() => (rss = rssMb(cfg.pid)), Math.max(0, opts.seconds * 1000 - 400)) : null;
+  const cpu0 = cfg.pid ? cpuMs(cfg.pid) : null;
   const r = await wrk({ url: cfg.url, core: 1, pinning: opts.pinning, ...opts });
+  const cpu1 = cfg.pid ? cpuMs(cfg.pid) : null;
   clearTimeout(timer);
-  return { ...r, rssMb: rss ?? (cfg.pid ? rssMb(cfg.pid) : null) };
+  const cpuUsPerRequest = cpu0 !== null && cpu1 !== null && r.requests > 0 ? round(((cpu1 - cpu0) * 1000) / r.requests, 1) : null;
+  return { ...r, rssMb: rss ?? (cfg.pid ? rssMb(cfg.pid) : null), cpuUsPerRequest };
 }
 
-export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, halfSeconds = 8, log = console.log } = {}) {
+export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, halfSeconds = 8, undici = false, log = console.log } = {}) {
   const { pinning } = ensureTools(log);
   log(`throughput: ${rounds} rounds x ${seconds}s, wrk -t1 -c${PEAK_CONNECTIONS}, ${pinning ? 'proxy on core 0, origin + wrk on core 1' : 'no CPU pinning (taskset unusable)'}`);
   const origin = await startNginx({ kind: 'origin', core: 1, pinning });
   const nginx = await startNginx({ kind: 'proxy', core: 0, pinning, originPort: origin.port });
-  const aya = await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning });
+  const aya = await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: undici ? 'lean' : undefined });
+  // both gateways idle on core 0 while the other is measured
+  const ayaUndici = undici ? await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: 'undici' }) : null;
   const configs = [
     { key: 'origin', label: 'origin direct (nginx)', url: origin.url, pid: null },
     { key: 'nginx', label: 'nginx proxy, 1 worker', url: nginx.url, pid: nginx.child.pid },
     { key: 'aya', label: 'Aya gateway, 1 process', url: aya.url, pid: aya.child.pid },
+    ...(ayaUndici ? [{ key: 'ayaUndici', label: 'Aya, undici client', url: ayaUndici.url, pid: ayaUndici.child.pid }] : []),
   ];
   const raw = [];
   try {
@@ -45,17 +70,19 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
         const cfg = configs[(i + r) % configs.length];
         const m = await measure(cfg, { connections: PEAK_CONNECTIONS, seconds, pinning });
         raw.push({ phase: 'peak', round: r + 1, config: cfg.key, ...m });
-        log(`  peak round ${r + 1}/${rounds} ${cfg.label.padEnd(24)} ${String(m.rps).padStart(6)} req/s  p50 ${m.p50.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms${m.rssMb ? `  rss ${m.rssMb} MB` : ''}`);
+        log(`  peak round ${r + 1}/${rounds} ${cfg.label.padEnd(24)} ${String(m.rps).padStart(6)} req/s  p50 ${m.p50.toFixed(2)} ms  p99 ${m.p99.toFixed(2)} ms${m.rssMb ? `  rss ${m.rssMb} MB` : ''}${cfg.key.startsWith('aya') ? `  cpu ${m.cpuUsPerRequest} us/req` : ''}`);
       }
     }
     const peak = Object.fromEntries(
       configs.map((c) => {
         const runs = raw.filter((x) => x.phase === 'peak' && x.config === c.key);
         const rss = runs.map((x) => x.rssMb).filter((x) => x !== null);
+        const cpu = runs.map((x) => x.cpuUsPerRequest).filter((x) => x !== null);
         return [c.key, {
           label: c.label, rps: Math.round(median(runs.map((x) => x.rps))), p50Ms: round(median(runs.map((x) => x.p50))),
           p99Ms: round(median(runs.map((x) => x.p99))), rssMb: rss.length ? round(median(rss), 1) : null,
           errors: runs.reduce((a, x) => a + x.socketErrors + x.non2xx, 0),
+          ...(c.key.startsWith('aya') && cpu.length ? { cpuUsPerRequest: round(median(cpu), 1) } : {}),
         }];
       }),
     );
@@ -88,6 +115,9 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
         ayaToNginxRps: round(peak.aya.rps / peak.nginx.rps, 3),
         ayaToNginxP50: round(peak.aya.p50Ms / peak.nginx.p50Ms, 2),
         ayaToNginxP99: round(peak.aya.p99Ms / peak.nginx.p99Ms, 2),
+        ...(peak.ayaUndici
+          ? { leanToUndiciRps: round(peak.aya.rps / peak.ayaUndici.rps, 3), leanToUndiciCpuPerRequest: round(peak.aya.cpuUsPerRequest / peak.ayaUndici.cpuUsPerRequest, 3) }
+          : {}),
       },
       halfLoad: {
         method: `wrk -t1 -c${connections}, each connection pausing ${PACE_DELAY_MS} ms after every response (closed loop, ~${target} req/s offered = half of Aya's median peak); added = median p99(proxy) - median p99(origin direct)`,
@@ -97,7 +127,7 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
       raw,
     };
   } finally {
-    await Promise.all([aya.stop(), nginx.stop()]);
+    await Promise.all([aya.stop(), ayaUndici?.stop(), nginx.stop()]);
     await origin.stop();
   }
 }
@@ -105,7 +135,9 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const args = process.argv.slice(2);
   const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : dflt);
-  const res = await runThroughput({ rounds: num('--rounds', 3), seconds: num('--seconds', 10), warmup: num('--warmup', 3), halfSeconds: num('--half-seconds', 8) });
+  const res = await runThroughput({
+    rounds: num('--rounds', 3), seconds: num('--seconds', 10), warmup: num('--warmup', 3), halfSeconds: num('--half-seconds', 8), undici: args.includes('--undici'),
+  });
   const { raw: _raw, ...summary } = res;
   console.log(JSON.stringify(summary, null, 2));
   process.exit(0);

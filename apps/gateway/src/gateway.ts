@@ -14,6 +14,7 @@ import { HealthRegistry } from './health/health-registry';
 import { Metrics } from './metrics';
 import { createProxyHandler } from './proxy/handler';
 import { DEFAULT_LIMITS, type ProxyLimits } from './proxy/limits';
+import { httpParser } from './proxy/h1-parser';
 import { PoolRegistry } from './proxy/pool-registry';
 import { createUpgradeProxy } from './proxy/upgrade';
 import { RetryBudgets } from './proxy/retry-budget';
@@ -88,7 +89,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const logger = options.logger ?? consoleLogger;
   const startedAtMs = Date.now();
   const metrics = new Metrics();
-  const pools = new PoolRegistry({ keepAliveTimeoutMs: 4_000, lean: options.upstreamClient !== 'undici' });
+  const lean = options.upstreamClient !== 'undici';
+  const pools = new PoolRegistry({ keepAliveTimeoutMs: 4_000, lean });
+  // a node without the internal parser the lean client drives: undici serves every target
+  if (lean && httpParser() === undefined) logger.warn('lean upstream client unavailable (no HTTPParser in _http_common): undici serves every target');
   // long-lived per target / per service: health, breakers and retry budgets survive swaps
   const health = new HealthRegistry();
   const budgets = new RetryBudgets();

@@ -5,7 +5,7 @@ import { UpstreamError } from './h1-errors';
 import { requestHead } from './h1-head';
 import { queueSend } from './h1-send-queue';
 import { H1Timer, type H1TimerKind } from './h1-timer';
-import { HTTPParser, type NativeParser, type NativeParserClass } from './h1-parser';
+import { httpParser, type NativeParser, type NativeParserClass } from './h1-parser';
 import { DEFAULT_UPSTREAM_TIMEOUT_MS, type H1ConnectionOwner, type H1DispatchOptions, type H1Handler } from './h1-types';
 
 /** undici's limit (node's --max-http-header-size, 16 KiB by default): both clients refuse the same heads. */
@@ -53,7 +53,8 @@ export class H1Connection {
   idleSince = 0;
 
   constructor(private readonly owner: H1ConnectionOwner) {
-    const P = HTTPParser as NativeParserClass;
+    // H1Pool exists only where leanClientAvailable() found it
+    const P = httpParser() as NativeParserClass;
     this.parser = new P();
     this.parser.initialize(P.RESPONSE, {}, MAX_HEADER_BYTES, 0);
     this.parser[P.kOnMessageBegin] = this.onMessageBegin;

@@ -1,7 +1,7 @@
 import { H1Connection } from './h1-connection';
 import type { H1ConnectionOwner, H1DispatchOptions, H1Handler } from './h1-types';
 import { UpstreamError } from './h1-errors';
-import { HTTPParser } from './h1-parser';
+import { httpParser, type NativeParserClass } from './h1-parser';
 
 export interface H1PoolOptions {
   connectTimeoutMs: number;
@@ -9,9 +9,12 @@ export interface H1PoolOptions {
   keepAliveTimeoutMs: number;
 }
 
-/** Is the lean client usable here (plain http origin, node's parser reachable)? */
-export function leanClientAvailable(origin: string): boolean {
-  return HTTPParser !== undefined && origin.startsWith('http://');
+/**
+ * Can the lean client serve this origin: plain http, and node's parser found? `parser` is this
+ * node's unless a test passes another (undefined: a node without it).
+ */
+export function leanClientAvailable(origin: string, parser: () => NativeParserClass | undefined = httpParser): boolean {
+  return origin.startsWith('http://') && parser() !== undefined;
 }
 
 /**

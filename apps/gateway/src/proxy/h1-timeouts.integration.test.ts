@@ -1,6 +1,5 @@
-import type { Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collect, get, H1TestBed, sendThrough, type Outcome } from '../testing/h1-test-bed';
+import { collect, get, H1TestBed, sendThrough, trickle, type Outcome } from '../testing/h1-test-bed';
 
 /**
  * Headers timeout: from the request's write to the whole response head, whatever trickles in
@@ -8,16 +7,6 @@ import { collect, get, H1TestBed, sendThrough, type Outcome } from '../testing/h
  */
 const bed = new H1TestBed();
 afterEach(() => bed.close());
-
-/** Writes `parts` to the socket `everyMs` apart, stopping when the socket goes away. */
-function trickle(s: Socket, parts: string[], everyMs: number): void {
-  const next = (i: number): void => {
-    if (i === parts.length || s.destroyed) return;
-    s.write(parts[i]);
-    setTimeout(() => next(i + 1), everyMs);
-  };
-  next(0);
-}
 
 /** Fails instead of hanging when a request never ends (the bug these tests guard against). */
 function settled(done: Promise<Outcome>, ms = 5_000): Promise<Outcome> {

@@ -1,7 +1,10 @@
+import { Pool } from 'undici';
 import { describe, expect, it } from 'vitest';
 import type { RuntimeTarget } from '../compile/types';
 import { TargetHealth } from '../health/target-health';
-import { PoolRegistry } from './pool-registry';
+import { H1Pool } from './h1-pool';
+import { httpParser } from './h1-parser';
+import { PoolRegistry, upstreamClientFor } from './pool-registry';
 
 function target(registry: PoolRegistry, port: number): RuntimeTarget {
   const origin = `http://127.0.0.1:${port}`;
@@ -37,5 +40,25 @@ describe('PoolRegistry', () => {
     r.release(busy);
     expect(r.has(busy.poolKey)).toBe(false);
     await r.closeAll();
+  });
+
+  it('serves plain-HTTP targets with the lean client, everything else (and a node without its parser) with undici', async () => {
+    const plain = { origin: 'http://127.0.0.1:1' };
+    expect(upstreamClientFor(plain, true)).toBe('lean');
+    expect(upstreamClientFor(plain, false)).toBe('undici');
+    expect(upstreamClientFor({ origin: 'https://127.0.0.1:1', endpoint: { tls: {} } as RuntimeTarget['endpoint'] }, true)).toBe('undici');
+    expect(upstreamClientFor({ origin: 'http://127.0.0.1:1', endpoint: { http2: 'h2c' } as RuntimeTarget['endpoint'] }, true)).toBe('undici');
+    const absent = (): undefined => undefined;
+    expect(upstreamClientFor(plain, true, absent)).toBe('undici');
+    // opted out: the parser is not even looked for
+    let looked = false;
+    expect(upstreamClientFor(plain, false, () => ((looked = true), httpParser()))).toBe('undici');
+    expect(looked).toBe(false);
+
+    const withParser = new PoolRegistry({ keepAliveTimeoutMs: 4_000 });
+    const withoutParser = new PoolRegistry({ keepAliveTimeoutMs: 4_000, parser: absent });
+    expect(withParser.acquire(target(withParser, 1))).toBeInstanceOf(H1Pool);
+    expect(withoutParser.acquire(target(withoutParser, 1))).toBeInstanceOf(Pool);
+    await Promise.all([withParser.closeAll(), withoutParser.closeAll()]);
   });
 });

@@ -1,5 +1,6 @@
 import { Pool } from 'undici';
 import { H1Pool, leanClientAvailable } from './h1-pool';
+import { httpParser, type NativeParserClass } from './h1-parser';
 import type { TargetStats } from '../balancer/types';
 import type { RuntimeTarget } from '../compile/types';
 
@@ -16,6 +17,18 @@ export interface PoolOptions {
   keepAliveTimeoutMs: number;
   /** false: undici for every target (AYA_UPSTREAM_CLIENT=undici escape hatch, A/B measurements) */
   lean?: boolean;
+  /** where node's parser comes from (tests: a node without it); default this node's */
+  parser?: () => NativeParserClass | undefined;
+}
+
+/**
+ * Which client serves a target: the lean one for plain-HTTP/1.1 targets when it is wanted and
+ * node's parser is there, undici otherwise (TLS, HTTP/2, opted out, or the internal missing).
+ * `lean` is checked first, so an opted-out gateway never loads node's internal module.
+ */
+export function upstreamClientFor(target: Pick<RuntimeTarget, 'origin' | 'endpoint'>, lean: boolean, parser = httpParser): 'lean' | 'undici' {
+  const endpoint = target.endpoint;
+  return lean && !endpoint?.tls && !endpoint?.http2 && leanClientAvailable(target.origin, parser) ? 'lean' : 'undici';
 }
 
 /**
@@ -51,7 +64,7 @@ export class PoolRegistry {
 
   private create(target: RuntimeTarget): UpstreamPool {
     const endpoint = target.endpoint;
-    if (this.options.lean !== false && !endpoint?.tls && !endpoint?.http2 && leanClientAvailable(target.origin)) {
+    if (upstreamClientFor(target, this.options.lean !== false, this.options.parser) === 'lean') {
       return new H1Pool(target.origin, { connectTimeoutMs: target.connectTimeoutMs, keepAliveTimeoutMs: this.options.keepAliveTimeoutMs });
     }
     return new Pool(target.origin, {

@@ -158,3 +158,13 @@ export function sendThrough(port: number, method: string, body: string | string[
     next(0);
   });
 }
+
+/** Writes `parts` to the socket `everyMs` apart, stopping when the socket goes away. */
+export function trickle(s: Socket, parts: string[], everyMs: number): void {
+  const next = (i: number): void => {
+    if (i === parts.length || s.destroyed) return;
+    s.write(parts[i]);
+    setTimeout(() => next(i + 1), everyMs);
+  };
+  next(0);
+}
