@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AppConfig } from './app-config';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
 import { CertificatesService } from './certificates/certificates.service';
 import { SecretBox } from './certificates/secret-box';
 import { ErrorFilter } from './common/error.filter';
@@ -13,6 +14,7 @@ import { ConfigWriter } from './config-flow/config-writer';
 import { RedisPublisher } from './config-flow/redis-publisher';
 import { CONTROLLERS } from './controllers';
 import { PRISMA, type Db } from './db/prisma';
+import { Metrics } from './metrics/metrics';
 import { NodesService } from './nodes/nodes.service';
 import { buildOpenApi } from './openapi/openapi-builder';
 import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
@@ -47,6 +49,8 @@ export class AppModule {
         { provide: APP_PIPE, useClass: TextSafetyPipe },
         { provide: OPENAPI_DOCUMENT, useFactory: () => buildOpenApi(CONTROLLERS) },
         AuthService,
+        LoginThrottle,
+        Metrics,
         ConfigWriter,
         ConfigReader,
         NodesService,

@@ -3,6 +3,7 @@ import { CertificatesController } from './certificates/certificates.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { NodesController } from './nodes/nodes.controller';
 import { OpenApiController } from './openapi/openapi.controller';
 import { RoutesController } from './routes/routes.controller';
@@ -23,4 +24,5 @@ export const CONTROLLERS = [
   NodesController,
   InternalController,
   OpenApiController,
+  MetricsController,
 ];

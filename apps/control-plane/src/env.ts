@@ -19,6 +19,13 @@ const envSchema = z.object({
   AYA_ADMIN_HOST: z.string().min(1).default('0.0.0.0'),
   AYA_CLUSTER_TOKEN: secret('AYA_CLUSTER_TOKEN'),
   AYA_ADMIN_TOKEN: secret('AYA_ADMIN_TOKEN').optional(),
+  /** bearer token Prometheus scrapes GET /metrics with (grants nothing else) */
+  AYA_METRICS_TOKEN: secret('AYA_METRICS_TOKEN').optional(),
+  /** proxies whose X-Forwarded-For names the client (sign-in throttling per address): hop count or addresses/CIDRs */
+  AYA_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d+|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, 'AYA_TRUST_PROXY must be a hop count or a comma-separated list of addresses/CIDRs')
+    .optional(),
   /** encrypts certificate private keys at rest; needed only once a key is stored */
   AYA_SECRET_KEY: z.string().min(32, 'AYA_SECRET_KEY must be at least 32 characters').optional(),
   AYA_CONSOLE_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'apps', 'console', 'dist')),

@@ -27,6 +27,15 @@ class StartupError extends Error {}
 
 const BODY_LIMIT = 1024 * 1024;
 
+/** fastify's `trustProxy`: the nearest N hops, or the proxies' addresses; unset = the socket's peer is the client. */
+function trustProxyOf(env: AppEnv): string | false | ((address: string, hop: number) => boolean) {
+  const value = env.AYA_TRUST_PROXY;
+  if (value === undefined) return false;
+  if (!/^\d+$/.test(value)) return value;
+  const hops = Number(value);
+  return (_address, hop) => hop < hops;
+}
+
 /** Migrations and first-start data, on one connection holding the migration lock. */
 async function prepareDatabase(env: AppEnv): Promise<void> {
   const migrations = readMigrations(env.AYA_MIGRATIONS_DIR);
@@ -79,7 +88,7 @@ async function start(): Promise<void> {
 
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register({ config, prisma, redis, events, box }),
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, return503OnClosing: true, frameworkErrors }),
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, return503OnClosing: true, frameworkErrors, trustProxy: trustProxyOf(env) }),
     { logger: false, abortOnError: false },
   );
   acceptEmptyJsonBodies(app, BODY_LIMIT);

@@ -12,6 +12,8 @@ export const CpErrorCode = {
   DELTA_UNAVAILABLE: 'AYA_CP_DELTA_UNAVAILABLE',
   /** 503: the database cannot be reached (down, restarting, connection cut); nothing was written, retry later */
   DATABASE_UNAVAILABLE: 'AYA_CP_DATABASE_UNAVAILABLE',
+  /** 429: too many failed sign-ins for the account or from the address; retry after `Retry-After` seconds */
+  TOO_MANY_ATTEMPTS: 'AYA_CP_TOO_MANY_ATTEMPTS',
 } as const;
 export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
 

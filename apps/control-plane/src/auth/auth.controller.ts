@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import { z } from 'zod';
 import { ZodPipe } from '../common/zod.pipe';
 import { Actor } from './actor.decorator';
@@ -18,8 +18,8 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  login(@Body(new ZodPipe(loginSchema)) body: LoginBody): Promise<LoginResult> {
-    return this.auth.login(body.username, body.password);
+  login(@Body(new ZodPipe(loginSchema)) body: LoginBody, @Ip() address: string): Promise<LoginResult> {
+    return this.auth.login(body.username, body.password, address);
   }
 
   @Get('me')

@@ -35,6 +35,9 @@ export class AuthGuard implements CanActivate {
     // fail closed: a handler that forgot its decorator is unreachable (and a unit test catches it)
     if (!permission) throw new ForbiddenError('endpoint declares no permission');
     if (!token) throw new UnauthenticatedError();
+    // the scraper's token: nothing but the metrics, so Prometheus needs no admin credentials
+    const metricsToken = this.config.env.AYA_METRICS_TOKEN;
+    if (permission === 'metrics:read' && metricsToken && secretEquals(token, metricsToken)) return true;
     const principal = await this.auth.authenticate(token);
     if (!principal) throw new UnauthenticatedError('invalid or expired token');
     if (!roleGrants(principal.role, permission)) throw new ForbiddenError(`role ${principal.role} lacks ${permission}`);

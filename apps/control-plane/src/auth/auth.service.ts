@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../app-config';
-import { UnauthenticatedError } from '../common/errors';
+import { TooManyAttemptsError, UnauthenticatedError } from '../common/errors';
 import { PRISMA, type Db } from '../db/prisma';
+import { Metrics } from '../metrics/metrics';
+import { LoginThrottle } from './login-throttle';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from './password';
 import type { Principal, Role } from './permissions';
 import { SESSION_TTL_MS, newSessionToken, secretEquals, sha256Hex } from './tokens';
@@ -20,6 +22,8 @@ export class AuthService {
   constructor(
     @Inject(PRISMA) private readonly prisma: Db,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottle,
+    private readonly metrics: Metrics,
   ) {}
 
   /** The principal of a bearer token, or undefined when it is unknown, expired or revoked. */
@@ -32,11 +36,21 @@ export class AuthService {
     return { id: row.user.id, username: row.user.username, role: row.user.role, sessionId: row.id };
   }
 
-  async login(username: string, password: string): Promise<LoginResult> {
+  /** `address`: the client's, for the per-address backoff (login-throttle-policy.ts). */
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
+    const attempt = await this.throttle.begin(username, address).catch((err: unknown) => {
+      if (err instanceof TooManyAttemptsError) this.metrics.loginAttempt('throttled');
+      throw err;
+    });
     const user = await this.prisma.user.findUnique({ where: { username } });
     // verify against a dummy hash for unknown users so response time does not reveal which usernames exist
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !ok) throw new UnauthenticatedError('invalid username or password');
+    if (!user || !ok) {
+      this.metrics.loginAttempt('invalid');
+      throw new UnauthenticatedError('invalid username or password');
+    }
+    await this.throttle.succeeded(attempt);
+    this.metrics.loginAttempt('ok');
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
     await this.prisma.adminToken.create({ data: { tokenHash: sha256Hex(token), userId: user.id, expiresAt } });

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'certificates:write',
   'config:read',
   'nodes:read',
+  /** GET /metrics (Prometheus); AYA_METRICS_TOKEN grants only this */
+  'metrics:read',
   /** own session: me, logout */
   'self',
 ] as const;

@@ -8,6 +8,7 @@ export interface MappedError {
   body: CpErrorBody;
   /** true when the error is a bug or an outage rather than a client mistake: worth one log line */
   unexpected: boolean;
+  headers?: Record<string, string>;
 }
 
 interface ErrorLike {
@@ -27,7 +28,7 @@ const asErrorLike = (err: unknown): ErrorLike => (typeof err === 'object' && err
  */
 export function mapError(err: unknown): MappedError {
   const known = toAppError(err);
-  if (known) return { status: known.status, body: known.toBody(), unexpected: false };
+  if (known) return { status: known.status, body: known.toBody(), unexpected: false, headers: known.headers };
   // an outage, not a bug: 503 with a stable code, still worth a log line
   if (isDatabaseUnavailable(err)) return { status: 503, body: new DatabaseUnavailableError().toBody(), unexpected: true };
   const e = asErrorLike(err);

@@ -25,6 +25,7 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     if (mapped.unexpected) log.error(`${req.method} ${req.url.split('?')[0]} failed: ${errorMessage(err)}`);
+    if (mapped.headers) reply.headers(mapped.headers);
     reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(mapped.body);
   }
 }

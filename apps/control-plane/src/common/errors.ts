@@ -3,6 +3,9 @@ import type { z } from 'zod';
 
 /** Every error the control plane answers with on purpose: a stable code, an HTTP status, a safe message. */
 export class AppError extends Error {
+  /** response headers that belong to the error (Retry-After) */
+  headers?: Record<string, string>;
+
   constructor(
     readonly code: CpErrorCode,
     readonly status: number,
@@ -59,6 +62,14 @@ export class DeltaUnavailableError extends AppError {
 export class DatabaseUnavailableError extends AppError {
   constructor() {
     super(CpErrorCode.DATABASE_UNAVAILABLE, 503, 'the database is unavailable: nothing was changed, retry later');
+  }
+}
+
+/** 429 on sign-in: no password is checked for this account or address for `retryAfterSeconds`. */
+export class TooManyAttemptsError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(CpErrorCode.TOO_MANY_ATTEMPTS, 429, `too many failed sign-ins: retry in ${retryAfterSeconds} s`);
+    this.headers = { 'retry-after': String(retryAfterSeconds) };
   }
 }
 

@@ -37,6 +37,9 @@ const errorResponse = (description: string): JsonObject => ({ description, conte
 
 function successResponse(kind: ResponseKind): JsonObject {
   if (kind === 'none') return { description: 'no content' };
+  if (kind === 'prometheus') {
+    return { description: 'Prometheus text exposition format', content: { 'text/plain': { schema: { type: 'string' } } } };
+  }
   if (kind === 'html') return { description: 'HTML page', content: { 'text/html': { schema: { type: 'string' } } } };
   if (kind === 'event-stream') {
     return { description: '`event: revision` messages (data: RevisionNotice), `: ping` comments', content: { 'text/event-stream': { schema: { type: 'string' } } } };

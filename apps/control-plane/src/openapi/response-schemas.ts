@@ -123,8 +123,8 @@ export const RESPONSE_SCHEMAS = {
 } satisfies Record<string, z.ZodType>;
 
 export type ResponseName = keyof typeof RESPONSE_SCHEMAS;
-/** A JSON body, a server-sent event stream, an HTML page, or nothing (204). */
-export type ResponseKind = ResponseName | 'event-stream' | 'html' | 'none';
+/** A JSON body, a server-sent event stream, an HTML page, Prometheus metrics text, or nothing (204). */
+export type ResponseKind = ResponseName | 'event-stream' | 'html' | 'prometheus' | 'none';
 
 const crud = (tag: string, item: ResponseName, list: ResponseName): Record<string, ResponseKind> => ({
   [`${tag}.list`]: list,
@@ -155,4 +155,5 @@ export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   'internal.heartbeat': 'none',
   'openapi.openapi': 'OpenApiDocument',
   'openapi.docs': 'html',
+  'metrics.scrape': 'prometheus',
 };
