@@ -18,7 +18,7 @@ import { httpParser } from './proxy/h1-parser';
 import { PoolRegistry } from './proxy/pool-registry';
 import { createUpgradeProxy } from './proxy/upgrade';
 import { RetryBudgets } from './proxy/retry-budget';
-import { createProxyServer } from './server/proxy-server';
+import { createProxyServer, KEEPALIVE_GRACE_MS, openConnections, stopAccepting } from './server/proxy-server';
 import { startExtraListeners } from './server/extra-listeners';
 import { createStatusServer, type BoundListeners } from './server/status-server';
 import { CertificateStore } from './tls/certificate-store';
@@ -203,13 +203,17 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       logger.info('stopping: no new connections, draining in-flight requests');
-      const closed = new Promise<void>((resolve) => proxyServer.close(() => resolve()));
+      const closed = stopAccepting(proxyServer);
       const extraClosed = extra.beginClose();
-      proxyServer.closeIdleConnections();
       const deadline = Date.now() + (options.drainTimeoutMs ?? 10_000);
-      while (metrics.inFlight > 0 && Date.now() < deadline) {
+      const graceUntil = Math.min(deadline, Date.now() + KEEPALIVE_GRACE_MS);
+      for (;;) {
+        // connections idle since the drain began may still bring a request until the grace ends
+        if (Date.now() >= graceUntil || (await openConnections(proxyServer)) === 0) {
+          proxyServer.closeIdleConnections();
+          if (metrics.inFlight === 0 || Date.now() >= deadline) break;
+        }
         await new Promise((r) => setTimeout(r, 50));
-        proxyServer.closeIdleConnections();
       }
       if (metrics.inFlight > 0) logger.warn('drain timeout, closing remaining connections', { inFlight: metrics.inFlight });
       proxyServer.closeAllConnections();

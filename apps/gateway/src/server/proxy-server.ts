@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import net, { type Socket } from 'node:net';
 import { GwErrorCode } from '@aya/config-schema';
 import type { Metrics } from '../metrics';
 import { refuseSocket } from '../proxy/errors';
@@ -64,4 +64,27 @@ export function createProxyServer(options: ProxyServerOptions): Server {
   // without a listener node serves Upgrade requests as plain requests, which is what we want then
   if (options.upgrade) server.on('upgrade', options.upgrade);
   return server;
+}
+
+/** How long connections idle when the drain starts may still bring one more request. */
+export const KEEPALIVE_GRACE_MS = 1_000;
+
+/**
+ * First step of the drain: stop accepting and answer every request from now on with
+ * `Connection: close`. Unlike node's `server.close()`, idle keep-alive connections stay open:
+ * a client may be sending on one right now, and closing it under that request fails it (the
+ * keep-alive race; behind a load balancer, a failed request per idle connection). They get
+ * `KEEPALIVE_GRACE_MS` to bring their next request; the caller then closes the ones still idle.
+ * Resolves once every connection is gone.
+ */
+export function stopAccepting(server: Server): Promise<void> {
+  server.prependListener('request', (_req: IncomingMessage, res: ServerResponse) => {
+    res.shouldKeepAlive = false;
+  });
+  return new Promise((resolve) => net.Server.prototype.close.call(server, () => resolve()));
+}
+
+/** Connections still open on a listener (idle, busy or upgraded). */
+export function openConnections(server: Server): Promise<number> {
+  return new Promise((resolve) => server.getConnections((err, n) => resolve(err ? 0 : n)));
 }
