@@ -21,6 +21,8 @@ export interface LoadOptions {
   timeoutMs?: number;
   /** Whether an answer counts as failed (default: any status outside 200-399). */
   isFailure?: (status: number) => boolean;
+  /** Close a connection after this many requests (clients reconnect, so a balancer can move them). */
+  maxRequestsPerConnection?: number;
   /** Called after each request (e.g. to see which target served it from a response header). */
   onResult?: (r: RequestResult) => void;
 }
@@ -49,6 +51,8 @@ export interface LoadStats {
   /** Epoch ms of the first and last failed request's start. */
   firstFailureAt?: number;
   lastFailureAt?: number;
+  /** The first 50 failures: start time (epoch ms), status or error code. */
+  failures: { at: number; status?: number; error?: string }[];
   latencyMs: { p50: number; p99: number; max: number };
   durationMs: number;
 }
@@ -73,7 +77,7 @@ export function startLoad(opts: LoadOptions): Load {
   const pools = new Map<string, Pool>();
   const perOrigin = Math.max(1, Math.ceil(concurrency / new Set(targets.map((t) => t.origin)).size));
   for (const t of targets) {
-    if (!pools.has(t.origin)) pools.set(t.origin, new Pool(t.origin, { connections: perOrigin }));
+    if (!pools.has(t.origin)) pools.set(t.origin, new Pool(t.origin, { connections: perOrigin, maxRequestsPerClient: opts.maxRequestsPerConnection }));
   }
 
   const started = Date.now();
@@ -84,6 +88,7 @@ export function startLoad(opts: LoadOptions): Load {
   let firstFailureAt: number | undefined;
   let lastFailureAt: number | undefined;
   const latencies: number[] = [];
+  const failures: LoadStats['failures'] = [];
 
   const record = (r: RequestResult) => {
     latencies.push(r.ms);
@@ -92,6 +97,7 @@ export function startLoad(opts: LoadOptions): Load {
     if (r.failed) {
       s.failed++;
       firstFailureAt ??= r.startedAt;
+      if (failures.length < 50) failures.push({ at: r.startedAt, status: r.status, error: r.error });
       lastFailureAt = r.startedAt;
     } else s.ok++;
     opts.onResult?.(r);
@@ -146,6 +152,7 @@ export function startLoad(opts: LoadOptions): Load {
       errors: { ...s.errors },
       firstFailureAt,
       lastFailureAt,
+      failures: [...failures],
       latencyMs: { p50: pct(0.5), p99: pct(0.99), max: sorted.length ? round(sorted[sorted.length - 1]) : 0 },
       durationMs: Date.now() - started,
     };
