@@ -143,7 +143,7 @@ export function pathOf(head: string): string {
 /** Sends a request to a front server; body parts leave 50 ms apart (an upstream may answer meanwhile). */
 export function sendThrough(port: number, method: string, body: string | string[], headers: Record<string, string> = {}): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = request({ port, host: '127.0.0.1', method, path: '/up', headers }, (res) => {
+    const req = request({ port, host: '127.0.0.1', method, path: '/up', headers, agent: false }, (res) => {
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('end', () => resolve(text));
