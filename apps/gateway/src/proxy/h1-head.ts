@@ -1,7 +1,10 @@
 import type { H1DispatchOptions } from './h1-types';
 
-/** Header values travel verbatim: a CR, LF or NUL would split the request. */
-const UNSAFE_VALUE = /[\r\n\0]/;
+/**
+ * undici's rule for header values (tab, visible ASCII, latin1): a CR, LF or NUL would split the
+ * request, other control characters and code points above 0xff cannot be written as latin1.
+ */
+const UNSAFE_VALUE = /[^\t\x20-\x7e\x80-\xff]/;
 /** undici's rule for request targets: visible latin1 only (no space, no control characters). */
 const UNSAFE_PATH = /[^\u0021-\u00ff]/;
 /** Methods whose empty body undici announces with Content-Length: 0 (kept for parity). */
