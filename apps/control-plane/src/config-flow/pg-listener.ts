@@ -4,6 +4,11 @@ import { errorMessage, log } from '../log';
 
 /** pg_notify channel: a notification sent inside the write transaction reaches every control plane on commit. */
 export const PG_CONFIG_CHANNEL = 'aya_config';
+/**
+ * Reconnect attempts while the database is away: every 2 s at most, however long it has been gone. An attempt
+ * costs nothing, and until one succeeds the SSE streams hear of no write (gateways fall back on their poll).
+ */
+const MAX_RETRY_MS = 2_000;
 
 /**
  * One dedicated connection that LISTENs for revision notices. On reconnect it calls `onReconnect` so the
@@ -59,7 +64,7 @@ export class PgConfigListener {
           log.info('config listener reconnected');
           this.onReconnect();
         },
-        () => this.scheduleRetry(Math.min(delayMs * 2, 15_000)),
+        () => this.scheduleRetry(Math.min(delayMs * 2, MAX_RETRY_MS)),
       );
     }, delayMs);
   }

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, createDatabase, eventually, startControlPlane, startFaultProxy, type ControlPlane, type FaultProxy } from '../../../../test/harness';
+import { openSse } from '../config-flow/sse-client.test-util';
 
 /**
  * The database goes away under a running control plane (the control plane reaches Postgres through a
@@ -70,5 +71,25 @@ describe('database outage', () => {
     expect(after.body.name).toBe('after');
     expect(await dbState()).toMatchObject({ revision: before.revision + 1, services: before.services + 1, audits: before.audits + 1 });
     expect((await api('GET', `${base}/services/before`)).body.readTimeoutMs).not.toBe(1234);
+  });
+
+  it('tells the SSE streams of the first write after a long outage within seconds of the database returning', async () => {
+    const sse = await openSse(`${cp.url}/internal/v1/config/events`, cp.clusterToken);
+    await sse.next(); // the current revision, sent on connect
+    await proxy.cut();
+    // long enough for a doubling backoff to reach 8 s (attempts at 1, 3, 7, 15 s)
+    await new Promise((r) => setTimeout(r, 9_000));
+    await proxy.restore();
+    const restoredAt = Date.now();
+    const written = await eventually(async () => {
+      const res = await api('POST', `${base}/services`, { name: 'after-long', url: 'http://127.0.0.1:9/' });
+      return res.status === 201 ? res : undefined;
+    }, 15_000, 100);
+    const revision = (await api<{ revision: number }>('GET', '/api/v1/config/revision')).body.revision;
+    expect(written.body.name).toBe('after-long');
+    // the write's own notice (or the re-announce when the listener reconnects) reaches the stream
+    let notice = await sse.next(4_000 - (Date.now() - restoredAt));
+    while (notice.revision < revision) notice = await sse.next(4_000 - (Date.now() - restoredAt));
+    sse.close();
   });
 });
