@@ -1,6 +1,7 @@
 import { maxHeaderSize } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { BodyPump } from './h1-body';
+import { keepAliveHintMs } from './h1-keep-alive';
 import { UpstreamError } from './h1-errors';
 import { requestHead } from './h1-head';
 import { queueSend } from './h1-send-queue';
@@ -50,7 +51,10 @@ export class H1Connection {
   private readonly timer = new H1Timer((kind) => this.onTimeout(kind));
   private pendingHeaders: string[] = [];
   private dead = false;
-  idleSince = 0;
+  /** the upstream's keep-alive hint of the last response (h1-keep-alive.ts); undefined: none */
+  idleLimitMs: number | undefined;
+  /** set by the pool when the connection goes idle: past this (Date.now()) it is not reused */
+  idleUntil = 0;
 
   constructor(private readonly owner: H1ConnectionOwner) {
     // H1Pool exists only where leanClientAvailable() found it
@@ -225,7 +229,8 @@ export class H1Connection {
       return 0;
     }
     this.headersSeen = true;
-    this.keepAlive = shouldKeepAlive;
+    this.idleLimitMs = shouldKeepAlive ? keepAliveHintMs(raw) : undefined;
+    this.keepAlive = shouldKeepAlive && this.idleLimitMs !== 0;
     this.timer.start('body', this.opts?.bodyTimeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
     if (handler.onHeaders(statusCode, raw, this.resume, statusText) === false) this.hold();
     return this.skipBody ? 1 : 0;

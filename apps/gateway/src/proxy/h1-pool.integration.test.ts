@@ -195,6 +195,31 @@ describe('H1Pool (lean HTTP/1.1 upstream client)', () => {
     expect(up.connections()).toBe(1);
   });
 
+  it("honours the upstream's Keep-Alive timeout hint as undici does (2 s below it)", async () => {
+    const up = await rawUpstream((head, s) => {
+      const hint = /GET \/(\d+)/.exec(head)?.[1] ?? '';
+      s.write(`HTTP/1.1 200 OK\r\nContent-Length: 2\r\nKeep-Alive: timeout=${hint}\r\n\r\nok`);
+    });
+    const p = pool(up.port);
+    const fetch = async (path: string): Promise<void> => {
+      const { handler, done } = collect();
+      p.dispatch(get(path), handler);
+      expect((await done).body).toBe('ok');
+    };
+    // timeout=2: nothing left after the margin, the connection is not kept
+    await fetch('/2');
+    expect(p.idleCount).toBe(0);
+    // timeout=5: kept 3 s (the pool's own 4 s is longer)
+    await fetch('/5');
+    await fetch('/5');
+    expect(up.connections()).toBe(2);
+    // timeout=3: kept 1 s; after 1.2 s idle it is not reused
+    await fetch('/3');
+    await new Promise((r) => setTimeout(r, 1_200));
+    await fetch('/5');
+    expect(up.connections()).toBe(3);
+  });
+
   it('drops idle connections after the keep-alive timeout; close() waits for running requests', async () => {
     const up = await rawUpstream((head, s) => {
       const delay = head.startsWith('GET /slow') ? 100 : 0;

@@ -52,7 +52,7 @@ export class H1Pool implements H1ConnectionOwner {
     let conn: H1Connection | undefined;
     const now = Date.now();
     while ((conn = this.idle.pop()) !== undefined) {
-      if (conn.usable && now - conn.idleSince < this.keepAliveTimeoutMs) break;
+      if (conn.usable && now < conn.idleUntil) break;
       conn.destroy();
     }
     conn ??= new H1Connection(this);
@@ -64,7 +64,8 @@ export class H1Pool implements H1ConnectionOwner {
   done(conn: H1Connection, reusable: boolean): void {
     this.active--;
     if (reusable && !this.closed) {
-      conn.idleSince = Date.now();
+      // the upstream's keep-alive hint, when shorter, wins (as in undici)
+      conn.idleUntil = Date.now() + Math.min(conn.idleLimitMs ?? Infinity, this.keepAliveTimeoutMs);
       this.idle.push(conn);
       this.sweeper ??= setInterval(this.sweep, Math.max(100, this.keepAliveTimeoutMs >> 1)).unref();
     } else if (reusable) {
@@ -100,8 +101,12 @@ export class H1Pool implements H1ConnectionOwner {
 
   private readonly sweep = (): void => {
     const now = Date.now();
-    // oldest first: the array is in release order
-    while (this.idle.length > 0 && now - this.idle[0].idleSince >= this.keepAliveTimeoutMs) this.idle.shift()?.destroy();
+    for (let i = this.idle.length - 1; i >= 0; i--) {
+      const conn = this.idle[i];
+      if (now < conn.idleUntil) continue;
+      this.idle.splice(i, 1);
+      conn.destroy();
+    }
     if (this.idle.length === 0) this.sweeper = void clearInterval(this.sweeper);
   };
 }
