@@ -111,6 +111,6 @@ async function waitUntilHealthy(proc: RunningProcess, url: string, what: string)
     }, 30_000, 100);
   } catch (err) {
     await proc.stop(1000);
-    throw new Error(`${what} did not become healthy: ${String(err)}\n--- ${what} output ---\n${proc.logs()}`);
+    throw new Error(`${what} did not become healthy: ${String(err)}\n--- ${what} output ---\n${proc.logs()}`, { cause: err });
   }
 }
