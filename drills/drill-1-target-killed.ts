@@ -63,7 +63,7 @@ export const drill1: Drill = {
       sent: stats.sent,
       failed: stats.failed,
       convergeMs,
-      bound: `0 failed; revived target serves again <= ${BOUND_MS / 1000} s after restart`,
+      bound: `0 failed; revived target serving <= ${BOUND_MS / 1000} s after its restart`,
       passed: stats.failed === 0 && convergeMs !== undefined && convergeMs <= BOUND_MS,
       details: {
         load: stats,

@@ -62,7 +62,7 @@ export const drill6: Drill = {
       sent: stats.sent,
       failed: stats.failed,
       convergeMs: backMs,
-      bound: `0 failed; replacement serves <= ${BOUND_MS / 1000} s after start`,
+      bound: `0 failed; replacement serving <= ${BOUND_MS / 1000} s after its start`,
       passed: stats.failed === 0 && backMs !== undefined && backMs <= BOUND_MS,
       details: { load: stats, termAt, replacementStartedAt: startedAt, exitCode: code, drainMs, failedDuringDrain: afterStop.failed - before.failed, balancerConnections: lb.connections, balancerErrors: lb.errors },
     };
