@@ -14,7 +14,8 @@ import { renderTable, type DrillRecord, type SuiteReport } from './lib/report';
 import type { Drill, DrillContext } from './lib/types';
 
 const DIR = path.dirname(fileURLToPath(import.meta.url));
-const RESULTS = path.resolve(DIR, '../bench/results');
+const REPO = path.resolve(DIR, '..');
+const RESULTS = path.join(REPO, 'bench/results');
 /** A drill that takes longer than this (times the scale) is failed and its processes stopped. */
 const DRILL_BUDGET_MS = 5 * 60_000;
 
@@ -71,19 +72,24 @@ async function runOne(drill: Drill, durationScale: number): Promise<DrillRecord>
   }
 }
 
+/**
+ * A run of the whole suite writes the committed `bench/results/drills-latest.{json,md}` and a copy in
+ * `bench/results/runs/`; a run of some drills only is local: `.tmp/drills/<time>.json`.
+ */
 function writeResults(report: SuiteReport, table: string, all: boolean): string[] {
   const stamp = report.at.replace(/[:.]/g, '-');
-  fs.mkdirSync(path.join(RESULTS, 'runs'), { recursive: true });
   const json = JSON.stringify(report, null, 2) + '\n';
-  const written = [`bench/results/runs/drills-${stamp}.json`];
-  fs.writeFileSync(path.join(RESULTS, 'runs', `drills-${stamp}.json`), json);
-  // "latest" is the committed result of a whole-suite run; a run of some drills only keeps its copy in runs/
-  if (all) {
-    fs.writeFileSync(path.join(RESULTS, 'drills-latest.json'), json);
-    fs.writeFileSync(path.join(RESULTS, 'drills-latest.md'), table);
-    written.push('bench/results/drills-latest.json', 'bench/results/drills-latest.md');
+  if (!all) {
+    const file = path.join(REPO, '.tmp/drills', `${stamp}.json`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, json);
+    return [path.relative(REPO, file)];
   }
-  return written;
+  fs.mkdirSync(path.join(RESULTS, 'runs'), { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, 'runs', `drills-${stamp}.json`), json);
+  fs.writeFileSync(path.join(RESULTS, 'drills-latest.json'), json);
+  fs.writeFileSync(path.join(RESULTS, 'drills-latest.md'), table);
+  return [`bench/results/runs/drills-${stamp}.json`, 'bench/results/drills-latest.json', 'bench/results/drills-latest.md'];
 }
 
 it('fault drills', async () => {
