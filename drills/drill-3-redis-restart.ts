@@ -1,6 +1,6 @@
 import { startLoad } from './lib/load';
-import { mustWrite, startPlatform } from './lib/platform';
-import { sleep, startTargetProcess } from './lib/targets';
+import { platformWithRoute } from './lib/one-route';
+import { sleep } from './lib/targets';
 import type { Drill } from './lib/types';
 import { logLines, startWriter, summarizeWrites } from './lib/writes';
 
@@ -21,14 +21,9 @@ export const drill3: Drill = {
   name: 'Redis killed and restarted during admin writes',
   async run(ctx) {
     const s = ctx.durationScale;
-    const p = await startPlatform(ctx, { gateways: 2, redis: true, gatewayEnv: { AYA_RECONCILE_INTERVAL_MS: String(RECONCILE_MS) } });
+    const { p } = await platformWithRoute(ctx, { gateways: 2, redis: true, gatewayEnv: { AYA_RECONCILE_INTERVAL_MS: String(RECONCILE_MS) } }, '/d3');
     const redis = p.redis;
     if (!redis) throw new Error('drill 3 needs Redis');
-    const up = await startTargetProcess('a');
-    ctx.defer(() => up.kill());
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/services', { name: 'svc', url: `http://${up.target}` });
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/routes', { name: 'r', service: 'svc', paths: ['/d3'] });
-    await p.inSync();
 
     const load = startLoad({ urls: p.gateways.map((g) => `${g.proxyUrl}/d3/x`), concurrency: 8 });
     let phase = 'redis up';
