@@ -40,6 +40,7 @@ export const drill3: Drill = {
     await sleep(3000 * s);
 
     ctx.log('killing redis-server (SIGKILL)');
+    const killedAt = Date.now();
     await redis.stop();
     phase = 'redis down';
     await sleep(8000 * s);
@@ -69,7 +70,8 @@ export const drill3: Drill = {
         controlPlaneAlive: cpAlive,
         // how the gateways followed: Redis lost, SSE meanwhile, subscribed again
         gatewayLog: p.gateways.map((g) => logLines(g.logs(), /redis|events stream/i)),
-        slowestWrites: [...outage].sort((a, b) => (b.convergeMs ?? Infinity) - (a.convergeMs ?? Infinity)).slice(0, 5),
+        // each write of the outage and after it: [ms after the fault, admin API ms, converged ms]
+        outageWrites: outage.map((r) => [r.phase, r.startedAt - killedAt, r.ms, r.convergeMs ?? null]),
       },
     };
   },
