@@ -1,5 +1,6 @@
 import { startLoad } from './lib/load';
-import { mustWrite, startPlatform } from './lib/platform';
+import { startPlatform } from './lib/platform';
+import { routeToPool } from './lib/pool-route';
 import { sleep, startTargetProcess } from './lib/targets';
 import type { Drill } from './lib/types';
 
@@ -22,13 +23,7 @@ export const drill1: Drill = {
     const b = await startTargetProcess('b');
     ctx.defer(() => a.kill());
     ctx.defer(() => b.kill());
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/upstreams', {
-      name: 'pool',
-      targets: [{ target: a.target }, { target: b.target }],
-    });
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/services', { name: 'svc', url: 'upstream://pool' });
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/routes', { name: 'r', service: 'svc', paths: ['/d1'] });
-    await p.inSync();
+    await routeToPool(p, '/d1', [a.target, b.target]);
 
     let revivedAt = 0;
     let backAt = 0;

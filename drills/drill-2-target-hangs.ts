@@ -1,5 +1,6 @@
 import { startLoad } from './lib/load';
-import { mustWrite, startPlatform } from './lib/platform';
+import { startPlatform } from './lib/platform';
+import { routeToPool } from './lib/pool-route';
 import { processSockets, sleep, startHangableTarget, startTargetProcess } from './lib/targets';
 import type { Drill } from './lib/types';
 
@@ -31,21 +32,13 @@ export const drill2: Drill = {
     const hang = await startHangableTarget('h');
     ctx.defer(() => good.kill());
     ctx.defer(() => hang.close());
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/upstreams', {
-      name: 'pool',
-      targets: [{ target: good.target }, { target: hang.target }],
-      healthChecks: { passive: { unhealthyThreshold: 3, cooldownMs: COOLDOWN_MS } },
-      circuitBreaker: { failureThreshold: 3, openMs: COOLDOWN_MS, halfOpenProbes: 1 },
+    await routeToPool(p, '/d2', [good.target, hang.target], {
+      upstream: {
+        healthChecks: { passive: { unhealthyThreshold: 3, cooldownMs: COOLDOWN_MS } },
+        circuitBreaker: { failureThreshold: 3, openMs: COOLDOWN_MS, halfOpenProbes: 1 },
+      },
+      service: { connectTimeoutMs: 1_000, readTimeoutMs: READ_TIMEOUT_MS, retries: 1 },
     });
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/services', {
-      name: 'svc',
-      url: 'upstream://pool',
-      connectTimeoutMs: 1_000,
-      readTimeoutMs: READ_TIMEOUT_MS,
-      retries: 1,
-    });
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/routes', { name: 'r', service: 'svc', paths: ['/d2'] });
-    await p.inSync();
     const gwPid = p.gateways[0].child.pid as number;
 
     let hungAt = 0;

@@ -1,5 +1,6 @@
 import { startLoad } from './lib/load';
-import { mustWrite, startPlatform, type Api } from './lib/platform';
+import { startPlatform, type Api } from './lib/platform';
+import { routeToPool } from './lib/pool-route';
 import { sleep, startTargetProcess } from './lib/targets';
 import type { Drill } from './lib/types';
 
@@ -24,10 +25,7 @@ export const drill7: Drill = {
     const b = await startTargetProcess('b');
     ctx.defer(() => a.kill());
     ctx.defer(() => b.kill());
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/upstreams', { name: 'pool', targets: [{ target: a.target }, { target: b.target }] });
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/services', { name: 'svc', url: 'upstream://pool' });
-    await mustWrite(p.api, 'POST', '/api/v1/tenants/default/routes', { name: 'r7', service: 'svc', paths: ['/d7'] });
-    await p.inSync();
+    await routeToPool(p, '/d7', [a.target, b.target]);
 
     const load = startLoad({ urls: p.gateways.map((g) => `${g.proxyUrl}/d7/x`), concurrency: 8, ratePerSec: 400 });
     ctx.log('load running: 8 connections over 2 gateways, 400 requests/s (the rest of the CPU is for the writes)');
@@ -84,7 +82,7 @@ async function churn(api: Api, seconds: number, progress: (done: number) => void
     const kind = i % 5;
     let res;
     if (kind === 0) res = await api('PATCH', '/api/v1/tenants/default/services/svc', { readTimeoutMs: 30_000 + (i % 1000) });
-    else if (kind === 1) res = await api('PATCH', '/api/v1/tenants/default/routes/r7', { priority: i % 100 });
+    else if (kind === 1) res = await api('PATCH', '/api/v1/tenants/default/routes/r', { priority: i % 100 });
     else if (kind === 2) res = await api('PATCH', '/api/v1/tenants/default/upstreams/pool', { algorithm: i % 2 ? 'least-connections' : 'round-robin' });
     else if (kind === 3 || extras.length < 2) {
       res = await api('POST', '/api/v1/tenants/default/routes', { name: `extra-${i}`, service: 'svc', paths: [`/extra-${i}`] });
