@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const scaleAt = args.indexOf('--scale');
 const scale = scaleAt >= 0 ? args[scaleAt + 1] : '1';
-const ids = args.filter((a, i) => /^\d+$/.test(a) && i !== scaleAt + 1);
+const ids = args.filter((a, i) => /^\d+$/.test(a) && !(scaleAt >= 0 && i === scaleAt + 1));
 
 if (!ensureCommands({ 'redis-server': 'redis-server' })) process.exit(1);
 if (!args.includes('--no-build')) {
