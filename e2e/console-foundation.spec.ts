@@ -72,6 +72,21 @@ test.describe('console foundation', () => {
     await expect(page.getByText('In sync').first()).toBeVisible();
   });
 
+  test('repeated wrong passwords are slowed down with a clear message; the real admin still signs in', async ({ page }) => {
+    await page.goto(`${consoleUrl()}/`);
+    await page.getByLabel('Username').fill(`intruder-${suffix}`);
+    await page.getByLabel('Password').fill('not-the-password');
+    const submit = page.getByRole('button', { name: 'Sign in', exact: true });
+    await submit.click();
+    await expect(page.getByRole('alert')).toHaveText('Wrong username or password.');
+    // a few free failures per account, then the control plane answers 429 with Retry-After
+    await expect(async () => {
+      await submit.click();
+      await expect(page.getByRole('alert')).toContainText('too many failed sign-ins', { timeout: 1_000 });
+    }).toPass({ timeout: 20_000 });
+    await signIn(page);
+  });
+
   test('validation errors are shown at the field, conflicts above the form', async ({ page }) => {
     await signIn(page);
 
