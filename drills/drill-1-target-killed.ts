@@ -7,10 +7,12 @@ import type { Drill } from './lib/types';
 /**
  * An upstream with two targets and the service defaults (no health checks, retries, timeouts
  * configured). One target process is SIGKILLed under load and started again on the same port.
- * Target: no client request fails, and the revived target gets traffic again within the bound:
- * the passive-health cool-down (30 s default) plus 5 s, counted from its restart.
+ * Target: no client request fails (a connection that never opened goes to the other target), and
+ * the revived target gets traffic again within the bound: the default passive-health cool-down of
+ * an upstream with 2+ targets (DEFAULT_PASSIVE in apps/gateway/src/compile/compile-service.ts, 5 s)
+ * plus 5 s, counted from its restart.
  */
-const COOLDOWN_DEFAULT_MS = 30_000;
+const COOLDOWN_DEFAULT_MS = 5_000;
 const BOUND_MS = COOLDOWN_DEFAULT_MS + 5_000;
 
 export const drill1: Drill = {

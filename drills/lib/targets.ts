@@ -34,6 +34,12 @@ export interface TargetProcess {
   restart(): Promise<void>;
 }
 
+/** Target processes still running, killed if the drill process exits without cleaning up. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const c of live) c.kill('SIGKILL');
+});
+
 export async function startTargetProcess(name: string): Promise<TargetProcess> {
   let child: ChildProcess | undefined;
   let port = 0;
@@ -44,6 +50,8 @@ export async function startTargetProcess(name: string): Promise<TargetProcess> {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child = c;
+      live.add(c);
+      c.once('exit', () => live.delete(c));
       let out = '';
       c.stdout?.on('data', (d: Buffer) => {
         out += d.toString();
@@ -65,7 +73,6 @@ export async function startTargetProcess(name: string): Promise<TargetProcess> {
       c.kill('SIGKILL');
     });
   };
-  process.once('exit', () => child?.kill('SIGKILL'));
   await start();
   return {
     name,
