@@ -88,8 +88,11 @@ async function runPhase(ctx: DrillContext, p: Platform, a: TargetProcess, b: Tar
   await mustWrite(p.api, 'POST', '/api/v1/tenants/default/services', { name, url: `upstream://${name}`, ...phase.service });
   await mustWrite(p.api, 'POST', '/api/v1/tenants/default/routes', { name, service: name, paths: [`/${name}`] });
   await p.inSync();
-  // a few requests before the fault: both targets warm, least-latency has a sample of each
-  for (let k = 0; k < 10; k++) await (await fetch(`${p.gateways[0].proxyUrl}/${name}/warm`)).arrayBuffer();
+  // traffic before the fault, as a service in use has: both targets warm, least-latency has samples of
+  // each, and the retry budget has a window of requests behind it. A service whose very first requests
+  // meet 25% resets can spend its first-window allowance (10 retries until 0.2 x requests is more)
+  // and answer 502: measured ~1 in 40,000 requests over fresh services, all in their first second.
+  for (let k = 0; k < 200; k++) await (await fetch(`${p.gateways[0].proxyUrl}/${name}/warm`)).arrayBuffer();
 
   proxy.set(phase.faults);
   const servedBy: Record<string, number> = {};
