@@ -40,6 +40,31 @@ describe('dist/main.js', () => {
     expect(missing.err()).toContain('AYA_CLUSTER_TOKEN');
   });
 
+  it('without any config yet (no snapshot on disk, control plane not there) answers 503 AYA_GW_NOT_READY, not 404', async () => {
+    const proxyPort = await closedPort();
+    const p = run({
+      AYA_CLUSTER_TOKEN: 'token',
+      AYA_PROXY_PORT: String(proxyPort),
+      AYA_PROXY_HOST: '127.0.0.1',
+      AYA_PROXY_TLS_PORT: 'off',
+      AYA_STATUS_PORT: String(await closedPort()),
+      AYA_CONTROL_PLANE_URL: `http://127.0.0.1:${await closedPort()}`,
+      AYA_GATEWAY_DATA_DIR: await tempDir(),
+    });
+    try {
+      while (!p.out().includes('ready')) {
+        if (p.child.exitCode !== null) throw new Error(`gateway exited: ${p.err()}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const res = await request(`http://127.0.0.1:${proxyPort}/anything`, { dispatcher: client });
+      expect(res.statusCode).toBe(503);
+      expect(((await res.body.json()) as { error: { code: string } }).error.code).toBe('AYA_GW_NOT_READY');
+    } finally {
+      p.child.kill('SIGTERM');
+      await p.exit;
+    }
+  });
+
   it('on SIGTERM stops accepting, finishes in-flight requests and exits 0; never logs the token', async () => {
     let release: () => void = () => {};
     let markStarted: () => void = () => {};

@@ -19,6 +19,8 @@ export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
 
 export const GwErrorCode = {
   ROUTE_NOT_FOUND: 'AYA_GW_ROUTE_NOT_FOUND',
+  /** 503: the gateway has no config yet (none on disk, control plane not reached): not "no such route" */
+  NOT_READY: 'AYA_GW_NOT_READY',
   UPSTREAM_UNAVAILABLE: 'AYA_GW_UPSTREAM_UNAVAILABLE',
   UPSTREAM_TIMEOUT: 'AYA_GW_UPSTREAM_TIMEOUT',
   NO_HEALTHY_UPSTREAM: 'AYA_GW_NO_HEALTHY_UPSTREAM',

@@ -5,6 +5,7 @@ import { isGrpcExchange, sendGrpcError } from './grpc-errors';
 
 export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
   [GwErrorCode.ROUTE_NOT_FOUND]: 404,
+  [GwErrorCode.NOT_READY]: 503,
   [GwErrorCode.UPSTREAM_UNAVAILABLE]: 502,
   [GwErrorCode.UPSTREAM_TIMEOUT]: 504,
   [GwErrorCode.NO_HEALTHY_UPSTREAM]: 503,
@@ -15,9 +16,19 @@ export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
   [GwErrorCode.REQUEST_TIMEOUT]: 408,
 };
 
+/**
+ * No route matched. Before the first config (none on disk, control plane not reached yet) no route is
+ * known rather than absent: 503 tells a client, or an L4 balancer without a readiness check, to try
+ * again, where 404 would say "no such API".
+ */
+export function unmatchedRouteCode(configRevision: number): GwErrorCode {
+  return configRevision < 0 ? GwErrorCode.NOT_READY : GwErrorCode.ROUTE_NOT_FOUND;
+}
+
 /** Fixed messages: the gateway never echoes upstream error text to clients. */
 const MESSAGES: Record<GwErrorCode, string> = {
   [GwErrorCode.ROUTE_NOT_FOUND]: 'no route matches this request',
+  [GwErrorCode.NOT_READY]: 'the gateway has not loaded its configuration yet',
   [GwErrorCode.UPSTREAM_UNAVAILABLE]: 'the upstream service is unavailable',
   [GwErrorCode.UPSTREAM_TIMEOUT]: 'the upstream service did not answer in time',
   [GwErrorCode.NO_HEALTHY_UPSTREAM]: 'the upstream has no target that can take requests',

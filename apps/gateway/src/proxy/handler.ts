@@ -7,7 +7,7 @@ import { errorMessage, type Logger } from '../log';
 import { h2BodyFollows } from '../server/h2-compat';
 import { ResponsePlan } from '../response/plan';
 import type { Metrics } from '../metrics';
-import { sendGwError } from './errors';
+import { sendGwError, unmatchedRouteCode } from './errors';
 import { sendRedirect } from '../traffic/rewrite';
 import { grpcDeadlineMs } from './grpc-deadline';
 import { ForwardCall } from './forward';
@@ -109,9 +109,10 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
         return;
       }
       const method = req.method ?? 'GET';
-      const match = deps.config().router.find(method, guard.host, guard.path, req.headers, guard.query);
+      const config = deps.config();
+      const match = config.router.find(method, guard.host, guard.path, req.headers, guard.query);
       if (!match) {
-        metrics.countStatus(sendGwError(res, GwErrorCode.ROUTE_NOT_FOUND, ex.requestId));
+        metrics.countStatus(sendGwError(res, unmatchedRouteCode(config.revision), ex.requestId));
         return;
       }
       const traffic = match.route.traffic;

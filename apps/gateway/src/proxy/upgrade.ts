@@ -5,7 +5,7 @@ import { cookieOf, firstHeader, pathOf, queryOf } from '../balancer/pick-context
 import type { PickContext } from '../balancer/types';
 import { upstreamPath } from '../compile/compile';
 import type { RuntimeService, RuntimeTarget } from '../compile/types';
-import { GW_ERROR_STATUS, refuseSocket } from './errors';
+import { GW_ERROR_STATUS, refuseSocket, unmatchedRouteCode } from './errors';
 import { clientIpOf, type ProxyHandlerDeps } from './handler';
 import { isHopByHop, upstreamRequestHeaders } from './headers';
 import { DEFAULT_LIMITS } from './limits';
@@ -87,8 +87,9 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     const requestId = resolveRequestId(req.headers['x-request-id']);
     const guard = guardRequest(req, limits);
     if (!guard.ok) return refuse(socket, guard.code, requestId);
-    const match = deps.config().router.find(req.method ?? 'GET', guard.host, guard.path, req.headers, guard.query);
-    if (!match) return refuse(socket, GwErrorCode.ROUTE_NOT_FOUND, requestId);
+    const config = deps.config();
+    const match = config.router.find(req.method ?? 'GET', guard.host, guard.path, req.headers, guard.query);
+    if (!match) return refuse(socket, unmatchedRouteCode(config.revision), requestId);
     // the route's canary split and request header transforms apply to WebSocket handshakes too
     const traffic = match.route.traffic;
     const service = serviceOf(match.route, req.headers);
