@@ -13,8 +13,7 @@ import { classifyUpstreamError, sendGwError } from './errors';
 import { tighterTimeout } from './grpc-deadline';
 import { isGrpcExchange } from './grpc-errors';
 import { downstreamTrailers, grpcStatusInHeaders, withTeTrailers, type UpstreamTrailers } from './grpc-trailers';
-import { downstreamResponseHeaders } from './headers';
-import { H1Pool } from './h1-pool';
+import { downstreamResponseHeaders, flatHeaders, type UpstreamHeaders } from './headers';
 import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
 import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, nothingSent, retryKind } from './retry-policy';
@@ -47,24 +46,24 @@ export interface ForwardRequest {
 
 /**
  * One proxied request, driving undici's low-level dispatch, or the lean HTTP/1.1 client's
- * (h1-pool.ts, same handler shape) for plain-HTTP targets (no intermediate streams): the
- * response is written to the client chunk by chunk, pausing undici while the client's socket is
- * full. It is its own dispatch handler (re-dispatched on another target for a retry) and the
- * balancer's PickContext, so a request allocates no helper objects. Every attempt's outcome
- * goes to the target's health/breaker and latency EWMA.
+ * (h1-pool.ts, the same undici 8 handler API) for plain-HTTP targets (no intermediate streams):
+ * the response is written to the client chunk by chunk, pausing the upstream (controller.pause)
+ * while the client's socket is full. It is its own dispatch handler (re-dispatched on another
+ * target for a retry) and the balancer's PickContext, so a request allocates no helper objects.
+ * Every attempt's outcome goes to the target's health/breaker and latency EWMA.
  */
 export class ForwardCall extends RequestContext implements Dispatcher.DispatchHandler {
   private target: RuntimeTarget | undefined;
   private tried: Set<RuntimeTarget> | undefined;
   private retriesLeft: number;
-  /** undici called onConnect: bytes may have left */
+  /** the client called onRequestStart: the socket is connected and bytes may have left */
   private connected = false;
   /** some attempt connected with the request body: it can no longer go elsewhere whole */
   private bodyTouched = false;
   /** the route's fallback took over (at most once) */
   private degraded = false;
-  private abortUpstream: ((err?: Error) => void) | undefined;
-  private resumeUpstream: (() => void) | undefined;
+  /** the current attempt's controller (abort, pause, resume), from onRequestStart until it ends */
+  private upstream: Dispatcher.DispatchController | undefined;
   private clientGone = false;
   /** the client got its answer (a gateway error) while an attempt was still connecting */
   private abandoned = false;
@@ -117,7 +116,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   clientClosed(): void {
     if (this.ended) return;
     this.clientGone = true;
-    this.abortUpstream?.(new Error('client closed the connection'));
+    this.upstream?.abort(new Error('client closed the connection'));
   }
 
   private dispatch(target: RuntimeTarget): void {
@@ -136,16 +135,19 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
       headersTimeout: timeout,
       bodyTimeout: timeout,
     };
-    // one call per type: the two dispatch signatures differ only in their handler's header type
-    if (pool instanceof H1Pool) pool.dispatch(options, this);
-    else pool.dispatch(options, this);
+    pool.dispatch(options, this);
   }
 
-  onConnect(abort: (err?: Error) => void): void {
+  /**
+   * Both clients call it on a connected socket right before the request's first byte is written
+   * (undici 8: writeH1 / writeH2, as onConnect was in 7), so an attempt failing before it never
+   * sent anything (retry-policy.ts, nothingSent).
+   */
+  onRequestStart(controller: Dispatcher.DispatchController): void {
     this.connected = true;
     if (this.request.hasBody) this.bodyTouched = true;
-    this.abortUpstream = abort;
-    if (this.clientGone || this.abandoned) abort(new Error('request already answered'));
+    this.upstream = controller;
+    if (this.clientGone || this.abandoned) controller.abort(new Error('request already answered'));
     else if (this.request.hasBody) this.sendTimer = setTimeout(this.onSendTimeout, this.service.sendTimeoutMs);
   }
 
@@ -158,35 +160,42 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.clearSendTimer();
   }
 
-  onHeaders(statusCode: number, rawHeaders: (Buffer | string)[], resume: () => void): boolean {
+  /**
+   * The headers are read raw from the controller (both clients keep them there: casing, order and
+   * repeated names such as Set-Cookie exactly as the upstream sent them over HTTP/1.1); the parsed
+   * object is the fallback (undici's HTTP/2 answers are node's header object either way).
+   */
+  onResponseStart(controller: Dispatcher.DispatchController, statusCode: number, parsed: UpstreamHeaders): void {
     // 1xx: node:http answers Expect itself; informational answers are not relayed.
-    if (statusCode < 200) return true;
+    if (statusCode < 200) return;
     this.clearSendTimer();
     const target = this.target;
     if (target) this.report(target, !target.failureStatuses.has(statusCode));
-    this.resumeUpstream = resume;
     const res = this.res;
-    if (res.destroyed) return true;
+    if (res.destroyed) return;
+    const rawHeaders = flatHeaders(controller.rawHeaders ?? parsed);
     const headers = downstreamResponseHeaders(rawHeaders, this.request.requestId);
-    // HTTP/2 targets are always undici's: raw Buffers
-    this.grpcHead = target?.endpoint?.http2 ? grpcStatusInHeaders(rawHeaders as Buffer[]) : undefined;
+    this.grpcHead = target?.endpoint?.http2 ? grpcStatusInHeaders(rawHeaders) : undefined;
     this.request.editResponse?.(headers, target, this);
     if (this.request.response) this.sink = this.request.response.start(res, statusCode, headers, this.onDrain);
     else res.writeHead(statusCode, headers);
     this.deps.metrics.countStatus(statusCode);
-    return true;
   }
 
-  onData(chunk: Buffer): boolean {
+  /** Backpressure: a full client socket (or sink) pauses the upstream until onDrain resumes it. */
+  onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     const res = this.res;
-    if (res.destroyed) return true;
-    if (this.sink) return this.sink.write(chunk);
-    if (res.write(chunk)) return true;
+    if (res.destroyed) return;
+    if (this.sink) {
+      if (!this.sink.write(chunk)) controller.pause();
+      return;
+    }
+    if (res.write(chunk)) return;
     res.once('drain', this.onDrain);
-    return false;
+    controller.pause();
   }
 
-  onComplete(trailers?: UpstreamTrailers): void {
+  onResponseEnd(_controller: Dispatcher.DispatchController, trailers: UpstreamTrailers): void {
     this.finish();
     this.clearTotalTimer();
     // gRPC status lives in trailers; they must be queued before the response ends
@@ -196,13 +205,14 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     else if (!this.res.destroyed) this.res.end();
   }
 
-  onError(err: Error): void {
+  /** `controller` is null when undici refused the request before queueing it. */
+  onResponseError(_controller: Dispatcher.DispatchController | null, err: Error): void {
     this.sink?.abort();
     this.sink = undefined;
     try {
       this.handleError(err);
     } catch (inner) {
-      // undici would turn a throw here into a client 'error' event; end this request instead
+      // onResponseError must not throw (undici would turn it into a client 'error' event); end this request instead
       this.deps.logger.error('error handling failed', { requestId: this.request.requestId, error: errorMessage(inner) });
       this.clearTotalTimer();
       this.res.destroy();
@@ -250,23 +260,23 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
 
   private readonly onSendTimeout = (): void => {
     this.sendTimer = undefined;
-    this.abortUpstream?.(new GatewayTimeoutError('AYA_SEND_TIMEOUT'));
+    this.upstream?.abort(new GatewayTimeoutError('AYA_SEND_TIMEOUT'));
   };
 
   private readonly onTotalTimeout = (): void => {
     this.totalTimer = undefined;
     if (this.clientGone || this.abandoned) return;
-    if (this.abortUpstream && !this.ended) {
-      this.abortUpstream(new GatewayTimeoutError('AYA_TOTAL_TIMEOUT'));
+    if (this.upstream && !this.ended) {
+      this.upstream.abort(new GatewayTimeoutError('AYA_TOTAL_TIMEOUT'));
       return;
     }
-    // still connecting: answer now; the attempt is cut as soon as undici connects it
+    // still connecting: answer now; the attempt is cut as soon as its client connects it (onRequestStart)
     this.abandoned = true;
     this.fail(GwErrorCode.UPSTREAM_TIMEOUT);
   };
 
   private readonly onDrain = (): void => {
-    this.resumeUpstream?.();
+    this.upstream?.resume();
   };
 
   private clearSendTimer(): void {
@@ -279,7 +289,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
 
   private finish(): void {
     this.ended = true;
-    this.abortUpstream = undefined;
+    this.upstream = undefined;
     const target = this.target;
     if (target) {
       this.target = undefined;

@@ -1,8 +1,8 @@
 import { isHopByHop } from './headers';
 
 /**
- * undici types trailers as a flat [name, value] list, hands raw Buffers over HTTP/1.1 and node's
- * header object over HTTP/2: all three are accepted.
+ * onResponseEnd's trailers: a header object from both clients (undici 8 parses them; over HTTP/2
+ * node's own); flat [name, value, ...] lists (raw strings or Buffers) are accepted too.
  */
 export type UpstreamTrailers = readonly (string | Buffer)[] | Readonly<Record<string, string | string[] | undefined>> | null | undefined;
 
@@ -21,11 +21,11 @@ export function withTeTrailers(headers: string[]): string[] {
  * trailers: relayed through node's compat layer, the headers and the end of the stream leave
  * in separate frames, and gRPC clients read the status from trailers then.
  */
-export function grpcStatusInHeaders(raw: readonly Buffer[]): Record<string, string> | undefined {
+export function grpcStatusInHeaders(raw: readonly (Buffer | string)[]): Record<string, string> | undefined {
   let out: Record<string, string> | undefined;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i].toString('latin1').toLowerCase();
-    if (name === 'grpc-status' || name === 'grpc-message') (out ??= {})[name] = raw[i + 1].toString('latin1');
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = text(raw[i]).toLowerCase();
+    if (name === 'grpc-status' || name === 'grpc-message') (out ??= {})[name] = text(raw[i + 1]);
   }
   return out?.['grpc-status'] !== undefined ? out : undefined;
 }

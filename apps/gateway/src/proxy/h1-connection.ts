@@ -1,6 +1,8 @@
 import { maxHeaderSize } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { util } from 'undici';
 import { BodyPump } from './h1-body';
+import { H1Controller, type H1ControllerOwner } from './h1-controller';
 import { keepAliveHintMs } from './h1-keep-alive';
 import { UpstreamError } from './h1-errors';
 import { requestHead } from './h1-head';
@@ -14,22 +16,26 @@ const MAX_HEADER_BYTES = maxHeaderSize;
 /** Every connection reads into this one buffer (see the constructor). */
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
-function noop(): void {}
+/** Headers as undici 8 hands them to onResponseStart / onResponseEnd (raw ones stay on the controller). */
+const parseHeaders = util.parseHeaders;
 
 /**
  * One keep-alive HTTP/1.1 connection to a plain-HTTP upstream: the request is written as one
  * string, the response parsed by node's native llhttp, the body relayed chunk by chunk with
- * backpressure (onData false pauses the socket, resume() reads on). One request at a time.
+ * backpressure (controller.pause() in onResponseStart / onResponseData holds the socket,
+ * controller.resume() reads on). One request at a time.
  *
  * Every byte the upstream sends must belong to the written request: bytes while idle, before the
  * request's write, or after its response ended (a second response, a body longer than its
  * Content-Length) destroy the connection, and never reach a handler. A request that had not been
  * written yet then goes out on a fresh connection (owner.redispatch).
  */
-export class H1Connection {
+export class H1Connection implements H1ControllerOwner {
   readonly socket: Socket;
   private readonly parser: NativeParser;
   private handler: H1Handler | null = null;
+  /** the current request's controller, from its onRequestStart on */
+  private controller: H1Controller | null = null;
   private opts: H1DispatchOptions | null = null;
   private pump: BodyPump | null = null;
   private chunked = false;
@@ -46,7 +52,7 @@ export class H1Connection {
   private informational = false;
   private skipBody = false;
   private keepAlive = true;
-  /** the handler held the response body back (onHeaders / onData false) until resume() */
+  /** the handler held the response body back (controller.pause()) until controller.resume() */
   private paused = false;
   private readonly timer = new H1Timer((kind) => this.onTimeout(kind));
   private pendingHeaders: string[] = [];
@@ -89,6 +95,7 @@ export class H1Connection {
   dispatch(opts: H1DispatchOptions, handler: H1Handler): void {
     this.handler = handler;
     this.opts = opts;
+    this.controller = null;
     this.written = false;
     this.requestDone = false;
     this.headersSeen = false;
@@ -114,17 +121,10 @@ export class H1Connection {
     const handler = this.handler;
     const opts = this.opts;
     if (!handler || !opts || this.written) return;
-    // both act on this request only: a late call must never touch the connection's next one
-    const abort = (err?: Error): void => {
-      if (this.handler === handler) this.fail(err ?? new UpstreamError('UND_ERR_ABORTED', 'request aborted'));
-    };
-    this.resume = (): void => {
-      if (this.handler !== handler || this.dead) return;
-      this.paused = false;
-      this.timer.restart();
-      this.socket.resume();
-    };
-    handler.onConnect(abort);
+    // connected, nothing written yet: the handler may still abort and send it elsewhere whole
+    const controller = new H1Controller(this);
+    this.controller = controller;
+    handler.onRequestStart(controller, null);
     if (this.handler !== handler) return;
     const head = requestHead(opts, this.owner.hostHeader);
     if (head === null) {
@@ -138,6 +138,19 @@ export class H1Connection {
     this.socket.write(this.chunked ? `${head.text}transfer-encoding: chunked\r\n\r\n` : `${head.text}\r\n`, 'latin1');
     if (opts.body) this.pump = new BodyPump(opts.body, this.socket, this.chunked, this);
     else this.bodySent();
+  }
+
+  /** H1Controller.abort(): ends its request, never the connection's next one. */
+  abortFrom(controller: H1Controller, reason: Error): void {
+    if (this.controller === controller) this.fail(reason);
+  }
+
+  /** H1Controller.resume(): reads on, for its own request only. */
+  resumeFrom(controller: H1Controller): void {
+    if (this.controller !== controller || this.dead) return;
+    this.paused = false;
+    this.timer.restart();
+    this.socket.resume();
   }
 
   /** BodyPump: a chunk left */
@@ -217,7 +230,8 @@ export class H1Connection {
       this.pendingHeaders = [];
     }
     const handler = this.handler;
-    if (!handler || this.finished) return 0;
+    const controller = this.controller;
+    if (!handler || !controller || this.finished) return 0;
     if (upgrade || statusCode === 101) {
       process.nextTick(failOnTick, this, new UpstreamError('UND_ERR_SOCKET', 'unexpected upgrade from the upstream'));
       return 1;
@@ -232,23 +246,25 @@ export class H1Connection {
     this.idleLimitMs = shouldKeepAlive ? keepAliveHintMs(raw) : undefined;
     this.keepAlive = shouldKeepAlive && this.idleLimitMs !== 0;
     this.timer.start('body', this.opts?.bodyTimeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
-    if (handler.onHeaders(statusCode, raw, this.resume, statusText) === false) this.hold();
+    controller.rawHeaders = raw;
+    handler.onResponseStart(controller, statusCode, parseHeaders(raw), statusText);
+    if (controller.paused) this.hold();
     return this.skipBody ? 1 : 0;
   };
 
   private readonly onBody = (chunk: Buffer): void => {
-    if (this.finished || !this.handler) return;
+    const controller = this.controller;
+    if (this.finished || !this.handler || !controller) return;
     this.timer.restart();
-    if (this.handler.onData(chunk) === false) this.hold();
+    this.handler.onResponseData(controller, chunk);
+    if (controller.paused) this.hold();
   };
 
-  /** Backpressure from the handler: no reading (and no body timeout) until resume(). */
+  /** Backpressure from the handler: no reading (and no body timeout) until controller.resume(). */
   private hold(): void {
     this.paused = true;
     this.socket.pause();
   }
-
-  private resume: () => void = noop;
 
   private readonly onMessageComplete = (): void => {
     if (this.informational) {
@@ -266,13 +282,15 @@ export class H1Connection {
   /** The response ended: the request completes; `extra` bytes after it condemn the connection. */
   private settle(extra: boolean): void {
     const handler = this.handler;
-    if (!handler) return;
+    const controller = this.controller;
+    if (!handler || !controller) return;
     const trailers = this.trailers;
     this.trailers = undefined;
     this.finished = false;
     this.extra = false;
     this.pendingHeaders = [];
     this.handler = null;
+    this.controller = null;
     this.opts = null;
     this.timer.stop();
     let reusable = this.keepAlive && !this.dead && !extra;
@@ -286,7 +304,8 @@ export class H1Connection {
     if (reusable) this.socket.resume();
     else this.destroy();
     this.owner.done(this, reusable);
-    handler.onComplete(trailers);
+    controller.rawTrailers = trailers ?? null;
+    handler.onResponseEnd(controller, trailers ? parseHeaders(trailers) : {});
   }
 
   private onTimeout(kind: H1TimerKind): void {
@@ -346,8 +365,10 @@ export class H1Connection {
   fail(err: Error): void {
     const handler = this.handler;
     if (!handler) return;
+    const controller = this.controller;
     this.finished = false;
     this.handler = null;
+    this.controller = null;
     this.opts = null;
     this.timer.stop();
     this.pump?.stop();
@@ -355,7 +376,8 @@ export class H1Connection {
     const reusable = !this.written && this.connected && !this.dead;
     if (!reusable) this.destroy();
     this.owner.done(this, reusable);
-    handler.onError(err);
+    // failed before it started (connect error, timeout): an aborted controller, as undici's queued aborts
+    handler.onResponseError(controller ?? H1Controller.failed(err), err);
   }
 }
 

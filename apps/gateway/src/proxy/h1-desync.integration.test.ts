@@ -50,11 +50,11 @@ describe('H1Pool: bytes no request owns', () => {
     const p = bed.pool(up.port);
     const first = collect();
     const second = collect();
-    const onComplete = first.handler.onComplete;
-    first.handler.onComplete = (trailers) => {
+    const onResponseEnd = first.handler.onResponseEnd;
+    first.handler.onResponseEnd = (controller, trailers) => {
       // the pool's next request, started while the stray bytes are still being parsed
       p.dispatch(get('/two'), second.handler);
-      onComplete(trailers);
+      onResponseEnd(controller, trailers);
     };
     p.dispatch(get('/one'), first.handler);
     expect(await first.done).toMatchObject({ body: 'one' });

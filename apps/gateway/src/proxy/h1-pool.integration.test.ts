@@ -1,6 +1,8 @@
 import { createServer as createHttpServer } from 'node:http';
+import type { Dispatcher } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, get, H1TestBed, sendThrough, type Outcome } from '../testing/h1-test-bed';
+import { UpstreamError } from './h1-errors';
 import type { H1Pool } from './h1-pool';
 
 const bed = new H1TestBed();
@@ -111,7 +113,7 @@ describe('H1Pool (lean HTTP/1.1 upstream client)', () => {
     expect(p.idleCount).toBe(0);
   });
 
-  it('relays backpressure: onData false pauses until resume', async () => {
+  it('relays backpressure: controller.pause() holds the body until resume()', async () => {
     const up = await rawUpstream((_h, s) => {
       s.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n');
       setTimeout(() => s.write('1\r\nb\r\n0\r\n\r\n'), 10);
@@ -164,7 +166,7 @@ describe('H1Pool (lean HTTP/1.1 upstream client)', () => {
     const up = await rawUpstream((_h, s) => s.write('HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n'));
     const p = pool(up.port);
     const { handler, done } = collect();
-    handler.onHeaders = () => {
+    handler.onResponseStart = () => {
       throw new Error('transform failed');
     };
     p.dispatch(get('/'), handler);
@@ -181,14 +183,14 @@ describe('H1Pool (lean HTTP/1.1 upstream client)', () => {
     p.dispatch(get('/'), warm.handler);
     await warm.done;
     const early = collect();
-    early.handler.onConnect = (abort) => abort(new Error('client gone'));
+    early.handler.onRequestStart = (controller) => controller.abort(new Error('client gone'));
     p.dispatch(get('/'), early.handler);
     expect((await early.done).error?.message).toBe('client gone');
     expect(p.idleCount).toBe(1);
-    let abort: ((err?: Error) => void) | undefined;
+    let started: Dispatcher.DispatchController | undefined;
     const late = collect();
-    late.handler.onConnect = (a) => void (abort = a);
-    late.handler.onRequestSent = () => setTimeout(() => abort?.(), 20);
+    late.handler.onRequestStart = (controller) => void (started = controller);
+    late.handler.onRequestSent = () => setTimeout(() => started?.abort(new UpstreamError('UND_ERR_ABORTED', 'request aborted')), 20);
     p.dispatch(get('/hang'), late.handler);
     expect((await late.done).error?.code).toBe('UND_ERR_ABORTED');
     expect(p.idleCount).toBe(0);

@@ -1,4 +1,5 @@
 import { H1Connection } from './h1-connection';
+import { H1Controller } from './h1-controller';
 import type { H1ConnectionOwner, H1DispatchOptions, H1Handler } from './h1-types';
 import { UpstreamError } from './h1-errors';
 import { httpParser, type NativeParserClass } from './h1-parser';
@@ -46,7 +47,8 @@ export class H1Pool implements H1ConnectionOwner {
 
   dispatch(opts: H1DispatchOptions, handler: H1Handler): boolean {
     if (this.closed) {
-      process.nextTick(() => handler.onError(new UpstreamError('UND_ERR_CLOSED', 'the pool is closed')));
+      const err = new UpstreamError('UND_ERR_CLOSED', 'the pool is closed');
+      process.nextTick(() => handler.onResponseError(H1Controller.failed(err), err));
       return false;
     }
     let conn: H1Connection | undefined;

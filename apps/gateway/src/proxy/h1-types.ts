@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { Dispatcher } from 'undici';
 import type { H1Connection } from './h1-connection';
 
 /** What a proxied request hands the lean client: undici's dispatch options, the subset we use. */
@@ -21,17 +22,16 @@ export interface H1DispatchOptions {
 /** Both timeouts when a request names none: undici's Client defaults, so both clients agree. */
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 300_000;
 
-/** undici's legacy dispatch handler callbacks, as ForwardCall implements them. */
-export interface H1Handler {
-  onConnect(abort: (err?: Error) => void): void;
-  onBodySent?(chunk: Buffer): void;
-  onRequestSent?(): void;
-  onHeaders(statusCode: number, rawHeaders: string[], resume: () => void, statusText: string): boolean;
-  onData(chunk: Buffer): boolean;
-  /** trailers of a chunked answer as a flat [name, value, ...] list, undefined when none */
-  onComplete(trailers: string[] | undefined): void;
-  onError(err: Error): void;
-}
+/**
+ * The dispatch handler both upstream clients drive: undici 8's handler API (the callbacks
+ * ForwardCall implements), so one handler serves undici pools and the lean client alike.
+ * The lean client calls them as undici does: onRequestStart on a connected socket right before
+ * the first byte is written, headers and trailers parsed into objects (undici's parseHeaders)
+ * and kept raw on the controller (rawHeaders / rawTrailers: flat [name, value, ...] strings),
+ * backpressure through controller.pause() / resume().
+ */
+export type H1Handler = Required<Pick<Dispatcher.DispatchHandler, 'onRequestStart' | 'onResponseStart' | 'onResponseData' | 'onResponseEnd' | 'onResponseError'>> &
+  Pick<Dispatcher.DispatchHandler, 'onBodySent' | 'onRequestSent'>;
 
 export interface H1ConnectionOwner {
   readonly host: string;

@@ -1,3 +1,5 @@
+import type { Dispatcher } from 'undici';
+
 /** Hop-by-hop headers (RFC 9110 7.6.1) plus those undici refuses or that only mean something to us. */
 const HOP_BY_HOP = new Set([
   'connection',
@@ -78,6 +80,26 @@ function mayDropResponseHeader(name: string): boolean {
 }
 
 const latin1 = (v: Buffer | string): string => (typeof v === 'string' ? v : v.toString('latin1'));
+
+/** Response headers or trailers in any form a client hands them: raw [name, value, ...] or a header object. */
+export type UpstreamHeaders = Dispatcher.DispatchController['rawHeaders'];
+
+/**
+ * A flat [name, value, ...] list: raw lists as they are (HTTP/1.1: both clients keep them on the
+ * controller), header objects (undici's HTTP/2 answers) one pair per value, so the repeated
+ * Set-Cookie values node's http2 keeps as an array stay separate headers.
+ */
+export function flatHeaders(headers: UpstreamHeaders): readonly (Buffer | string)[] {
+  if (Array.isArray(headers)) return headers as readonly (Buffer | string)[];
+  const out: string[] = [];
+  if (!headers) return out;
+  for (const name of Object.keys(headers)) {
+    const value = headers[name];
+    if (Array.isArray(value)) for (const v of value) out.push(name, v);
+    else if (value !== undefined) out.push(name, value);
+  }
+  return out;
+}
 
 /**
  * Upstream response headers (undici raw Buffers, or the lean client's strings) -> flat list for

@@ -4,7 +4,7 @@ import { httpParser, type NativeParserClass } from './h1-parser';
 import type { TargetStats } from '../balancer/types';
 import type { RuntimeTarget } from '../compile/types';
 
-/** undici for TLS and HTTP/2 targets; the lean HTTP/1.1 client for plain HTTP (the hot path). */
+/** undici for TLS and HTTP/2 targets; the lean HTTP/1.1 client for plain HTTP (the hot path). Both take the same handler (h1-types.ts). */
 export type UpstreamPool = Pool | H1Pool;
 
 interface PoolEntry {
@@ -74,7 +74,8 @@ export class PoolRegistry {
       keepAliveTimeout: this.options.keepAliveTimeoutMs,
       // h1: no pipelining, so one slow streamed response never blocks another; h2 multiplexes
       pipelining: endpoint?.http2 ? 100 : 1,
-      ...(endpoint?.http2 === 'alpn' ? { allowH2: true } : {}),
+      // undici 8 offers h2 by ALPN by default: an https:// service stays HTTP/1.1, grpcs:// asks for h2
+      allowH2: endpoint?.http2 === 'alpn',
     });
   }
 

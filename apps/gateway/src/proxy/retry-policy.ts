@@ -18,13 +18,13 @@ export interface AttemptFacts {
   method: string;
   /** the request carries a body: once read it cannot be replayed */
   hasBody: boolean;
-  /** the client (undici or the lean one) called onConnect: the connection was open and bytes may have left */
+  /** the client (undici or the lean one) called onRequestStart: the connection was open and bytes may have left */
   connected: boolean;
 }
 
 /**
  * The attempt's connection never opened (refused, reset or timed out while connecting, host
- * unreachable): both clients call onConnect only once a socket is connected, right before they
+ * unreachable): both clients call onRequestStart only once a socket is connected, right before they
  * write the first byte and start reading the request body, so nothing reached the target and a
  * streamed body is still unread, whole, for another target.
  */

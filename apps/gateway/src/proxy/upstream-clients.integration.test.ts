@@ -1,4 +1,5 @@
-import { maxHeaderSize, request, Agent, type IncomingHttpHeaders } from 'node:http';
+import { maxHeaderSize, request, Agent, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,10 +17,43 @@ let misbehaving: RawUpstream;
 let echo: TestUpstream;
 let dataDir: string;
 
+/** The body /big sends: more than every socket buffer between the upstream and the client holds. */
+const BIG_BYTES = 64 * 1024 * 1024;
+/** Bytes /big has handed its socket so far: they stall while the gateway holds the upstream back. */
+let bigWritten = 0;
+/** The upstream's side of the last /endless response (it ends only when the gateway cuts it). */
+let endless: Socket | undefined;
+
+function writeBig(s: Socket): void {
+  s.write(`HTTP/1.1 200 OK\r\nContent-Length: ${BIG_BYTES}\r\n\r\n`);
+  bigWritten = 0;
+  const chunk = Buffer.alloc(64 * 1024, 'x');
+  const pump = (): void => {
+    while (bigWritten < BIG_BYTES && !s.destroyed) {
+      bigWritten += chunk.length;
+      if (!s.write(chunk)) return void s.once('drain', pump);
+    }
+  };
+  pump();
+}
+
+function writeEndless(s: Socket): void {
+  endless = s;
+  s.write('HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n');
+  const timer = setInterval(() => s.write('5\r\nchunk\r\n'), 20);
+  s.once('close', () => clearInterval(timer));
+}
+
+/** Repeated names in mixed case, interleaved, then trailers: relayed exactly so by both clients. */
+const FIDELITY = 'Set-Cookie: a=1\r\nX-Dup: one\r\nset-cookie: b=2\r\nX-Dup: two\r\nTransfer-Encoding: chunked\r\nTrailer: X-Sum\r\n\r\n2\r\nok\r\n0\r\nX-Sum: 5\r\n\r\n';
+
 /** One raw upstream, misbehaving by request path. */
 function answer(head: string, s: Socket): void {
   const path = pathOf(head);
-  if (path === '/stray') s.write(okResponse('real') + okResponse('stray'));
+  if (path === '/big') writeBig(s);
+  else if (path === '/endless') writeEndless(s);
+  else if (path === '/fidelity') s.write(`HTTP/1.1 200 OK\r\n${FIDELITY}`);
+  else if (path === '/stray') s.write(okResponse('real') + okResponse('stray'));
   else if (path === '/long') s.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nokEXTRA');
   else if (path === '/short') s.end('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc');
   else if (path === '/big-head') s.write(okResponse('x', `X-Big: ${'a'.repeat(maxHeaderSize + 1)}\r\n`));
@@ -33,6 +67,8 @@ function answer(head: string, s: Socket): void {
 interface Reply {
   status: number;
   headers: IncomingHttpHeaders;
+  rawHeaders: string[];
+  trailers: NodeJS.Dict<string>;
   body: string;
   /** the whole response arrived (false: the gateway cut it) */
   complete: boolean;
@@ -44,11 +80,35 @@ function call(port: number, agent: Agent, method: string, path: string, body?: s
       let text = '';
       res.on('data', (c: Buffer) => (text += c.toString()));
       res.on('error', () => {});
-      res.on('close', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, complete: res.complete }));
+      res.on('close', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, trailers: res.trailers, body: text, complete: res.complete }),
+      );
     });
     req.on('error', reject);
     req.end(body);
   });
+}
+
+/** A GET whose response is handed over unread (paused), on its own connection. */
+function open(port: number, path: string): Promise<IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, agent: false }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Waits until `value()` stops changing (the same for 5 reads 100 ms apart, 20 s at most) and returns it. */
+async function settled(value: () => number): Promise<number> {
+  let last = -1;
+  let same = 0;
+  for (let i = 0; i < 200 && same < 5; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const now = value();
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return last;
 }
 
 beforeAll(async () => {
@@ -125,6 +185,33 @@ describe.each(['lean', 'undici'] as const)('the gateway process with AYA_UPSTREA
 
   it('a body idle past readTimeoutMs: the response is cut after what arrived', async () => {
     expect(await get('/idle-body')).toMatchObject({ status: 200, body: 'ab', complete: false });
+  });
+
+  it('relays repeated headers with their casing and order as sent, and HTTP/1.1 trailers', async () => {
+    const r = await get('/fidelity');
+    const relayed = r.rawHeaders.filter((_v, i, all) => /^(set-cookie|x-dup)$/i.test(all[i - (i % 2)]));
+    expect(relayed).toEqual(['Set-Cookie', 'a=1', 'X-Dup', 'one', 'set-cookie', 'b=2', 'X-Dup', 'two']);
+    expect(r).toMatchObject({ body: 'ok', complete: true, trailers: { 'x-sum': '5' } });
+  });
+
+  it('holds the upstream back while the client does not read, then relays every byte', async () => {
+    const res = await open(gw.proxyPort, '/big');
+    // nothing read: the upstream's writes stall short of its body (without backpressure the gateway would take it all)
+    expect(await settled(() => bigWritten)).toBeLessThan(BIG_BYTES);
+    let got = 0;
+    res.on('data', (c: Buffer) => (got += c.length));
+    await once(res, 'end');
+    expect(got).toBe(BIG_BYTES);
+  });
+
+  it('a client that leaves mid-response cuts the upstream request', async () => {
+    const res = await open(gw.proxyPort, '/endless');
+    await once(res, 'data');
+    const upstream = endless;
+    res.destroy();
+    // the gateway aborts its upstream request: the upstream's connection closes
+    if (upstream && !upstream.destroyed) await once(upstream, 'close');
+    expect(upstream?.destroyed).toBe(true);
   });
 
   it(`says nothing of node internals on ${client}`, () => {

@@ -1,3 +1,4 @@
+import { createSecureServer, type Http2SecureServer } from 'node:http2';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
@@ -18,6 +19,8 @@ let ca: TestCa;
 let otherCa: TestCa;
 let gw: GatewayHandle;
 let upstream: Server;
+/** offers h2 and http/1.1 by ALPN, answers the HTTP version it was spoken to with */
+let h2Capable: Http2SecureServer;
 
 beforeAll(async () => {
   ca = createTestCa('Upstream CA');
@@ -33,6 +36,8 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   const port = (upstream.address() as AddressInfo).port;
+  h2Capable = createSecureServer({ ...leaf, allowHTTP1: true }, (req, res) => res.end(JSON.stringify({ httpVersion: req.httpVersion })));
+  await new Promise<void>((resolve) => h2Capable.listen(0, '127.0.0.1', resolve));
   const svc = (id: string, over: Partial<SnapshotService>) => service(id, { protocol: 'https', host: '127.0.0.1', port, ...over });
   const services = [
     svc('verify-ca', { caCertificateId: 'ca' }),
@@ -42,6 +47,7 @@ beforeAll(async () => {
     svc('sni', { caCertificateId: 'ca', tlsServerName: 'up.test' }),
     svc('wrong-name', { caCertificateId: 'ca', tlsServerName: 'other.test' }),
     svc('mtls', { caCertificateId: 'ca', clientCertificateId: 'client' }),
+    svc('h2-capable', { caCertificateId: 'ca', port: (h2Capable.address() as AddressInfo).port }),
   ];
   const dataDir = await tempDir();
   await writeSnapshotFile(dataDir, 1, {
@@ -69,6 +75,7 @@ afterAll(async () => {
   await gw?.stop();
   upstream?.closeAllConnections();
   await new Promise((r) => upstream?.close(r));
+  await new Promise((r) => h2Capable?.close(r));
   ca?.dispose();
   otherCa?.dispose();
 });
@@ -95,6 +102,10 @@ describe('upstream TLS', () => {
 
   it('sends tlsServerName as SNI and checks the certificate against it', async () => {
     expect(await get('/sni')).toEqual({ status: 200, body: { servername: 'up.test', client: null } });
+  });
+
+  it('speaks HTTP/1.1 to an https:// upstream that also offers h2 (undici 8 would negotiate h2 by default)', async () => {
+    expect(await get('/h2-capable')).toEqual({ status: 200, body: { httpVersion: '1.1' } });
   });
 
   it('presents the client certificate (mTLS)', async () => {

@@ -14,33 +14,32 @@ export interface Outcome {
   trailers?: string[];
 }
 
-/** A dispatch handler that records everything; `pauseFirst` holds the body 50 ms, then resumes. */
+/**
+ * A dispatch handler that records everything (raw headers and trailers from the controller);
+ * `pauseFirst` pauses on the first body chunk, resuming 50 ms later.
+ */
 export function collect(pauseFirst = false): { handler: H1Handler; done: Promise<Outcome> } {
   const out: Outcome = { status: 0, headers: [], body: '', connected: false, requestSent: false };
   let resolve!: (o: Outcome) => void;
   const done = new Promise<Outcome>((r) => (resolve = r));
-  let resume: (() => void) | undefined;
   let paused = false;
   const handler: H1Handler = {
-    onConnect: () => void (out.connected = true),
+    onRequestStart: () => void (out.connected = true),
     onRequestSent: () => void (out.requestSent = true),
-    onHeaders(status, raw, r) {
+    onResponseStart(controller, status) {
       out.status = status;
-      out.headers = raw;
-      resume = r;
-      return true;
+      out.headers = controller.rawHeaders as string[];
     },
-    onData(chunk) {
+    onResponseData(controller, chunk) {
       out.body += chunk.toString('latin1');
       if (pauseFirst && !paused) {
         paused = true;
-        setTimeout(() => resume?.(), 50);
-        return false;
+        controller.pause();
+        setTimeout(() => controller.resume(), 50);
       }
-      return true;
     },
-    onComplete: (trailers) => resolve({ ...out, trailers }),
-    onError: (err) => resolve({ ...out, error: err }),
+    onResponseEnd: (controller) => resolve({ ...out, trailers: (controller.rawTrailers as string[] | null) ?? undefined }),
+    onResponseError: (_controller, err) => resolve({ ...out, error: err }),
   };
   return { handler, done };
 }
