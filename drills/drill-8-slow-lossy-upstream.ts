@@ -17,9 +17,10 @@ import { logLines } from './lib/writes';
  * - black hole: `b` accepts and swallows everything. Service `readTimeoutMs: 1000` (the default is
  *   60 s, as nginx's) and passive health configured (3 failures, timeouts included, take a target
  *   out for 10 s). Bound: 0 failed (a GET that timed out is retried on `a`), and at most 5% of
- *   requests wait for the read timeout. Measured once with the default passive health instead
- *   (connect failures only): `b` is never taken out, half the requests wait the read timeout and,
- *   once the retry budget (20%) is spent, about a third answer 504.
+ *   requests wait for the read timeout. Measured once with the default passive health when it
+ *   counted connect failures only: `b` was never taken out, half the requests waited the read
+ *   timeout and, once the retry budget (20%) was spent, about a third answered 504 (issue 8). The
+ *   default now counts a missing response head too (retry-policy.ts, targetSilent).
  *
  * Reported per phase: requests, failed, p50 / p99 / max latency, who served, requests slower than
  * 1 s, what the proxy injected, and the target health the gateway reported.

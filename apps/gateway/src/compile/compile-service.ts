@@ -1,6 +1,6 @@
 import { SERVICE_DEFAULTS, type SnapshotService, type SnapshotUpstream } from '@aya/config-schema';
 import { createBalancer } from '../balancer/create-balancer';
-import { type HealthConfig, type PassivePolicy, TargetHealth } from '../health/target-health';
+import { EjectionGuard, type HealthConfig, type PassivePolicy, TargetHealth } from '../health/target-health';
 import { poolKeyOf, type ServiceEndpoint } from '../tls/upstream-tls';
 import { DEFAULT_BUDGET, type StateSources } from './runtime-state';
 import type { RuntimeService, RuntimeTarget } from './types';
@@ -21,25 +21,43 @@ export function servicePathPrefix(path: string): string {
 
 /**
  * Passive health of an upstream that configures no health checks but has two or more targets to
- * choose from: 3 connect failures in a row take a target out for 5 s, then one trial request
- * settles whether it is back. A lone target is never taken out: it has nothing to fail over to,
- * and trying it (502) beats refusing (503) for the whole cool-down.
+ * choose from: 3 attempts in a row the target left without an answer (no connection, or no response
+ * head within the connect / read timeout) take it out for 5 s, then one trial request settles whether
+ * it is back; never the last target still in rotation (EjectionGuard, built per upstream by
+ * healthConfigOf). A lone target is never taken out: it has nothing to fail over to, and trying it
+ * (502 / 504) beats refusing (503) for the whole cool-down.
  */
-export const DEFAULT_PASSIVE: PassivePolicy = { unhealthyThreshold: 3, cooldownMs: 5_000, connectFailuresOnly: true };
+export const DEFAULT_PASSIVE: Omit<PassivePolicy, 'guard'> = { unhealthyThreshold: 3, cooldownMs: 5_000, countsOnlySilence: true };
 
+/**
+ * The upstream's health config for its targets in rotation (weight > 0). A configured passive policy
+ * is the operator's explicit choice and has no guard: it may take every target out (as today, and as
+ * nginx, Kong and APISIX do), e.g. to refuse fast while active checks say the upstream is down.
+ */
 export function healthConfigOf(up: SnapshotUpstream): HealthConfig {
   const configured = up.healthChecks;
   let passive: PassivePolicy | null = null;
-  if (configured?.passive) passive = { unhealthyThreshold: configured.passive.unhealthyThreshold, cooldownMs: configured.passive.cooldownMs, connectFailuresOnly: false };
+  const inRotation = up.targets.filter((t) => t.weight > 0).length;
+  if (configured?.passive) {
+    passive = { unhealthyThreshold: configured.passive.unhealthyThreshold, cooldownMs: configured.passive.cooldownMs, countsOnlySilence: false, guard: null };
+  }
   // any healthChecks object is the operator's choice (passive: null switches passive checks off)
-  else if (!configured && up.targets.filter((t) => t.weight > 0).length >= 2) passive = DEFAULT_PASSIVE;
+  else if (!configured && inRotation >= 2) passive = { ...DEFAULT_PASSIVE, guard: new EjectionGuard(inRotation) };
   return { active: configured?.active ?? null, passive, breaker: up.circuitBreaker ?? null };
+}
+
+/**
+ * A drained target (weight 0) gets no new requests, so no trial would ever bring it back: it stays
+ * outside the guard, where being out would block the others' ejection for good.
+ */
+function drainedConfigOf(health: HealthConfig): HealthConfig {
+  return health.passive?.guard ? { ...health, passive: { ...health.passive, guard: null } } : health;
 }
 
 function makeTarget(
   s: SnapshotService,
   t: { host: string; port: number; weight: number },
-  gateFor: (t: { host: string; port: number }, key: string, stats: RuntimeTarget['stats']) => TargetHealth,
+  gateFor: (t: { host: string; port: number; weight: number }, key: string, stats: RuntimeTarget['stats']) => TargetHealth,
   failureStatuses: ReadonlySet<number>,
   endpoint: ServiceEndpoint,
   src: Sources,
@@ -73,10 +91,11 @@ export function compileService(s: SnapshotService, up: SnapshotUpstream | undefi
     if (up) {
       const u = up;
       const health = healthConfigOf(u);
+      const drained = drainedConfigOf(health);
       const configuredPassive = u.healthChecks?.passive;
       const statuses = configuredPassive ? new Set(configuredPassive.unhealthyStatuses) : DEFAULT_FAILURE_STATUSES;
-      const gateFor = (t: { host: string; port: number }, key: string, stats: RuntimeTarget['stats']) =>
-        src.healthFor(u.id, key, t.host, t.port, health, stats);
+      const gateFor = (t: { host: string; port: number; weight: number }, key: string, stats: RuntimeTarget['stats']) =>
+        src.healthFor(u.id, key, t.host, t.port, t.weight > 0 ? health : drained, stats);
       targets = u.targets.map((t) => makeTarget(s, t, gateFor, statuses, endpoint, src));
     } else {
       warnings.push(`service ${s.name}: upstream ${s.upstreamId} not in snapshot (no targets)`);

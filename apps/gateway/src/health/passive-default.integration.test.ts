@@ -14,10 +14,14 @@ afterEach(async () => {
   ups = [];
 });
 
-/** services with the shipped defaults; `over` is merged into the upstream (absent: no health checks set) */
-function snapshotFor(ts: Target[], over: Partial<SnapshotUpstream> = {}) {
+/**
+ * services with the shipped defaults; `over` is merged into the upstream (absent: no health checks set),
+ * `readTimeoutMs` replaces the default 60 s for targets that never answer
+ */
+function snapshotFor(ts: Target[], over: Partial<SnapshotUpstream> = {}, readTimeoutMs?: number) {
+  const timeouts = readTimeoutMs === undefined ? {} : { readTimeoutMs };
   return {
-    services: [defaultService('svc', { upstreamId: 'up' }), defaultService('plain', { host: '127.0.0.1', port: ts[0].port })],
+    services: [defaultService('svc', { upstreamId: 'up', ...timeouts }), defaultService('plain', { host: '127.0.0.1', port: ts[0].port, ...timeouts })],
     routes: [route('r', 'svc', ['/']), route('r-plain', 'plain', ['/plain'])],
     upstreams: [{ ...upstream('up', ts.map((t) => ({ port: t.port })), 'weighted-round-robin'), ...over }],
   };
@@ -60,7 +64,40 @@ describe('passive health is on by default for upstreams with two or more targets
     expect(b.hits).toBeGreaterThan(0);
   });
 
-  it('counts only failed connections: a target answering 500 stays in rotation', async () => {
+  it('takes out a target that accepts and never answers after consecutive read timeouts; later requests go to the other without waiting', async () => {
+    ups = await targets('a', 'b');
+    const [a, b] = ups;
+    a.mode = 'hold';
+    lab = await startLab(snapshotFor(ups, {}, 300));
+    // each GET that waited for a's read timeout was retried on b
+    expect(new Set(await answers(6))).toEqual(new Set(['b']));
+    expect(a.hits).toBe(DEFAULT_PASSIVE.unhealthyThreshold);
+    expect(await healthOf(a)).toMatchObject({ state: 'unhealthy', consecutiveFailures: DEFAULT_PASSIVE.unhealthyThreshold });
+    // out for the cool-down: nothing more is sent to it, so no request waits for its timeout
+    const before = b.hits;
+    expect(new Set(await answers(12))).toEqual(new Set(['b']));
+    expect(a.hits).toBe(DEFAULT_PASSIVE.unhealthyThreshold);
+    expect(b.hits).toBe(before + 12);
+  });
+
+  it('never takes out the last target in rotation: with every target silent, requests are still tried and answered 504, never 503', async () => {
+    ups = await targets('a', 'b');
+    const [a, b] = ups;
+    a.mode = 'hold';
+    b.mode = 'hold';
+    lab = await startLab(snapshotFor(ups, {}, 300));
+    // each request waits for both targets' timeouts until one of them is out (well within its cool-down)
+    const seen = await answers(DEFAULT_PASSIVE.unhealthyThreshold + 1);
+    expect(new Set(seen)).toEqual(new Set(['504 AYA_GW_UPSTREAM_TIMEOUT']));
+    const states = [(await healthOf(a))?.state, (await healthOf(b))?.state].sort();
+    expect(states).toEqual(['healthy', 'unhealthy']);
+    // the one left in rotation keeps being tried (each request waits for its timeout)
+    const hits = a.hits + b.hits;
+    expect(await answers(2)).toEqual(['504 AYA_GW_UPSTREAM_TIMEOUT', '504 AYA_GW_UPSTREAM_TIMEOUT']);
+    expect(a.hits + b.hits).toBe(hits + 2);
+  });
+
+  it('never counts an answer: a target answering 500 stays in rotation', async () => {
     ups = await targets('a', 'b');
     const [a] = ups;
     lab = await startLab(snapshotFor(ups));

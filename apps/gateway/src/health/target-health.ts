@@ -9,10 +9,32 @@ export interface PassivePolicy {
   /** how long it stays out before one trial request may go to it */
   readonly cooldownMs: number;
   /**
-   * Only failed connections count (the default policy): a target that answers, even with 5xx or
-   * slowly, is reachable and stays in rotation. Configured policies count every failed request.
+   * Only attempts the target left without any answer count (the default policy: no connection, or
+   * no response head within the timeout; retry-policy.ts, targetSilent): a target that answers,
+   * even with 5xx, stays in rotation. Configured policies count every failed request.
    */
-  readonly connectFailuresOnly: boolean;
+  readonly countsOnlySilence: boolean;
+  /** the upstream's shared ejection count (default policy); null: any number of targets may go out */
+  readonly guard: EjectionGuard | null;
+}
+
+/**
+ * Max-ejection guard, as Envoy's `max_ejection_percent`: the targets of one upstream (weight > 0)
+ * share it, and passive health never takes out the last of them still in rotation, so a fault every
+ * target shows (an endpoint slow everywhere) is answered by the timeout (504) rather than refused
+ * (503) for a cool-down. compile/ builds one per upstream and revision; TargetHealth moves its count
+ * to the new one on setConfig. It is touched only when a target goes out or comes back.
+ */
+export class EjectionGuard {
+  /** targets out of rotation by passive health (down or on trial) */
+  out = 0;
+
+  constructor(readonly size: number) {}
+
+  /** one more target may go out: at least one other stays in rotation */
+  allows(): boolean {
+    return this.out + 1 < this.size;
+  }
 }
 
 export interface HealthConfig {
@@ -69,11 +91,19 @@ export class TargetHealth implements TargetGate {
   }
 
   setConfig(config: HealthConfig): void {
+    // a new revision brings a new guard: this target's place out of rotation moves to it
+    const before = this.config.passive?.guard ?? null;
+    const after = config.passive?.guard ?? null;
+    const moves = before !== after && this.passive !== 'up';
+    // a revision that left fewer targets in rotation must not find them all out: this one comes back
+    const comesBack = moves && after !== null && !after.allows();
+    if (moves && before) before.out--;
+    if (moves && after) after.out++;
     this.config = config;
     this.breaker.setConfig(config.breaker);
     // a check that was switched off must not keep the target down forever
     if (!config.active && this.activeDown) this.markActive(false);
-    if (!config.passive) this.passiveUp();
+    if (!config.passive || comesBack) this.passiveUp();
   }
 
   available(): boolean {
@@ -100,9 +130,9 @@ export class TargetHealth implements TargetGate {
 
   /**
    * Outcome of a real request; `ok` undefined when it was cancelled before any answer.
-   * `unreachable`: it failed to connect (refused, unreachable, connect timeout), so nothing reached the target.
+   * `silent`: the target gave no answer (no connection, or no response head in time; see targetSilent).
    */
-  onResult(ok: boolean | undefined, slots: ProbeSlots, unreachable = false): void {
+  onResult(ok: boolean | undefined, slots: ProbeSlots, silent = false): void {
     const now = this.now();
     this.breaker.onResult(ok, (slots & BREAKER_PROBE) !== 0, now);
     if (ok === true) this.consecutiveFailures = 0;
@@ -112,7 +142,7 @@ export class TargetHealth implements TargetGate {
     const trial = (slots & PASSIVE_TRIAL) !== 0;
     if (trial) this.trialInFlight = false;
     if (ok === undefined) return;
-    const counted = !ok && (unreachable || !p.connectFailuresOnly);
+    const counted = !ok && (silent || !p.countsOnlySilence);
     if (trial) {
       // the trial settles it: out for another cool-down, or back in rotation
       if (counted) this.passiveDown(now, p.cooldownMs);
@@ -122,10 +152,11 @@ export class TargetHealth implements TargetGate {
     // answers to requests sent before the target went out say nothing about it now
     if (this.passive !== 'up') return;
     this.passiveFailures = counted ? this.passiveFailures + 1 : 0;
-    if (this.passiveFailures >= p.unhealthyThreshold) this.passiveDown(now, p.cooldownMs);
+    if (this.passiveFailures >= p.unhealthyThreshold && (p.guard === null || p.guard.allows())) this.passiveDown(now, p.cooldownMs);
   }
 
   private passiveDown(now: number, cooldownMs: number): void {
+    if (this.passive === 'up' && this.config.passive?.guard) this.config.passive.guard.out++;
     this.passive = 'down';
     this.passiveDownUntil = now + cooldownMs;
     this.activeOk = 0;
@@ -133,7 +164,10 @@ export class TargetHealth implements TargetGate {
   }
 
   private passiveUp(): void {
-    if (this.passive !== 'up') this.since = this.now();
+    if (this.passive !== 'up') {
+      this.since = this.now();
+      if (this.config.passive?.guard) this.config.passive.guard.out--;
+    }
     this.passive = 'up';
     this.passiveFailures = 0;
     this.trialInFlight = false;

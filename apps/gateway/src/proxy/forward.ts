@@ -16,7 +16,7 @@ import { downstreamTrailers, grpcStatusInHeaders, withTeTrailers, type UpstreamT
 import { downstreamResponseHeaders, flatHeaders, type UpstreamHeaders } from './headers';
 import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
-import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, nothingSent, retryKind } from './retry-policy';
+import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, retryKind, targetSilent } from './retry-policy';
 
 export interface ForwardDeps {
   pools: PoolRegistry;
@@ -223,7 +223,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     const failed = this.target;
     const connected = this.connected;
     this.clearSendTimer();
-    if (failed && !this.reported) this.report(failed, this.clientGone || this.abandoned ? undefined : false, nothingSent(err, connected));
+    if (failed && !this.reported) this.report(failed, this.clientGone || this.abandoned ? undefined : false, targetSilent(err, connected));
     this.finish();
     if (this.clientGone || this.abandoned) {
       this.clearTotalTimer();
@@ -249,10 +249,10 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.fail(isGatewayTimeout(err) ? GwErrorCode.UPSTREAM_TIMEOUT : classifyUpstreamError(err));
   }
 
-  /** `ok` undefined: cancelled, says nothing about the target (only frees a probe slot); `unreachable`: it never connected. */
-  private report(target: RuntimeTarget, ok: boolean | undefined, unreachable = false): void {
+  /** `ok` undefined: cancelled, says nothing about the target (only frees a probe slot); `silent`: the target gave no answer (targetSilent). */
+  private report(target: RuntimeTarget, ok: boolean | undefined, silent = false): void {
     this.reported = true;
-    target.gate.onResult(ok, this.probe, unreachable);
+    target.gate.onResult(ok, this.probe, silent);
     if (ok === undefined) return;
     const elapsed = performance.now() - this.attemptStart;
     target.stats.ewmaMs = ewma(target.stats.ewmaMs, ok ? elapsed : Math.max(elapsed, FAILURE_LATENCY_MS));

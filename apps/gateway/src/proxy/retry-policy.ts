@@ -1,4 +1,4 @@
-import { isConnectFailure, isTimeout } from './errors';
+import { errorCodeOf, isConnectFailure, isTimeout } from './errors';
 
 /** Methods whose repetition has the same effect as one call (RFC 9110 9.2.2), minus TRACE. */
 const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
@@ -30,6 +30,24 @@ export interface AttemptFacts {
  */
 export function nothingSent(err: Error, connected: boolean): boolean {
   return !connected && isConnectFailure(err);
+}
+
+/** The target did not answer in time: no connection within the connect timeout, no response head within the read timeout. */
+const NO_ANSWER_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT']);
+
+/**
+ * What the default passive health counts against a target (the one place that decides it): the
+ * attempt failed without the target giving any answer, because its connection never opened (see
+ * nothingSent) or its response head did not arrive within the connect / read timeout, as nginx's
+ * `max_fails` counts `error timeout`. Not counted: any HTTP status (a 5xx is an answer, and an
+ * upstream-wide 5xx must not empty the upstream); our own total timeout (the client's budget, not
+ * the target's fault) and send timeout (the request body may be slow on the client's side); a reset
+ * after the request left (often a kept-alive connection the target closed as it was reused). A body
+ * that goes idle after the head arrived never gets here: the head already reported the attempt as
+ * answered (forward.ts), and a slow stream is the application's pace, not a silent target.
+ */
+export function targetSilent(err: Error, connected: boolean): boolean {
+  return nothingSent(err, connected) || NO_ANSWER_CODES.has(errorCodeOf(err));
 }
 
 /**
