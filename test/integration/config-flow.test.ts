@@ -42,7 +42,8 @@ describe('config flow: control plane -> Redis / SSE -> two gateways', () => {
   });
 
   it('serves a route created through the admin API from both gateway processes', async () => {
-    expect((await through(gws[0], '/orders/1')).status).toBe(404);
+    // 503 AYA_GW_NOT_READY until the gateway applied its first config, then 404: no such route yet
+    await eventually(async () => (await through(gws[0], '/orders/1')).status === 404);
     const svc = await api('POST', '/api/v1/tenants/default/services', { name: 'orders', url: upstream.url });
     expect(svc.status).toBe(201);
     const route = await api('POST', '/api/v1/tenants/default/routes', { name: 'orders', service: 'orders', paths: ['/orders'] });
