@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { it } from 'vitest';
+import { useRunTmpDir } from '../test/harness/run-tmp';
 import { renderTable, type DrillRecord, type SuiteReport } from './lib/report';
 import type { Drill, DrillContext } from './lib/types';
 
@@ -102,11 +103,17 @@ it('fault drills', async () => {
   out(`running drill(s) ${drills.map((d) => d.id).join(', ')} (duration scale ${durationScale}, load average ${loadAtStart.toFixed(2)})`);
 
   const records: DrillRecord[] = [];
-  for (const drill of drills) {
-    out(`drill ${drill.id}: ${drill.name}`);
-    const r = await runOne(drill, durationScale);
-    out(`drill ${drill.id}: ${r.passed ? 'pass' : 'FAIL'}: ${r.sent} sent, ${r.failed} failed, converge ${r.convergeMs ?? '-'} ms (${r.bound}) in ${(r.durationMs / 1000).toFixed(1)} s`);
-    records.push(r);
+  // gateway data dirs, certificates, Postgres: under one folder of this run, removed after it
+  const removeRunTmp = useRunTmpDir('aya-drills-run-');
+  try {
+    for (const drill of drills) {
+      out(`drill ${drill.id}: ${drill.name}`);
+      const r = await runOne(drill, durationScale);
+      out(`drill ${drill.id}: ${r.passed ? 'pass' : 'FAIL'}: ${r.sent} sent, ${r.failed} failed, converge ${r.convergeMs ?? '-'} ms (${r.bound}) in ${(r.durationMs / 1000).toFixed(1)} s`);
+      records.push(r);
+    }
+  } finally {
+    removeRunTmp();
   }
 
   const report: SuiteReport = {

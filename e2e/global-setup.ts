@@ -2,6 +2,7 @@ import path from 'node:path';
 import { randomToken, startControlPlane, startGateway } from '../test/harness/platform';
 import { createDatabaseOn, startPostgres } from '../test/harness/postgres';
 import { REPO_ROOT } from '../test/harness/process';
+import { useRunTmpDir } from '../test/harness/run-tmp';
 import { startUpstream } from '../test/harness/upstream';
 
 /**
@@ -10,6 +11,7 @@ import { startUpstream } from '../test/harness/upstream';
  * does without Redis) and an upstream API. Exposes their URLs to the specs through env vars.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  const removeRunTmp = useRunTmpDir('aya-e2e-run-');
   const pg = await startPostgres();
   const upstream = await startUpstream('upstream');
   const cp = await startControlPlane({
@@ -28,5 +30,6 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await cp.stop();
     await upstream.close();
     await pg.stop();
+    removeRunTmp();
   };
 }
