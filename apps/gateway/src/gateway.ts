@@ -20,7 +20,7 @@ import { createUpgradeProxy } from './proxy/upgrade';
 import { RetryBudgets } from './proxy/retry-budget';
 import { createProxyServer, KEEPALIVE_GRACE_MS, openConnections, stopAccepting } from './server/proxy-server';
 import { startExtraListeners } from './server/extra-listeners';
-import { createStatusServer, type BoundListeners } from './server/status-server';
+import { createStatusServer, listenersOf } from './server/status-server';
 import { CertificateStore } from './tls/certificate-store';
 import { VERSION } from './version';
 
@@ -62,8 +62,6 @@ export interface GatewayHandle {
   readonly statusPort: number;
   /** -1 when the listener is off */
   readonly tlsPort: number;
-  /** the proxy listeners bound (null where off or failed to bind) */
-  listeners(): BoundListeners;
   readonly h2cPort: number;
   readonly metrics: Metrics;
   /** applied revision and hash; revision -1 before any config */
@@ -155,7 +153,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
       startedAt: new Date(startedAtMs).toISOString(),
       nodeId,
       health: health.report(),
-      listeners: listeners(),
+      listeners: listenersOf({ proxyPort, tlsPort: extra.tlsPort, h2cPort: extra.h2cPort }),
     }),
   });
   const proxyPort = await listen(proxyServer, options.proxyPort, options.proxyHost ?? '0.0.0.0');
@@ -169,11 +167,6 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     tlsPortRequired: options.tlsPortRequired,
     h2cPort: options.h2cPort,
     logger,
-  });
-  const listeners = (): BoundListeners => ({
-    http: proxyPort,
-    https: extra.tlsPort >= 0 ? extra.tlsPort : null,
-    h2c: extra.h2cPort >= 0 ? extra.h2cPort : null,
   });
   let statusPort = -1;
   if (options.statusPort !== null) {
@@ -238,7 +231,6 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     statusPort,
     tlsPort: extra.tlsPort,
     h2cPort: extra.h2cPort,
-    listeners,
     metrics,
     current: () => (applied ? { revision: applied.revision, hash: applied.hash } : { revision: -1, hash: '' }),
     health: () => health.report(),

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closedPort, route, service, startUpstream, tempDir, upstream, writeSnapshotFile, type TestUpstream } from './testing/fixtures';
+import { startGatewayProcess } from './testing/gateway-process';
 
 const appDir = join(__dirname, '..');
 const mainJs = join(appDir, 'dist', 'main.js');
@@ -41,27 +42,13 @@ describe('dist/main.js', () => {
   });
 
   it('without any config yet (no snapshot on disk, control plane not there) answers 503 AYA_GW_NOT_READY, not 404', async () => {
-    const proxyPort = await closedPort();
-    const p = run({
-      AYA_CLUSTER_TOKEN: 'token',
-      AYA_PROXY_PORT: String(proxyPort),
-      AYA_PROXY_HOST: '127.0.0.1',
-      AYA_PROXY_TLS_PORT: 'off',
-      AYA_STATUS_PORT: String(await closedPort()),
-      AYA_CONTROL_PLANE_URL: `http://127.0.0.1:${await closedPort()}`,
-      AYA_GATEWAY_DATA_DIR: await tempDir(),
-    });
+    const gw = await startGatewayProcess(await tempDir());
     try {
-      while (!p.out().includes('ready')) {
-        if (p.child.exitCode !== null) throw new Error(`gateway exited: ${p.err()}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      const res = await request(`http://127.0.0.1:${proxyPort}/anything`, { dispatcher: client });
+      const res = await request(`http://127.0.0.1:${gw.proxyPort}/anything`, { dispatcher: client });
       expect(res.statusCode).toBe(503);
       expect(((await res.body.json()) as { error: { code: string } }).error.code).toBe('AYA_GW_NOT_READY');
     } finally {
-      p.child.kill('SIGTERM');
-      await p.exit;
+      await gw.stop();
     }
   });
 

@@ -9,3 +9,4 @@ export * from './upstream';
 export * from './snapshot';
 export * from './cluster';
 export * from './config-delta';
+export * from './gateway-status';

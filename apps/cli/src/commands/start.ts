@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { boundListenersSchema, type BoundListeners } from '@aya/config-schema';
+import { z } from 'zod';
 import { loadStartEnv, type StartEnv } from '../env';
 import { runNode, waitForHttp, waitForJson, type Child } from '../stack/child';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '../stack/embedded-postgres';
@@ -111,16 +113,12 @@ function log(message: string): void {
   process.stdout.write(`[aya] ${message}\n`);
 }
 
-/** The proxy ports a gateway reports in `/status` once a listener is bound (the gateway's StatusInfo.listeners). */
-interface BoundListeners {
-  http: number;
-  https: number | null;
-  h2c: number | null;
-}
+/** A gateway's `/status` reports `listeners` once its proxy listeners are bound (cluster mode: once a worker is ready). */
+const statusWithListeners = z.object({ listeners: boundListenersSchema });
 
 function boundListeners(body: unknown): BoundListeners | undefined {
-  const l = (body as { listeners?: BoundListeners } | null)?.listeners;
-  return l && typeof l.http === 'number' ? l : undefined;
+  const parsed = statusWithListeners.safeParse(body);
+  return parsed.success ? parsed.data.listeners : undefined;
 }
 
 function printBanner(env: StartEnv, listeners: BoundListeners | undefined): void {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import type { BoundListeners } from '@aya/config-schema';
 import type { Metrics } from '../metrics';
 
 export interface StatusInfo {
@@ -12,11 +13,9 @@ export interface StatusInfo {
   listeners?: BoundListeners;
 }
 
-/** Ports the proxy listens on; null where a listener is off or failed to bind (e.g. 8443 taken). */
-export interface BoundListeners {
-  http: number;
-  https: number | null;
-  h2c: number | null;
+/** A gateway's bound listeners from its ports (-1: that listener is off or failed to bind). */
+export function listenersOf(ports: { proxyPort: number; tlsPort: number; h2cPort: number }): BoundListeners {
+  return { http: ports.proxyPort, https: ports.tlsPort >= 0 ? ports.tlsPort : null, h2c: ports.h2cPort >= 0 ? ports.h2cPort : null };
 }
 
 /** `/ready`: serving, or why not (no config applied yet; draining after SIGTERM). */

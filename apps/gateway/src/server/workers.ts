@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Server } from 'node:http';
-import type { TargetHealthReport } from '@aya/config-schema';
+import type { BoundListeners, TargetHealthReport } from '@aya/config-schema';
 import type { AddressInfo } from 'node:net';
 import type { GatewayEnv } from '../env';
 import type { GatewayHandle } from '../gateway';
@@ -8,7 +8,7 @@ import { resolveNodeId } from '../config/node-id';
 import { errorMessage, type Logger } from '../log';
 import { Metrics } from '../metrics';
 import { mergeHealth } from './merge-health';
-import { createStatusServer, type BoundListeners } from './status-server';
+import { createStatusServer, listenersOf } from './status-server';
 
 /**
  * Cluster mode (AYA_GATEWAY_WORKERS > 1). The primary proxies nothing: it forks the workers
@@ -176,7 +176,7 @@ export function reportToPrimary(getGateway: () => GatewayHandle | undefined, log
   const send = (): void => {
     const gw = getGateway();
     const report: WorkerReport = gw
-      ? { type: 'aya:report', ready: true, ...gw.current(), counters: countersOf(gw.metrics), health: gw.health(), listeners: gw.listeners() }
+      ? { type: 'aya:report', ready: true, ...gw.current(), counters: countersOf(gw.metrics), health: gw.health(), listeners: listenersOf(gw) }
       : { type: 'aya:report', ready: false, revision: -1, hash: '', counters: countersOf(new Metrics()), health: [] };
     if (process.connected) process.send?.(report, undefined, undefined, (err: Error | null) => err && logger.warn('report failed', { error: errorMessage(err) }));
   };
