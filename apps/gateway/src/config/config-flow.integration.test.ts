@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway, type GatewayHandle } from '../gateway';
 import { silentLogger } from '../log';
 import { FakeControlPlane } from '../testing/fake-control-plane';
-import { closedPort, route, service, startUpstream, tempDir, type TestUpstream } from '../testing/fixtures';
+import { closedPort, route, service, startUpstream, tempDir, until, type TestUpstream } from '../testing/fixtures';
 
 const TOKEN = 'cluster-secret';
 const client = new Agent({ keepAliveTimeout: 1_000 });
@@ -16,13 +16,6 @@ let a: TestUpstream;
 let b: TestUpstream;
 let c: TestUpstream;
 
-async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 function snapshotTo(port: number, extraRoutes = 0) {
   return {

@@ -5,22 +5,16 @@ import { startRedis, type TestRedis } from '../../../../test/harness/redis';
 import { startGateway, type GatewayHandle } from '../gateway';
 import { silentLogger } from '../log';
 import { FakeControlPlane } from '../testing/fake-control-plane';
-import { route, service, startUpstream, tempDir, type TestUpstream } from '../testing/fixtures';
+import { route, service, startUpstream, tempDir, until, type TestUpstream } from '../testing/fixtures';
 
 const TOKEN = 'cluster-secret';
+const WAIT_MS = 20_000;
 let redis: TestRedis;
 let publisher: Redis;
 let cp: FakeControlPlane;
 let gw: GatewayHandle;
 let up: TestUpstream;
 
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 const snap = (n: number) => ({
   services: [service('svc', { host: '127.0.0.1', port: up.port })],
@@ -60,22 +54,22 @@ afterAll(async () => {
 
 describe('Redis notices with SSE fallback', () => {
   it('applies a revision announced on aya:config, without holding an SSE stream', async () => {
-    await until(() => gw.current().revision === 1, 'revision 1');
+    await until(() => gw.current().revision === 1, 'revision 1', WAIT_MS);
     const rev = cp.publish(snap(2), false);
     await until(() => {
       publisher.publish(CONFIG_CHANNEL, JSON.stringify({ revision: rev, hash: 'x' })).catch(() => {});
       return gw.current().revision === rev;
-    }, 'revision via redis');
+    }, 'revision via redis', WAIT_MS);
     expect(cp.streamCount).toBe(0);
   });
 
   it('falls back to SSE while Redis is down and leaves it when Redis returns', async () => {
     await redis.stop();
-    await until(() => cp.streamCount === 1, 'the SSE fallback stream');
+    await until(() => cp.streamCount === 1, 'the SSE fallback stream', WAIT_MS);
     const rev = cp.publish(snap(3));
-    await until(() => gw.current().revision === rev, 'revision via SSE');
+    await until(() => gw.current().revision === rev, 'revision via SSE', WAIT_MS);
     await redis.start();
-    await until(() => cp.streamCount === 0, 'SSE closed after Redis returned');
+    await until(() => cp.streamCount === 0, 'SSE closed after Redis returned', WAIT_MS);
     expect(gw.current().revision).toBe(rev);
   });
 });

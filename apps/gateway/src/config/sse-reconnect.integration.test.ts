@@ -3,7 +3,7 @@ import { startFaultProxy, type FaultProxy } from '../../../../test/harness/fault
 import { startGateway, type GatewayHandle } from '../gateway';
 import { silentLogger } from '../log';
 import { FakeControlPlane } from '../testing/fake-control-plane';
-import { route, service, startUpstream, tempDir, type TestUpstream } from '../testing/fixtures';
+import { route, service, startUpstream, tempDir, until, type TestUpstream } from '../testing/fixtures';
 
 /**
  * The gateway reaches a cluster-protocol peer through a TCP fault proxy; "the control plane is
@@ -11,18 +11,12 @@ import { route, service, startUpstream, tempDir, type TestUpstream } from '../te
  * plane behind a balancer looks), so each reconnect attempt of the events stream is one reset.
  */
 const TOKEN = 'cluster-secret';
+const WAIT_MS = 20_000;
 let cp: FakeControlPlane;
 let proxy: FaultProxy;
 let gw: GatewayHandle;
 let up: TestUpstream;
 
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 const snap = (n: number) => ({ services: [service('svc', { host: '127.0.0.1', port: up.port })], routes: [route('r', 'svc', [`/v${n}`])], upstreams: [] });
 
@@ -54,7 +48,7 @@ afterAll(async () => {
 
 describe('events stream while the control plane is away', () => {
   it('retries within a second however long it has been away, and applies what it missed once it is back', async () => {
-    await until(() => gw.current().revision === 1 && cp.streamCount === 1, 'revision 1 and the events stream');
+    await until(() => gw.current().revision === 1 && cp.streamCount === 1, 'revision 1 and the events stream', WAIT_MS);
     proxy.set({ resetProbability: 1 });
     await proxy.cut(); // the open stream is reset
     await proxy.restore();

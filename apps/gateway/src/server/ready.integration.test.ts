@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway';
 import { silentLogger } from '../log';
 import { FakeControlPlane } from '../testing/fake-control-plane';
-import { closedPort, route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import { closedPort, route, service, startUpstream, tempDir, until, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
 
 // `/ready` is the readiness probe of docker/k8s: 503 until a config is applied, 200 while serving,
 // 503 again from the moment SIGTERM starts the drain (while /status, the liveness probe, answers).
@@ -17,18 +17,15 @@ afterAll(async () => {
   await client.close();
 });
 
+const WAIT_MS = 20_000;
+/** /ready's status, 0 while the status port is not up yet */
+const readyStatus = (port: number): Promise<number> => get(port, '/ready').then((r) => r.status, () => 0);
+
 async function get(port: number, path: string): Promise<{ status: number; body: unknown }> {
   const res = await request(`http://127.0.0.1:${port}${path}`, { dispatcher: client });
   return { status: res.statusCode, body: await res.body.json() };
 }
 
-async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** An upstream whose `/hold` answers only when released; resolves `held` once a request waits. */
 async function holdingUpstream(): Promise<{ up: TestUpstream; held: Promise<void>; release(): void }> {
@@ -66,7 +63,7 @@ describe('status port /ready', () => {
 
     expect(await get(gw.statusPort, '/ready')).toEqual({ status: 503, body: { status: 'no-config' } });
     cp.publish({ services: [service('s', { host: '127.0.0.1', port: up.port })], routes: [route('r', 's', ['/'])], upstreams: [] });
-    await until(async () => (await get(gw.statusPort, '/ready')).status === 200, 'ready');
+    await until(async () => (await readyStatus(gw.statusPort)) === 200, 'ready', WAIT_MS);
     expect(await get(gw.statusPort, '/ready')).toEqual({ status: 200, body: { status: 'ready' } });
 
     const inFlight = request(`http://127.0.0.1:${gw.proxyPort}/hold`, { dispatcher: client });
@@ -104,11 +101,11 @@ describe('status port /ready', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     closers.push(async () => (child.exitCode === null ? child.kill('SIGKILL') : undefined));
 
-    await until(async () => (await get(statusPort, '/ready')).status === 200, 'ready');
+    await until(async () => (await readyStatus(statusPort)) === 200, 'ready', WAIT_MS);
     const inFlight = request(`http://127.0.0.1:${proxyPort}/hold`, { dispatcher: client });
     await held;
     child.kill('SIGTERM');
-    await until(async () => (await get(statusPort, '/ready')).status === 503, 'draining');
+    await until(async () => (await readyStatus(statusPort)) === 503, 'draining', WAIT_MS);
     expect(await get(statusPort, '/ready')).toEqual({ status: 503, body: { status: 'draining' } });
     expect((await get(statusPort, '/status')).status).toBe(200);
     release();

@@ -4,7 +4,9 @@ import { Agent, request } from 'undici';
 import { startGateway, type GatewayHandle, type GatewayOptions } from '../gateway';
 import { silentLogger } from '../log';
 import { FakeControlPlane } from './fake-control-plane';
-import { closeServer, tempDir } from './fixtures';
+import { closeServer, tempDir, until } from './fixtures';
+
+export { until };
 
 /** Test-only: a gateway fed by a FakeControlPlane, upstreams that can die and come back on their port. */
 
@@ -19,14 +21,6 @@ export interface Lab {
   get(path: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; upstream: string; code: string; body: string }>;
   health(): Promise<TargetHealthReport[]>;
   stop(): Promise<void>;
-}
-
-export async function until(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** `over`: gateway options to add or replace (e.g. `upstreamClient`). */
