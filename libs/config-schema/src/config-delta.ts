@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { snapshotCertificateSchema } from './certificate';
+import { snapshotConsumerSchema, snapshotCredentialSchema, type SnapshotConsumer, type SnapshotCredential } from './consumer';
+import { snapshotPluginSchema, type SnapshotPlugin } from './plugin';
 import {
   snapshotRouteSchema,
   snapshotServiceSchema,
@@ -12,10 +14,10 @@ import {
 import type { SnapshotCertificate } from './certificate';
 
 /**
- * A snapshot is a set of items of four kinds, each with an id. Config changes travel as items put or
+ * A snapshot is a set of items of a few kinds, each with an id. Config changes travel as items put or
  * deleted (a delta), so a change costs what it changes, not the size of the whole config.
  */
-export const CONFIG_KINDS = ['service', 'route', 'upstream', 'certificate'] as const;
+export const CONFIG_KINDS = ['service', 'route', 'upstream', 'certificate', 'plugin', 'consumer', 'credential'] as const;
 export type ConfigKind = (typeof CONFIG_KINDS)[number];
 
 export interface ConfigItemOf {
@@ -23,6 +25,9 @@ export interface ConfigItemOf {
   route: SnapshotRoute;
   upstream: SnapshotUpstream;
   certificate: SnapshotCertificate;
+  plugin: SnapshotPlugin;
+  consumer: SnapshotConsumer;
+  credential: SnapshotCredential;
 }
 export type ConfigItem = ConfigItemOf[ConfigKind];
 
@@ -32,6 +37,9 @@ export const SNAPSHOT_LIST = {
   route: 'routes',
   upstream: 'upstreams',
   certificate: 'certificates',
+  plugin: 'plugins',
+  consumer: 'consumers',
+  credential: 'credentials',
 } as const satisfies Record<ConfigKind, keyof Snapshot>;
 
 export const CONFIG_ITEM_SCHEMA = {
@@ -39,6 +47,9 @@ export const CONFIG_ITEM_SCHEMA = {
   route: snapshotRouteSchema,
   upstream: snapshotUpstreamSchema,
   certificate: snapshotCertificateSchema,
+  plugin: snapshotPluginSchema,
+  consumer: snapshotConsumerSchema,
+  credential: snapshotCredentialSchema,
 } as const;
 
 /** Every item of a snapshot with its kind, in list order. */

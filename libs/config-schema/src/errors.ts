@@ -32,6 +32,22 @@ export const GwErrorCode = {
   BODY_TOO_LARGE: 'AYA_GW_BODY_TOO_LARGE',
   /** 408: headers or body not received in time (slow client) */
   REQUEST_TIMEOUT: 'AYA_GW_REQUEST_TIMEOUT',
+  /** 500: a plugin threw (or its config could not be compiled): the request fails closed, the cause is logged */
+  PLUGIN_ERROR: 'AYA_GW_PLUGIN_ERROR',
+  /** 401: no credentials, or none that authenticate (WWW-Authenticate says which scheme) */
+  UNAUTHORIZED: 'AYA_GW_UNAUTHORIZED',
+  /** 403: authenticated but not allowed (acl), or the client address / user agent is denied */
+  FORBIDDEN: 'AYA_GW_FORBIDDEN',
+  /** 429: a rate limit is spent; Retry-After says when to come back */
+  RATE_LIMITED: 'AYA_GW_RATE_LIMITED',
+  /** 429: the consumer's quota for the day / month is spent; the reset time is in the headers */
+  QUOTA_EXCEEDED: 'AYA_GW_QUOTA_EXCEEDED',
+  /** 400: the request does not match the route's request-validator schema (details in the body) */
+  REQUEST_INVALID: 'AYA_GW_REQUEST_INVALID',
+  /** 415: the request's content type is not one the route's validator accepts */
+  UNSUPPORTED_MEDIA_TYPE: 'AYA_GW_UNSUPPORTED_MEDIA_TYPE',
+  /** 503: a limit must be checked in Redis, Redis is unreachable and the plugin is set to fail closed */
+  LIMIT_UNAVAILABLE: 'AYA_GW_LIMIT_UNAVAILABLE',
 } as const;
 export type GwErrorCode = (typeof GwErrorCode)[keyof typeof GwErrorCode];
 

@@ -6,6 +6,8 @@ export * from './certificate';
 export * from './route';
 export * from './route-response';
 export * from './upstream';
+export * from './plugin';
+export * from './consumer';
 export * from './snapshot';
 export * from './cluster';
 export * from './config-delta';

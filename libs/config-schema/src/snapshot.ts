@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { HTTP_METHODS, snapshotRouteTrafficFields } from './route';
 import { cacheSchema, compressionSchema } from './route-response';
 import { snapshotCertificateSchema } from './certificate';
+import { snapshotConsumerSchema, snapshotCredentialSchema } from './consumer';
+import { snapshotPluginSchema } from './plugin';
 import { SERVICE_PROTOCOLS, retryBudgetSchema, serviceTlsFields } from './service';
 import { ALGORITHMS, circuitBreakerSchema, hashOnSchema, healthChecksSchema } from './upstream';
 
@@ -75,6 +77,11 @@ export const snapshotSchema = z.object({
   upstreams: z.array(snapshotUpstreamSchema),
   /** TLS certificates (HTTPS listener by SNI, upstream client certs / CAs by id); absent = none */
   certificates: z.array(snapshotCertificateSchema).optional(),
+  /** plugin instances (global / service / route / consumer scope); absent = none */
+  plugins: z.array(snapshotPluginSchema).optional(),
+  /** consumers and their credentials (secrets hashed or sealed); absent = none */
+  consumers: z.array(snapshotConsumerSchema).optional(),
+  credentials: z.array(snapshotCredentialSchema).optional(),
 });
 
 export type Snapshot = z.infer<typeof snapshotSchema>;

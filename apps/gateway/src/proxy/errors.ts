@@ -14,6 +14,14 @@ export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
   [GwErrorCode.HEADERS_TOO_LARGE]: 431,
   [GwErrorCode.BODY_TOO_LARGE]: 413,
   [GwErrorCode.REQUEST_TIMEOUT]: 408,
+  [GwErrorCode.PLUGIN_ERROR]: 500,
+  [GwErrorCode.UNAUTHORIZED]: 401,
+  [GwErrorCode.FORBIDDEN]: 403,
+  [GwErrorCode.RATE_LIMITED]: 429,
+  [GwErrorCode.QUOTA_EXCEEDED]: 429,
+  [GwErrorCode.REQUEST_INVALID]: 400,
+  [GwErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
+  [GwErrorCode.LIMIT_UNAVAILABLE]: 503,
 };
 
 /**
@@ -37,13 +45,25 @@ const MESSAGES: Record<GwErrorCode, string> = {
   [GwErrorCode.HEADERS_TOO_LARGE]: 'the request headers are too large',
   [GwErrorCode.BODY_TOO_LARGE]: 'the request body is too large',
   [GwErrorCode.REQUEST_TIMEOUT]: 'the request was not received in time',
+  [GwErrorCode.PLUGIN_ERROR]: 'a plugin of this route failed; the request was not forwarded',
+  [GwErrorCode.UNAUTHORIZED]: 'missing or invalid credentials',
+  [GwErrorCode.FORBIDDEN]: 'access to this resource is not allowed',
+  [GwErrorCode.RATE_LIMITED]: 'rate limit exceeded',
+  [GwErrorCode.QUOTA_EXCEEDED]: 'quota exceeded',
+  [GwErrorCode.REQUEST_INVALID]: 'the request does not match the schema of this route',
+  [GwErrorCode.UNSUPPORTED_MEDIA_TYPE]: 'the request content type is not accepted by this route',
+  [GwErrorCode.LIMIT_UNAVAILABLE]: 'the limit for this request cannot be checked right now',
 };
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   408: 'Request Timeout',
   413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
   500: 'Internal Server Error',
   502: 'Bad Gateway',
