@@ -1,4 +1,4 @@
-// Enforces DESIGN.md's module boundaries from Nx project tags (package.json "nx.tags").
+// Enforces the module boundaries of docs/architecture.md ("What imports what") from Nx project tags (package.json "nx.tags").
 // A file belongs to the project whose root contains it; an import of another project (by package
 // name or by a relative path that leaves the project) must be allowed by DEP_CONSTRAINTS.
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ export const DEP_CONSTRAINTS = {
   'scope:shared': ['scope:shared'],
 };
 
-/** Packages a project with this tag must never import (DESIGN.md: the gateway is Nest/Prisma/BullMQ-free). */
+/** Packages a project with this tag must never import (the gateway stays Nest/Prisma/BullMQ-free). */
 export const BANNED_PACKAGES = {
   'scope:gateway': [/^@nestjs\//, /^@prisma\//, /^prisma$/, /^bullmq$/, /^pg$/],
   'scope:console': [/^node:/, /^@nestjs\//, /^@prisma\//, /^bullmq$/, /^ioredis$/, /^undici$/],
@@ -51,7 +51,7 @@ export const boundariesRule = {
     type: 'problem',
     docs: { description: 'enforce Nx tag-based module boundaries' },
     messages: {
-      banned: '{{project}} must not import "{{spec}}" (DESIGN.md module boundaries)',
+      banned: '{{project}} must not import "{{spec}}" (module boundaries: docs/architecture.md)',
       crossProject: '{{from}} must not import {{to}} (tags {{fromTags}} may not depend on {{toTags}})',
     },
     schema: [],
