@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cidrSchema, pluginHeaderNameSchema } from './common';
+import { corsOriginSchema, editEntrySchema, mediaRangeSchema, removeEntrySchema } from './policy-fields';
 
 export const RATE_LIMIT_WINDOWS = ['second', 'minute', 'hour', 'day'] as const;
 export type RateLimitWindow = (typeof RATE_LIMIT_WINDOWS)[number];
@@ -51,56 +52,62 @@ export const ipRestrictionConfigSchema = z
   })
   .refine((c) => c.allow !== undefined || c.deny !== undefined, { message: 'set allow, deny or both', path: ['allow'] });
 
-/** `*` or an origin (`https://app.example.com`), `https://*.example.com` wildcard, or `~regex`. */
-const originPattern = z.string().min(1).max(512);
-
 export const corsConfigSchema = z.strictObject({
-  origins: z.array(originPattern).min(1).max(256).default(['*']),
-  methods: z.array(z.string().min(1).max(16)).max(16).default(['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE']),
+  /** `*`, an origin, `https://*.example.com` (any subdomain) or `~regex` (matched against the whole origin) */
+  origins: z.array(corsOriginSchema).min(1).max(256).default(['*']),
+  methods: z
+    .array(z.string().regex(/^[A-Za-z]{1,16}$/, 'must be an HTTP method'))
+    .max(16)
+    .default(['GET', 'HEAD', 'PUT', 'PATCH', 'POST', 'DELETE']),
   /** request headers allowed in preflight; empty: echo Access-Control-Request-Headers */
   headers: z.array(pluginHeaderNameSchema).max(64).default([]),
   exposedHeaders: z.array(pluginHeaderNameSchema).max(64).default([]),
+  /** Access-Control-Allow-Credentials; the origin is then echoed (never `*`) */
   credentials: z.boolean().default(false),
   maxAgeSeconds: z.number().int().min(0).max(86_400).default(600),
-  /** answer preflights here (true) or pass OPTIONS upstream */
+  /** answer preflights here (false) or pass OPTIONS upstream (true) */
   preflightContinue: z.boolean().default(false),
 });
 
 /** Header, query and JSON-body edits (`remove` -> `rename` -> `replace` -> `add` -> `append`, like Kong). */
-const editsSchema = z.strictObject({
-  headers: z.array(z.string().min(1).max(1024)).max(64).default([]),
-  querystring: z.array(z.string().min(1).max(1024)).max(64).default([]),
-  json: z.array(z.string().min(1).max(4096)).max(64).default([]),
-});
+function editsSchema(rename: boolean) {
+  return z.strictObject({
+    headers: z.array(editEntrySchema('headers', rename, 1024)).max(64).default([]),
+    querystring: z.array(editEntrySchema('querystring', rename, 1024)).max(64).default([]),
+    json: z.array(editEntrySchema('json', rename, 4096)).max(64).default([]),
+  });
+}
 const removeSchema = z.strictObject({
-  headers: z.array(pluginHeaderNameSchema).max(64).default([]),
-  querystring: z.array(z.string().min(1).max(256)).max(64).default([]),
-  json: z.array(z.string().min(1).max(256)).max(64).default([]),
+  headers: z.array(removeEntrySchema('headers')).max(64).default([]),
+  querystring: z.array(removeEntrySchema('querystring')).max(64).default([]),
+  json: z.array(removeEntrySchema('json')).max(64).default([]),
 });
 const editDefaults = { headers: [], querystring: [], json: [] };
+const responseEditDefaults = { headers: [], json: [] };
 
-/** entries are `name:value` (`json` values are JSON text or a plain string) */
+/** entries are `name:value` (`rename`: `old:new`; `json` values are JSON text or else a plain string) */
 export const requestTransformerConfigSchema = z.strictObject({
   remove: removeSchema.default(editDefaults),
-  rename: editsSchema.default(editDefaults),
-  replace: editsSchema.default(editDefaults),
-  add: editsSchema.default(editDefaults),
-  append: editsSchema.default(editDefaults),
+  rename: editsSchema(true).default(editDefaults),
+  replace: editsSchema(false).default(editDefaults),
+  add: editsSchema(false).default(editDefaults),
+  append: editsSchema(false).default(editDefaults),
 });
 
 export const responseTransformerConfigSchema = z.strictObject({
-  remove: removeSchema.omit({ querystring: true }).default({ headers: [], json: [] }),
-  rename: editsSchema.omit({ querystring: true }).default({ headers: [], json: [] }),
-  replace: editsSchema.omit({ querystring: true }).default({ headers: [], json: [] }),
-  add: editsSchema.omit({ querystring: true }).default({ headers: [], json: [] }),
-  append: editsSchema.omit({ querystring: true }).default({ headers: [], json: [] }),
+  remove: removeSchema.omit({ querystring: true }).default(responseEditDefaults),
+  rename: editsSchema(true).omit({ querystring: true }).default(responseEditDefaults),
+  replace: editsSchema(false).omit({ querystring: true }).default(responseEditDefaults),
+  add: editsSchema(false).omit({ querystring: true }).default(responseEditDefaults),
+  append: editsSchema(false).omit({ querystring: true }).default(responseEditDefaults),
 });
 
-/** request-validator: the JSON body (and optionally parameters) against a JSON Schema, compiled at config time. */
+/** request-validator: the JSON body against a JSON Schema (draft-07, ajv), compiled when the gateway loads the config. */
 export const requestValidatorConfigSchema = z.strictObject({
   bodySchema: z.record(z.string(), z.unknown()),
-  /** content types validated; others are refused with 415 unless allowed */
-  allowedContentTypes: z.array(z.string().min(1).max(128)).min(1).max(16).default(['application/json']),
+  /** media types accepted (`application/json`, `application/*`); others are refused with 415. Only JSON ones are validated. */
+  allowedContentTypes: z.array(mediaRangeSchema).min(1).max(16).default(['application/json']),
+  /** list the failing fields (`details: [{path, message}]`) in the 400 */
   verboseResponse: z.boolean().default(true),
 });
 
