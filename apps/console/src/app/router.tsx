@@ -3,10 +3,8 @@ import { RouterProvider } from 'react-router/dom';
 import { SignInRoute } from '../features/auth/routes/sign-in';
 import { NodesRoute } from '../features/nodes/routes/nodes';
 import { RouteCreateRoute } from '../features/routes/routes/route-create';
-import { RouteEditRoute } from '../features/routes/routes/route-edit';
 import { RoutesListRoute } from '../features/routes/routes/routes-list';
 import { ServiceCreateRoute } from '../features/services/routes/service-create';
-import { ServiceEditRoute } from '../features/services/routes/service-edit';
 import { ServicesListRoute } from '../features/services/routes/services-list';
 import { CertificateCreateRoute } from '../features/certificates/routes/certificate-create';
 import { CertificatesListRoute } from '../features/certificates/routes/certificates-list';
@@ -14,10 +12,18 @@ import { UpstreamCreateRoute } from '../features/upstreams/routes/upstream-creat
 import { UpstreamDetailRoute } from '../features/upstreams/routes/upstream-detail';
 import { UpstreamEditRoute } from '../features/upstreams/routes/upstream-edit';
 import { UpstreamsListRoute } from '../features/upstreams/routes/upstreams-list';
+import { ConsumerCreateRoute } from '../features/consumers/routes/consumer-create';
+import { ConsumerEditRoute } from '../features/consumers/routes/consumer-edit';
+import { ConsumerGroupCreateRoute } from '../features/consumers/routes/consumer-group-create';
+import { ConsumerGroupEditRoute } from '../features/consumers/routes/consumer-group-edit';
+import { ConsumerGroupsListRoute } from '../features/consumers/routes/consumer-groups-list';
+import { ConsumersListRoute } from '../features/consumers/routes/consumers-list';
+import { PluginsListRoute } from '../features/plugins/routes/plugins-list';
 import { lastTenant } from '../lib/use-tenant';
 import { ConsoleLayout } from './layout/console-layout';
 import { NotFound, RouteError } from './route-error';
 import { RequireAuth } from './require-auth';
+import { ConsumerDetailWithPlugins, RouteEditWithPlugins, ServiceEditWithPlugins } from './scoped-plugin-pages';
 
 function TenantHome() {
   return <Navigate to={`/console/t/${encodeURIComponent(lastTenant())}/services`} replace />;
@@ -50,16 +56,27 @@ const router = createBrowserRouter([
           { index: true, element: <Navigate to="services" replace /> },
           { path: 'services', element: <ServicesListRoute /> },
           { path: 'services/new', element: <ServiceCreateRoute /> },
-          { path: 'services/:serviceId/edit', element: <ServiceEditRoute /> },
+          { path: 'services/:serviceId/edit', element: <ServiceEditWithPlugins /> },
           { path: 'routes', element: <RoutesListRoute /> },
           { path: 'routes/new', element: <RouteCreateRoute /> },
-          { path: 'routes/:routeId/edit', element: <RouteEditRoute /> },
+          { path: 'routes/:routeId/edit', element: <RouteEditWithPlugins /> },
           { path: 'upstreams', element: <UpstreamsListRoute /> },
           { path: 'upstreams/new', element: <UpstreamCreateRoute /> },
           { path: 'upstreams/:upstreamId', element: <UpstreamDetailRoute /> },
           { path: 'upstreams/:upstreamId/edit', element: <UpstreamEditRoute /> },
           { path: 'certificates', element: <CertificatesListRoute /> },
           { path: 'certificates/new', element: <CertificateCreateRoute /> },
+          { path: 'consumers', element: <ConsumersListRoute /> },
+          { path: 'consumers/new', element: <ConsumerCreateRoute /> },
+          { path: 'consumers/:consumerId', element: <ConsumerDetailWithPlugins /> },
+          { path: 'consumers/:consumerId/edit', element: <ConsumerEditRoute /> },
+          { path: 'consumer-groups', element: <ConsumerGroupsListRoute /> },
+          { path: 'consumer-groups/new', element: <ConsumerGroupCreateRoute /> },
+          { path: 'consumer-groups/:groupId/edit', element: <ConsumerGroupEditRoute /> },
+          { path: 'plugins', element: <PluginsListRoute /> },
+          // The plugin form carries the JSON Schema renderer and its validator (ajv): loaded when first opened.
+          { path: 'plugins/new', lazy: async () => ({ Component: (await import('../features/plugins/routes/plugin-create')).PluginCreateRoute }) },
+          { path: 'plugins/:pluginId/edit', lazy: async () => ({ Component: (await import('../features/plugins/routes/plugin-edit')).PluginEditRoute }) },
           { path: 'nodes', element: <NodesRoute /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -2,7 +2,7 @@ import { seg } from './api-client';
 
 export const DEFAULT_TENANT = 'default';
 
-export type ConsoleSection = 'services' | 'routes' | 'upstreams' | 'certificates' | 'nodes';
+export type ConsoleSection = 'services' | 'routes' | 'upstreams' | 'certificates' | 'consumers' | 'consumer-groups' | 'plugins' | 'nodes';
 
 /** Browser path of a console page inside a tenant. */
 export function consolePath(tenant: string, section: ConsoleSection, ...rest: string[]): string {
@@ -10,7 +10,9 @@ export function consolePath(tenant: string, section: ConsoleSection, ...rest: st
 }
 
 /** API path of a tenant-scoped collection or one of its items. */
-export function tenantApiPath(tenant: string, collection: 'services' | 'routes' | 'upstreams' | 'certificates', idOrName?: string): string {
+export type TenantCollectionName = 'services' | 'routes' | 'upstreams' | 'certificates' | 'consumers' | 'consumer-groups' | 'plugins';
+
+export function tenantApiPath(tenant: string, collection: TenantCollectionName, idOrName?: string): string {
   const base = `/api/v1/tenants/${seg(tenant)}/${collection}`;
   return idOrName === undefined ? base : `${base}/${seg(idOrName)}`;
 }

@@ -67,3 +67,18 @@ export function useTenantEdit<T, I extends object>(tenant: string, collection: T
     return api.request<T>(tenantApiPath(tenant, collection, id), { method: plan.method, body: plan.body });
   });
 }
+
+const ALL_PAGES_MAX = 10;
+
+/** Every item of a collection (up to 5,000), for pickers and for lists filtered on the client. */
+export async function fetchAllPages<T>(path: string, signal?: AbortSignal): Promise<T[]> {
+  const out: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < ALL_PAGES_MAX; page++) {
+    const res: Page<T> = await api.get<Page<T>>(path, { query: { limit: 500, cursor }, signal });
+    out.push(...res.data);
+    if (!res.next) break;
+    cursor = res.next;
+  }
+  return out;
+}

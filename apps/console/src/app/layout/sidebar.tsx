@@ -6,6 +6,9 @@ const NAV: ReadonlyArray<{ section: ConsoleSection; label: string; icon: string 
   { section: 'routes', label: 'Routes', icon: '↳' },
   { section: 'upstreams', label: 'Upstreams', icon: '≡' },
   { section: 'certificates', label: 'Certificates', icon: '⚿' },
+  { section: 'consumers', label: 'Consumers', icon: '☺' },
+  { section: 'consumer-groups', label: 'Consumer groups', icon: '⚇' },
+  { section: 'plugins', label: 'Plugins', icon: '⚙' },
   { section: 'nodes', label: 'Gateway nodes', icon: '◉' },
 ];
 

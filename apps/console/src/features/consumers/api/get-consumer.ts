@@ -1,0 +1,16 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Consumer } from '@aya/config-schema';
+import { tenantItemQueryOptions } from '../../../lib/tenant-resource';
+
+export function consumerQueryOptions(tenant: string, id: string) {
+  return tenantItemQueryOptions<Consumer>(tenant, 'consumers', id);
+}
+
+export function useConsumer(tenant: string, id: string) {
+  return useQuery(consumerQueryOptions(tenant, id));
+}
+
+/** The consumer under the `name` the shared edit page titles resources with. */
+export function useNamedConsumer(tenant: string, id: string) {
+  return useQuery({ ...consumerQueryOptions(tenant, id), select: (c) => ({ ...c, name: c.username }) });
+}

@@ -1,0 +1,61 @@
+import { Link } from 'react-router';
+import type { Consumer } from '@aya/config-schema';
+import { Button } from '../../../components/button';
+import { DataTable, type Column } from '../../../components/data-table';
+import { RelativeTime } from '../../../components/relative-time';
+
+export interface ConsumersTableProps {
+  rows: Consumer[];
+  viewPath: (c: Consumer) => string;
+  editPath: (c: Consumer) => string;
+  onDelete: (c: Consumer) => void;
+}
+
+export function ConsumersTable({ rows, viewPath, editPath, onDelete }: ConsumersTableProps) {
+  const columns: ReadonlyArray<Column<Consumer>> = [
+    {
+      header: 'Username',
+      cell: (c) => (
+        <Link to={viewPath(c)} className="cell-primary">
+          {c.username}
+        </Link>
+      ),
+    },
+    { header: 'Custom ID', cell: (c) => (c.customId ? <code className="mono">{c.customId}</code> : <span className="muted">—</span>) },
+    {
+      header: 'Groups',
+      cell: (c) =>
+        c.groups.length ? (
+          <span className="tag-list">
+            {c.groups.map((g) => (
+              <span key={g} className="tag">
+                {g}
+              </span>
+            ))}
+          </span>
+        ) : (
+          <span className="muted">—</span>
+        ),
+    },
+    { header: 'Updated', className: 'muted', cell: (c) => <RelativeTime iso={c.updatedAt} /> },
+  ];
+  return (
+    <DataTable
+      label="Consumers"
+      columns={columns}
+      rows={rows}
+      rowKey={(c) => c.id}
+      rowTestId={(c) => `consumer-row-${c.username}`}
+      actions={(c) => (
+        <>
+          <Link to={editPath(c)} className="btn btn-ghost btn-sm" aria-label={`Edit consumer ${c.username}`}>
+            Edit
+          </Link>
+          <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Delete consumer ${c.username}`} onClick={() => onDelete(c)}>
+            Delete
+          </Button>
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,12 @@
+import { pluginCreateSchema, type Plugin } from '@aya/config-schema';
+import { useTenantEdit } from '../../../lib/tenant-resource';
+import { PLUGIN_CLEAR_VALUES, PLUGIN_FORM_FIELDS, type PluginInput } from '../components/plugin-form-values';
+
+/** PATCH of the changed fields (the whole config when it changed), so fields this form does not show survive. */
+export function useUpdatePlugin(tenant: string) {
+  return useTenantEdit<Plugin, PluginInput>(tenant, 'plugins', {
+    writableKeys: Object.keys(pluginCreateSchema.shape),
+    formKeys: PLUGIN_FORM_FIELDS,
+    clearValues: PLUGIN_CLEAR_VALUES,
+  });
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Plugin } from '@aya/config-schema';
+import { Button } from '../../../components/button';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { DataTable, type Column } from '../../../components/data-table';
+import { RelativeTime } from '../../../components/relative-time';
+import { useDeletePlugin } from '../api/delete-plugin';
+import type { ScopeOptions } from '../api/get-scope-options';
+import { useSetPluginEnabled } from '../api/set-plugin-enabled';
+import { scopeLabel } from './plugin-scope';
+
+export interface PluginsTableProps {
+  tenant: string;
+  plugins: Plugin[];
+  scopeOptions: ScopeOptions | undefined;
+  /** Edit links return here after saving. */
+  editPath: (plugin: Plugin) => string;
+}
+
+function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
+  const toggle = useSetPluginEnabled(tenant);
+  const checked = toggle.isPending ? (toggle.variables?.enabled ?? plugin.enabled) : plugin.enabled;
+  return (
+    <span className="checkbox-row">
+      <input
+        type="checkbox"
+        role="switch"
+        className="switch"
+        checked={checked}
+        disabled={toggle.isPending}
+        aria-label={`Enable plugin ${plugin.name}`}
+        onChange={(e) => toggle.mutate({ id: plugin.id, enabled: e.target.checked })}
+      />
+      {toggle.isError ? <span className="field-error">{toggle.error.message}</span> : null}
+    </span>
+  );
+}
+
+/** Plugin instances with their scope, an enable switch, Edit and a confirmed Delete. */
+export function PluginsTable({ tenant, plugins, scopeOptions, editPath }: PluginsTableProps) {
+  const [pending, setPending] = useState<Plugin | null>(null);
+  const remove = useDeletePlugin(tenant);
+  const close = () => {
+    setPending(null);
+    remove.reset();
+  };
+  const columns: ReadonlyArray<Column<Plugin>> = [
+    {
+      header: 'Plugin',
+      cell: (p) => (
+        <Link to={editPath(p)} className="cell-primary">
+          {p.name}
+        </Link>
+      ),
+    },
+    { header: 'Applies to', cell: (p) => scopeLabel(p, scopeOptions) },
+    { header: 'Enabled', cell: (p) => <EnabledSwitch tenant={tenant} plugin={p} /> },
+    { header: 'Updated', className: 'muted', cell: (p) => <RelativeTime iso={p.updatedAt} /> },
+  ];
+  return (
+    <>
+      <DataTable
+        label="Plugins"
+        columns={columns}
+        rows={plugins}
+        rowKey={(p) => p.id}
+        rowTestId={(p) => `plugin-row-${p.name}`}
+        actions={(p) => (
+          <>
+            <Link to={editPath(p)} className="btn btn-ghost btn-sm" aria-label={`Edit plugin ${p.name}`}>
+              Edit
+            </Link>
+            <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Delete plugin ${p.name}`} onClick={() => setPending(p)}>
+              Delete
+            </Button>
+          </>
+        )}
+      />
+      <ConfirmDialog
+        open={pending !== null}
+        title="Delete plugin?"
+        busy={remove.isPending}
+        error={remove.error?.message}
+        onCancel={close}
+        onConfirm={() => pending && remove.mutate(pending.id, { onSuccess: close })}
+      >
+        <p>
+          <strong>{pending?.name}</strong> ({pending ? scopeLabel(pending, scopeOptions) : ''}) will be removed from every gateway.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

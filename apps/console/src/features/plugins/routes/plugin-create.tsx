@@ -1,0 +1,44 @@
+import { useNavigate, useSearchParams } from 'react-router';
+import { PageHeader } from '../../../components/page-header';
+import { ErrorState, Loading } from '../../../components/status';
+import { consolePath } from '../../../lib/paths';
+import { useTenant } from '../../../lib/use-tenant';
+import { useCreatePlugin } from '../api/create-plugin';
+import { usePluginSchemas } from '../api/get-plugin-schemas';
+import { useScopeOptions } from '../api/get-scope-options';
+import { PluginForm } from '../components/plugin-form';
+import { scopeFromSearch } from '../components/plugin-scope';
+
+/** `plugins/new[?service=…&route=…&consumer=…&back=…]`: a panel opens it with its scope and gets the user back. */
+export function PluginCreateRoute() {
+  const tenant = useTenant();
+  const navigate = useNavigate();
+  const { scope, back } = scopeFromSearch(useSearchParams()[0]);
+  const schemas = usePluginSchemas();
+  const options = useScopeOptions(tenant);
+  const create = useCreatePlugin(tenant);
+  const returnTo = back ?? consolePath(tenant, 'plugins');
+
+  return (
+    <section>
+      <PageHeader title="Add plugin" />
+      {schemas.isPending ? (
+        <Loading label="Loading plugin schemas…" />
+      ) : schemas.isError ? (
+        <ErrorState error={schemas.error} onRetry={() => void schemas.refetch()} />
+      ) : (
+        <PluginForm
+          scope={scope}
+          schemas={schemas.data}
+          scopeOptions={options.data}
+          submitLabel="Add plugin"
+          cancelTo={returnTo}
+          onSubmit={async (input) => {
+            await create.mutateAsync(input);
+            navigate(returnTo);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,44 @@
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { PageHeader } from '../../../components/page-header';
+import { ErrorState, Loading } from '../../../components/status';
+import { consolePath } from '../../../lib/paths';
+import { useTenant } from '../../../lib/use-tenant';
+import { usePlugin } from '../api/get-plugin';
+import { usePluginSchemas } from '../api/get-plugin-schemas';
+import { useScopeOptions } from '../api/get-scope-options';
+import { useUpdatePlugin } from '../api/update-plugin';
+import { PluginForm } from '../components/plugin-form';
+import { scopeFromSearch, scopeLabel } from '../components/plugin-scope';
+
+export function PluginEditRoute() {
+  const tenant = useTenant();
+  const navigate = useNavigate();
+  const { back } = scopeFromSearch(useSearchParams()[0]);
+  const plugin = usePlugin(tenant, useParams().pluginId ?? '');
+  const schemas = usePluginSchemas();
+  const options = useScopeOptions(tenant);
+  const update = useUpdatePlugin(tenant);
+  const returnTo = back ?? consolePath(tenant, 'plugins');
+
+  const failed = plugin.error ?? schemas.error;
+  if (failed) return <ErrorState error={failed} onRetry={() => void (plugin.isError ? plugin.refetch() : schemas.refetch())} />;
+  if (!plugin.data || !schemas.data) return <Loading label="Loading plugin…" />;
+  const data = plugin.data;
+  return (
+    <section>
+      <PageHeader title={`Edit plugin ${data.name}`} description={<span className="muted">{scopeLabel(data, options.data)}</span>} />
+      <PluginForm
+        key={data.id}
+        plugin={data}
+        schemas={schemas.data}
+        scopeOptions={options.data}
+        submitLabel="Save changes"
+        cancelTo={returnTo}
+        onSubmit={async (input, before) => {
+          await update.mutateAsync({ id: data.id, record: data, before, input });
+          navigate(returnTo);
+        }}
+      />
+    </section>
+  );
+}
