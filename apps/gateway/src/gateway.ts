@@ -12,6 +12,10 @@ import { loadSnapshotFile } from './config/snapshot-file';
 import { consoleLogger, errorMessage, type Logger } from './log';
 import { HealthRegistry } from './health/health-registry';
 import { Metrics } from './metrics';
+import { closeRetiredPlugins } from './plugins/retire';
+import { definitionsOf } from './plugins/registry';
+import { ProcessPluginShared } from './plugins/shared';
+import type { AnyPluginDefinition } from './plugins/types';
 import { createProxyHandler } from './proxy/handler';
 import { DEFAULT_LIMITS, type ProxyLimits } from './proxy/limits';
 import { httpParser } from './proxy/h1-parser';
@@ -54,6 +58,8 @@ export interface GatewayOptions {
   tlsPortRequired?: boolean;
   /** cleartext HTTP/2 (prior knowledge) listener; null/absent: none, 0: any port */
   h2cPort?: number | null;
+  /** the plugins this gateway runs instead of registry.ts's list (an embedding's own, tests' fixtures) */
+  plugins?: readonly AnyPluginDefinition[];
 }
 
 export interface GatewayHandle {
@@ -98,7 +104,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const nodeId = await resolveNodeId(options.dataDir, options.nodeId);
   logger.info('starting', { nodeId, version: VERSION, dataDir: options.dataDir });
 
-  let config: CompiledConfig = compileSnapshot(emptySnapshot(), { revision: -1, hash: '' });
+  // one per process: plugin instances come and go with configs, the services they share stay
+  const pluginShared = new ProcessPluginShared(logger, options.clusterToken, options.redisUrl, metrics);
+  const pluginDefinitions = options.plugins ? definitionsOf(options.plugins) : undefined;
+  let config: CompiledConfig = compileSnapshot(emptySnapshot(), { revision: -1, hash: '', pluginShared, pluginDefinitions });
   let applied: ConfigState | null = null;
   /** set by stop(): draining, then stopped */
   let stopping: Promise<void> | null = null;
@@ -106,13 +115,15 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   /** compile fully first, then one assignment: requests see the old tables or the new, never a mix */
   const apply = (response: ConfigState, timing?: PullTiming): void => {
     const t0 = performance.now();
-    const options = { revision: response.revision, hash: response.hash, statsFor: pools.statsFor, healthFor: health.healthFor, budgetFor: budgets.budgetFor };
+    const options = { revision: response.revision, hash: response.hash, statsFor: pools.statsFor, healthFor: health.healthFor, budgetFor: budgets.budgetFor, pluginShared, pluginDefinitions };
     // what the applied config compiled for items this one shares is reused: deltas keep unchanged item objects
     const compiled = compileSnapshot(response.snapshot, options, config);
     // secure contexts are built here, off the handshake path; bad certificates are skipped
     const certWarnings = certificates.update(response.snapshot.certificates);
+    const previous = config;
     config = compiled;
     applied = response;
+    closeRetiredPlugins(previous, compiled, logger);
     pools.retain(compiled.poolKeys);
     health.sync(compiled.healthPlan);
     budgets.retain(compiled.serviceIds);
@@ -216,7 +227,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
       await Promise.all([closed, extraClosed]);
       await client.stop();
       health.stopAll();
-      await Promise.allSettled([pools.closeAll(), cp.close()]);
+      closeRetiredPlugins(config, undefined, logger);
+      await Promise.allSettled([pools.closeAll(), cp.close(), pluginShared.close()]);
       await new Promise<void>((resolve) => {
         if (statusPort < 0) return resolve();
         statusServer.close(() => resolve());

@@ -9,6 +9,14 @@ export class Metrics {
   configFailures = 0;
   appliedRevision = -1;
   inFlight = 0;
+  /** rate-limit / quota `cluster` decisions Redis did not answer (counted locally or refused with 503) */
+  limitRedisErrors = 0;
+  /** plugin name -> failures (a phase threw, or its instance could not be built): fail-closed answers */
+  readonly pluginErrors = new Map<string, number>();
+
+  countPluginError(plugin: string): void {
+    this.pluginErrors.set(plugin, (this.pluginErrors.get(plugin) ?? 0) + 1);
+  }
 
   countStatus(status: number): void {
     const cls = (status / 100) | 0;
@@ -55,10 +63,18 @@ export class Metrics {
       '# HELP aya_gateway_config_failures_total Config revisions rejected (hash, schema or compile).',
       '# TYPE aya_gateway_config_failures_total counter',
       `aya_gateway_config_failures_total ${this.configFailures}`,
+      '# HELP aya_gateway_ratelimit_redis_errors_total Rate-limit and quota decisions of policy cluster that Redis did not answer (down, timeout).',
+      '# TYPE aya_gateway_ratelimit_redis_errors_total counter',
+      `aya_gateway_ratelimit_redis_errors_total ${this.limitRedisErrors}`,
       '# HELP aya_gateway_start_time_seconds Start time of the process since the epoch.',
       '# TYPE aya_gateway_start_time_seconds gauge',
       `aya_gateway_start_time_seconds ${Math.floor(extra.startedAtMs / 1000)}`,
     );
+    lines.push(
+      '# HELP aya_gateway_plugin_errors_total Requests failed closed by a plugin (500 AYA_GW_PLUGIN_ERROR), by plugin.',
+      '# TYPE aya_gateway_plugin_errors_total counter',
+    );
+    for (const [plugin, n] of this.pluginErrors) lines.push(`aya_gateway_plugin_errors_total{plugin="${plugin.replace(/["\\\n]/g, '_')}"} ${n}`);
     return `${lines.join('\n')}\n`;
   }
 }

@@ -46,6 +46,8 @@ export const GwErrorCode = {
   REQUEST_INVALID: 'AYA_GW_REQUEST_INVALID',
   /** 415: the request's content type is not one the route's validator accepts */
   UNSUPPORTED_MEDIA_TYPE: 'AYA_GW_UNSUPPORTED_MEDIA_TYPE',
+  /** 411: the route's request-size-limit requires a Content-Length and the request streams its body without one */
+  LENGTH_REQUIRED: 'AYA_GW_LENGTH_REQUIRED',
   /** 503: a limit must be checked in Redis, Redis is unreachable and the plugin is set to fail closed */
   LIMIT_UNAVAILABLE: 'AYA_GW_LIMIT_UNAVAILABLE',
 } as const;
@@ -63,5 +65,6 @@ export interface CpErrorBody {
 
 /** Body of every error the gateway itself produces. */
 export interface GwErrorBody {
-  error: { code: GwErrorCode; message: string; requestId: string };
+  /** details: what a plugin adds (e.g. request-validator's failing fields) */
+  error: { code: GwErrorCode; message: string; requestId: string; details?: unknown };
 }

@@ -1,4 +1,6 @@
 import type { SnapshotCertificate, SnapshotRoute, SnapshotService, SnapshotUpstream } from '@aya/config-schema';
+import type { RoutePlugins } from '../plugins/chain';
+import type { PluginCache } from '../plugins/compile-plugins';
 import type { RouterEntry } from '../router/router';
 import type { StateSources } from './runtime-state';
 import type { RuntimeRoute, RuntimeService } from './types';
@@ -23,6 +25,8 @@ export interface RouteSlot {
   /** services.get(id) for each id of serviceIdsOf(snap), when compiled */
   readonly services: readonly (RuntimeService | undefined)[];
   readonly entry: RouterEntry<RuntimeRoute>;
+  /** the plugins it was compiled with: another chain (a plugin, consumer or credential changed) rebuilds it */
+  readonly plugins: RoutePlugins | undefined;
   readonly warnings: readonly string[];
   /** generation of the last compile that used it */
   seen: number;
@@ -41,13 +45,15 @@ export interface CompileCache {
   readonly generation: number;
   readonly services: WeakMap<SnapshotService, ServiceSlot>;
   readonly routes: WeakMap<SnapshotRoute, RouteSlot>;
+  /** plugin instances and consumer directories (plugins/compile-plugins.ts) */
+  readonly plugins: PluginCache;
 }
 
 let generations = 0;
 
 /** the cache a compile fills: the previous one's maps when it may reuse them, else new ones */
-export function nextCache(sources: StateSources, previous: CompileCache | undefined): CompileCache {
-  return { sources, generation: ++generations, services: previous?.services ?? new WeakMap(), routes: previous?.routes ?? new WeakMap() };
+export function nextCache(sources: StateSources, previous: CompileCache | undefined, plugins: PluginCache): CompileCache {
+  return { sources, generation: ++generations, services: previous?.services ?? new WeakMap(), routes: previous?.routes ?? new WeakMap(), plugins };
 }
 
 /** true when the slot was used by `previous` (or already by this compile: an item listed twice) */

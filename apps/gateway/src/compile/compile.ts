@@ -1,5 +1,10 @@
 import type { Snapshot, SnapshotCertificate, SnapshotService, SnapshotUpstream } from '@aya/config-schema';
 import type { HealthPlanEntry } from '../health/health-registry';
+import { silentLogger } from '../log';
+import { PluginCompile, type PluginDefinitions } from '../plugins/compile-plugins';
+import { pluginDefinition } from '../plugins/registry';
+import { ProcessPluginShared } from '../plugins/shared';
+import type { PluginShared } from '../plugins/types';
 import { compileResponsePolicy } from '../response/policy';
 import { Router, type RouterEntry } from '../router/router';
 import { serviceEndpoints, type ServiceEndpoint } from '../tls/upstream-tls';
@@ -16,6 +21,10 @@ export { healthConfigOf, originOf, servicePathPrefix } from './compile-service';
 export interface CompileOptions extends StateSources {
   revision: number;
   hash: string;
+  /** the process's PluginShared (gateway.ts); absent: one per compile (tests without plugins' shared state) */
+  pluginShared?: PluginShared;
+  /** the plugins this gateway knows; absent: registry.ts */
+  pluginDefinitions?: PluginDefinitions;
 }
 
 /**
@@ -31,19 +40,21 @@ export interface CompileOptions extends StateSources {
  * Reuse is skipped entirely when the state sources differ or an id occurs twice.
  */
 export function compileSnapshot(snapshot: Snapshot, options: CompileOptions, previous?: CompiledConfig): CompiledConfig {
-  const { revision, hash, ...sources } = options;
+  const { revision, hash, pluginShared, pluginDefinitions, ...sources } = options;
   const src: Sources = resolveSources(sources);
   // a duplicated service id would make the services map (and so reuse by id) ambiguous
   const reusable = previous?.cache !== undefined && sameSources(previous.cache.sources, sources) && uniqueIds(snapshot.services);
   const prev: CompileCache | undefined = reusable ? previous?.cache : undefined;
-  const cache = nextCache(sources, prev);
+  const warnings: string[] = [];
+  const shared = pluginShared ?? previous?.cache?.plugins.shared ?? new ProcessPluginShared(silentLogger, '', undefined);
+  const plugins = new PluginCompile(snapshot, shared, pluginDefinitions ?? pluginDefinition, previous?.cache?.plugins, warnings);
+  const cache = nextCache(sources, prev, plugins.cache);
 
   const upstreams = new Map(snapshot.upstreams.map((u) => [u.id, u]));
   const certificates = new Map<string, SnapshotCertificate>((snapshot.certificates ?? []).map((c) => [c.id, c]));
   const endpointWarnings: string[] = [];
   const endpointOf = serviceEndpoints(snapshot, endpointWarnings);
 
-  const warnings: string[] = [];
   const snapServices = new Map<string, SnapshotService>();
   const services = new Map<string, RuntimeService>();
   const poolKeys = new Set<string>();
@@ -73,15 +84,16 @@ export function compileSnapshot(snapshot: Snapshot, options: CompileOptions, pre
       continue;
     }
     let slot: RouteSlot | undefined = prev && cache.routes.get(r);
-    if (!slot || !usable(slot, prev as CompileCache, cache) || !sameServices(slot, r, services)) {
+    const routePlugins = plugins.routePlugins(r, slot?.plugins);
+    if (!slot || !usable(slot, prev as CompileCache, cache) || !sameServices(slot, r, services) || slot.plugins !== routePlugins) {
       const routeWarnings: string[] = [];
       const t = compileRouteTraffic(r, service, services, routeWarnings);
       // only its own service: compileResponsePolicy would otherwise search every service per route
       const response = compileResponsePolicy(r, { services: [snapServices.get(r.serviceId) as SnapshotService] });
       const fallback = compileFallback(r, services, routeWarnings);
-      const route: RuntimeRoute = { id: r.id, name: r.name, service: t.service, stripPath: r.stripPath, response, traffic: t.traffic, fallback };
+      const route: RuntimeRoute = { id: r.id, name: r.name, service: t.service, stripPath: r.stripPath, response, traffic: t.traffic, fallback, plugins: routePlugins };
       const entry = { route, hosts: r.hosts, paths: r.paths, methods: r.methods, headers: r.headers, query: r.query, priority: r.priority };
-      slot = { snap: r, services: serviceIdsOf(r).map((id) => services.get(id)), entry, warnings: routeWarnings, seen: 0 };
+      slot = { snap: r, services: serviceIdsOf(r).map((id) => services.get(id)), entry, plugins: routePlugins, warnings: routeWarnings, seen: 0 };
       cache.routes.set(r, slot);
     }
     slot.seen = cache.generation;
@@ -100,6 +112,7 @@ export function compileSnapshot(snapshot: Snapshot, options: CompileOptions, pre
     serviceIds: new Set(services.keys()),
     warnings,
     cache,
+    pluginInstances: plugins.inUse,
   };
 }
 

@@ -6,6 +6,8 @@ import type { RetryBudgetTracker } from '../proxy/retry-budget';
 import type { ResponsePolicy } from '../response/policy';
 import type { RouteHit, Router } from '../router/router';
 import type { ServiceEndpoint } from '../tls/upstream-tls';
+import type { RoutePlugins } from '../plugins/chain';
+import type { PluginInstance } from '../plugins/types';
 import type { RouteFallback } from '../traffic/fallback';
 import type { RouteTraffic } from '../traffic/route-traffic';
 
@@ -54,6 +56,8 @@ export interface RuntimeRoute {
   readonly response?: ResponsePolicy;
   /** what to answer when the service cannot be reached at all; undefined: the gateway's 502/503 */
   readonly fallback?: RouteFallback;
+  /** the route's plugin chain (plugins/chain.ts); undefined when no plugin applies: the request path pays one check */
+  readonly plugins?: RoutePlugins;
 }
 
 /** What the router returns: built once per static (route, path); regex and `:param` paths add their captures. */
@@ -72,4 +76,6 @@ export interface CompiledConfig {
   readonly warnings: readonly string[];
   /** what the next compileSnapshot(…, previous = this) reuses; absent on configs built elsewhere */
   readonly cache?: CompileCache;
+  /** every plugin instance some route uses: after a swap the gateway closes the previous config's others */
+  readonly pluginInstances?: ReadonlySet<PluginInstance>;
 }

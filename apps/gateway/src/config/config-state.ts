@@ -113,12 +113,19 @@ export class ConfigState {
     if (this.built) return this.built;
     const list = (kind: ConfigKind) => Array.from(this.lists[kind].values(), (e) => e.item);
     const certificates = list('certificate');
+    const plugins = list('plugin');
+    const consumers = list('consumer');
+    const credentials = list('credential');
+    // optional lists stay absent when empty, so a config without them hashes and compares as before
     this.built = {
       revision: this.revision,
       services: list('service'),
       routes: list('route'),
       upstreams: list('upstream'),
       ...(certificates.length > 0 ? { certificates } : {}),
+      ...(plugins.length > 0 ? { plugins } : {}),
+      ...(consumers.length > 0 ? { consumers } : {}),
+      ...(credentials.length > 0 ? { credentials } : {}),
     } as Snapshot;
     return this.built;
   }

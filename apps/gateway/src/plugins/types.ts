@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { ZodType } from 'zod';
 import type { GwErrorCode, PluginName, SnapshotConsumer, SnapshotCredential } from '@aya/config-schema';
 import type { Logger } from '../log';
+import type { Metrics } from '../metrics';
 
 /**
  * The plugin contract (see apps/gateway/README.md "Plugins"). A plugin is a module with a name, a priority
@@ -68,6 +69,12 @@ export interface PluginRequest {
   readBody(limit?: number): Promise<Buffer>;
   /** replaces the body forwarded upstream (Content-Length follows) */
   setBody(body: Buffer): void;
+  /**
+   * Lowers the limit of a body that is streamed upstream (never buffered): once more than `bytes`
+   * have flowed the request is cut with 413 AYA_GW_BODY_TOO_LARGE. A declared Content-Length is the
+   * plugin's own check (it can see it in the headers).
+   */
+  limitBody(bytes: number): void;
 }
 
 /** The phases a plugin may implement; each is optional. */
@@ -123,6 +130,8 @@ export interface PluginShared {
   readonly clusterToken: string;
   /** REDIS_URL of the gateway, or undefined */
   readonly redisUrl: string | undefined;
+  /** the gateway's counters: plugins bump their own (rate-limit: Redis errors) */
+  readonly metrics: Metrics;
   /** named services plugins register once per process (rate-limit counters, JWKS cache...) */
   service<T>(name: string, create: () => T): T;
 }
@@ -146,3 +155,9 @@ export interface PluginDefinition<C = unknown> {
   readonly auth?: boolean;
   create(config: C, env: PluginEnv): PluginInstance | AuthPluginInstance;
 }
+
+/**
+ * A definition of any config type, as registry.ts lists them (create() is a method, so a definition of
+ * a narrower config still fits). The framework only hands create() what `schema` parsed.
+ */
+export type AnyPluginDefinition = PluginDefinition<unknown>;

@@ -22,6 +22,7 @@ export const GW_ERROR_STATUS: Record<GwErrorCode, number> = {
   [GwErrorCode.REQUEST_INVALID]: 400,
   [GwErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [GwErrorCode.LIMIT_UNAVAILABLE]: 503,
+  [GwErrorCode.LENGTH_REQUIRED]: 411,
 };
 
 /**
@@ -53,7 +54,13 @@ const MESSAGES: Record<GwErrorCode, string> = {
   [GwErrorCode.REQUEST_INVALID]: 'the request does not match the schema of this route',
   [GwErrorCode.UNSUPPORTED_MEDIA_TYPE]: 'the request content type is not accepted by this route',
   [GwErrorCode.LIMIT_UNAVAILABLE]: 'the limit for this request cannot be checked right now',
+  [GwErrorCode.LENGTH_REQUIRED]: 'this route requires a Content-Length on request bodies',
 };
+
+/** The fixed message of a code (gRPC answers carry it as grpc-message). */
+export function gwErrorMessage(code: GwErrorCode): string {
+  return MESSAGES[code];
+}
 
 const REASONS: Record<number, string> = {
   400: 'Bad Request',
@@ -61,6 +68,7 @@ const REASONS: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   408: 'Request Timeout',
+  411: 'Length Required',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   429: 'Too Many Requests',
@@ -84,8 +92,8 @@ export function rawErrorResponse(code: GwErrorCode, requestId: string): string {
   );
 }
 
-export function errorBody(code: GwErrorCode, requestId: string): string {
-  const body: GwErrorBody = { error: { code, message: MESSAGES[code], requestId } };
+export function errorBody(code: GwErrorCode, requestId: string, details?: unknown): string {
+  const body: GwErrorBody = { error: details === undefined ? { code, message: MESSAGES[code], requestId } : { code, message: MESSAGES[code], requestId, details } };
   return JSON.stringify(body);
 }
 

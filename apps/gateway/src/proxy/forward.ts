@@ -16,6 +16,9 @@ import { downstreamTrailers, grpcStatusInHeaders, withTeTrailers, type UpstreamT
 import { downstreamResponseHeaders, flatHeaders, type UpstreamHeaders } from './headers';
 import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
+import { bodyMayFollow, HeldResponse, setResponseLength } from '../plugins/held-response';
+import type { PluginRun } from '../plugins/plugin-run';
+import { runBodyPhase, runHeaderPhase, sendReply } from '../plugins/reply';
 import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, retryKind, targetSilent } from './retry-policy';
 
 export interface ForwardDeps {
@@ -32,6 +35,10 @@ export interface ForwardRequest {
   clientIp: string;
   requestId: string;
   hasBody: boolean;
+  /** the body read (or set) by a plugin, sent from memory instead of streaming the client's */
+  body?: Buffer;
+  /** the route's plugins for this request: header / body phases on the response, plugin-aware errors */
+  plugins?: PluginRun;
   /** the route's response header transform / sticky cookie (traffic/route-traffic.ts) */
   editResponse?: ResponseEditor;
   /** the route compresses or caches responses */
@@ -78,6 +85,8 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   /** grpc-status of a trailers-only answer (HTTP/2 targets), repeated as trailers at the end */
   private grpcHead: Record<string, string> | undefined;
   private sendTimer: NodeJS.Timeout | undefined;
+  /** the response held back for the body phases of the route's plugins */
+  private held: HeldResponse | undefined;
   private totalTimer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -131,7 +140,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
       path: this.request.path,
       method: this.request.method as Dispatcher.HttpMethod,
       headers: target.endpoint?.http2 ? withTeTrailers(this.request.headers) : this.request.headers,
-      body: this.request.hasBody ? this.req : null,
+      body: this.request.body ?? (this.request.hasBody ? this.req : null),
       headersTimeout: timeout,
       bodyTimeout: timeout,
     };
@@ -145,7 +154,8 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
    */
   onRequestStart(controller: Dispatcher.DispatchController): void {
     this.connected = true;
-    if (this.request.hasBody) this.bodyTouched = true;
+    // a body in memory stays whole for another target
+    if (this.request.hasBody && this.request.body === undefined) this.bodyTouched = true;
     this.upstream = controller;
     if (this.clientGone || this.abandoned) controller.abort(new Error('request already answered'));
     else if (this.request.hasBody) this.sendTimer = setTimeout(this.onSendTimeout, this.service.sendTimeoutMs);
@@ -177,15 +187,44 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     const headers = downstreamResponseHeaders(rawHeaders, this.request.requestId);
     this.grpcHead = target?.endpoint?.http2 ? grpcStatusInHeaders(rawHeaders) : undefined;
     this.request.editResponse?.(headers, target, this);
-    if (this.request.response) this.sink = this.request.response.start(res, statusCode, headers, this.onDrain);
-    else res.writeHead(statusCode, headers);
+    const run = this.request.plugins;
+    if (run) {
+      if (!runHeaderPhase(run, statusCode, headers)) return this.abandonForPlugin(controller);
+      if (run.chain.body.length > 0 && bodyMayFollow(this.request.method, statusCode)) {
+        this.held = new HeldResponse(statusCode, headers);
+        return;
+      }
+    }
+    this.writeHead(statusCode, headers);
+  }
+
+  private writeHead(statusCode: number, headers: string[]): void {
+    if (this.request.response) this.sink = this.request.response.start(this.res, statusCode, headers, this.onDrain);
+    else this.res.writeHead(statusCode, headers);
     this.deps.metrics.countStatus(statusCode);
+  }
+
+  /** A plugin's response phase failed before anything was written: 500 AYA_GW_PLUGIN_ERROR, the upstream answer is dropped. */
+  private abandonForPlugin(controller: Dispatcher.DispatchController): void {
+    this.held = undefined;
+    this.abandoned = true;
+    this.clearTotalTimer();
+    this.fail(GwErrorCode.PLUGIN_ERROR);
+    controller.abort(new Error('a plugin failed on the response'));
   }
 
   /** Backpressure: a full client socket (or sink) pauses the upstream until onDrain resumes it. */
   onResponseData(controller: Dispatcher.DispatchController, chunk: Buffer): void {
     const res = this.res;
     if (res.destroyed) return;
+    const held = this.held;
+    if (held) {
+      if (!held.add(chunk, this.request.plugins?.responseBufferLimit ?? 0)) {
+        this.request.plugins?.failedOn(new Error('response body over the buffer limit of a body phase'));
+        this.abandonForPlugin(controller);
+      }
+      return;
+    }
     if (this.sink) {
       if (!this.sink.write(chunk)) controller.pause();
       return;
@@ -198,6 +237,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
   onResponseEnd(_controller: Dispatcher.DispatchController, trailers: UpstreamTrailers): void {
     this.finish();
     this.clearTotalTimer();
+    if (this.held && !this.writeHeld(this.held)) return;
     // gRPC status lives in trailers; they must be queued before the response ends
     const relayed = downstreamTrailers(trailers, this.grpcHead);
     if (relayed && !this.res.destroyed) this.res.addTrailers(relayed);
@@ -231,7 +271,9 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     }
     const { service, request } = this;
     // a connection that never opened goes to another target whatever `retries` says (see retryKind)
-    const kind = failed && !this.res.headersSent ? retryKind(err, { method: request.method, hasBody: request.hasBody, connected }) : 'none';
+    // a body in memory can be sent again: only the method decides then
+    const streamed = request.hasBody && request.body === undefined;
+    const kind = failed && !this.res.headersSent ? retryKind(err, { method: request.method, hasBody: streamed, connected }) : 'none';
     if (failed && (kind === 'unsent' || (kind === 'retry' && this.retriesLeft > 0)) && service.retryBudget.tryRetry()) {
       if (kind === 'retry') this.retriesLeft--;
       (this.tried ??= new Set()).add(failed);
@@ -297,6 +339,22 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     }
   }
 
+  /** The buffered response through the body phases, then written whole; false when a phase failed (answered 500). */
+  private writeHeld(held: HeldResponse): boolean {
+    this.held = undefined;
+    const run = this.request.plugins as PluginRun;
+    const body = runBodyPhase(run, held.status, held.headers, held.body());
+    if (body === undefined) {
+      this.fail(GwErrorCode.PLUGIN_ERROR);
+      return false;
+    }
+    setResponseLength(held.headers, body.length);
+    this.writeHead(held.status, held.headers);
+    if (this.sink) this.sink.write(body);
+    else if (!this.res.destroyed) this.res.write(body);
+    return true;
+  }
+
   private fail(code: GwErrorCode): void {
     if (this.res.headersSent) {
       // the status already went out and was counted; a truncated body is all that is left to say
@@ -307,7 +365,9 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     // a body left half-read (upstream stopped taking it) would stall the client's connection
     const close = this.request.hasBody && !this.req.complete;
     if (close) this.req.resume();
-    this.deps.metrics.countStatus(sendGwError(this.res, code, this.request.requestId, close));
+    const run = this.request.plugins;
+    // on a plugin route, responseHeaders and header phases apply to gateway errors too
+    this.deps.metrics.countStatus(run ? sendReply(this.res, { code }, run, close) : sendGwError(this.res, code, this.request.requestId, close));
   }
 
   /**

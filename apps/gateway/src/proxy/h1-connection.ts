@@ -136,7 +136,11 @@ export class H1Connection implements H1ControllerOwner {
     // from the request's write to the whole response head; bytes trickling in do not extend it
     this.timer.start('headers', opts.headersTimeout ?? DEFAULT_UPSTREAM_TIMEOUT_MS);
     this.socket.write(this.chunked ? `${head.text}transfer-encoding: chunked\r\n\r\n` : `${head.text}\r\n`, 'latin1');
-    if (opts.body) this.pump = new BodyPump(opts.body, this.socket, this.chunked, this);
+    if (Buffer.isBuffer(opts.body)) {
+      // in memory (a plugin read or set it): one write, framed by the Content-Length the handler set
+      if (opts.body.length > 0) this.socket.write(opts.body);
+      this.bodySent();
+    } else if (opts.body) this.pump = new BodyPump(opts.body, this.socket, this.chunked, this);
     else this.bodySent();
   }
 

@@ -9,7 +9,8 @@ export interface H1DispatchOptions {
   path: string;
   /** flat [name, value, ...]; hop-by-hop headers already removed */
   headers: readonly string[];
-  body: IncomingMessage | null;
+  /** streamed from the client's request, or sent from memory (a body a plugin read or set) */
+  body: IncomingMessage | Buffer | null;
   /**
    * ms from the request's write (restarted while its body is still going out, as undici does) to
    * the whole response head; trickled header bytes do not extend it. 0: none.

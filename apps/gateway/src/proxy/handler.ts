@@ -2,7 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { GwErrorCode } from '@aya/config-schema';
 import { upstreamPath } from '../compile/compile';
-import type { CompiledConfig } from '../compile/types';
+import type { CompiledConfig, RouteMatch } from '../compile/types';
+import { runAccess } from '../plugins/access';
+import { PluginRun, type PluginHost } from '../plugins/plugin-run';
+import { runLogPhase, sendReply } from '../plugins/reply';
+import type { PluginReply } from '../plugins/types';
 import { errorMessage, type Logger } from '../log';
 import { h2BodyFollows } from '../server/h2-compat';
 import { ResponsePlan } from '../response/plan';
@@ -11,10 +15,10 @@ import { sendGwError, unmatchedRouteCode } from './errors';
 import { sendRedirect } from '../traffic/rewrite';
 import { grpcDeadlineMs } from './grpc-deadline';
 import { ForwardCall } from './forward';
-import { upstreamRequestHeaders } from './headers';
+import { applyUpstreamHeaders, setContentLength, upstreamRequestHeaders } from './headers';
 import { DEFAULT_LIMITS, watchBodySize, type ProxyLimits } from './limits';
 import type { PoolRegistry } from './pool-registry';
-import { guardRequest } from './request-guard';
+import { guardRequest, type GuardResult } from './request-guard';
 import { resolveRequestId } from './request-id';
 import { serviceOf } from '../traffic/route-traffic';
 
@@ -29,6 +33,9 @@ export interface ProxyHandlerDeps {
   limits?: ProxyLimits;
 }
 
+/** a request the guard let through */
+type AcceptedRequest = Extract<GuardResult, { ok: true }>;
+
 export function clientIpOf(req: IncomingMessage): string {
   const ip = req.socket.remoteAddress ?? '';
   return ip.startsWith('::ffff:') ? ip.slice(7) : ip;
@@ -40,6 +47,8 @@ interface Exchange {
   metrics: Metrics;
   requestId: string;
   call: ForwardCall | undefined;
+  /** the route's plugin run, when the route has plugins */
+  run: PluginRun | undefined;
 }
 
 /** The request being served on each socket, so a parse error mid-body can answer through it. */
@@ -91,12 +100,13 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
   const { metrics, logger } = deps;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const forwardDeps = { pools: deps.pools, metrics, logger };
+  const pluginHost: PluginHost = { metrics, logger };
 
   return function handle(req, res) {
     metrics.requests++;
     metrics.inFlight++;
     const socket = req.socket;
-    const ex: Exchange = { res, socket, metrics, requestId: '', call: undefined };
+    const ex: Exchange = { res, socket, metrics, requestId: '', call: undefined, run: undefined };
     exchanges.set(socket, ex);
     (res as TrackedResponse)[kExchange] = ex;
     res.on('close', onResponseClose);
@@ -115,67 +125,144 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
         metrics.countStatus(sendGwError(res, unmatchedRouteCode(config.revision), ex.requestId));
         return;
       }
-      const traffic = match.route.traffic;
-      if (traffic?.redirect) {
-        metrics.countStatus(sendRedirect(res, traffic.redirect, match.params, ex.requestId));
-        return;
-      }
-      const response = ResponsePlan.for(match.route.response, req, { method, host: guard.host, path: guard.path, query: guard.query });
-      // a cache hit is answered here: no balancer pick, no upstream
-      const hit = response?.serveHit(res, ex.requestId) ?? 0;
-      if (hit) {
-        metrics.countStatus(hit);
-        return;
-      }
-      const clientIp = clientIpOf(req);
-      const headers = upstreamRequestHeaders(req.rawHeaders, req.headers.connection, {
-        clientIp,
-        proto: deps.proto,
-        host: guard.host ?? '',
-        port: deps.port,
-        requestId: ex.requestId,
-      });
-      traffic?.requestHeaders?.(headers);
       const length = req.headers['content-length'];
       // HTTP/2 has no Transfer-Encoding: a body of unknown length is one whose HEADERS did not end the stream
       const hasBody = req.headers['transfer-encoding'] !== undefined || (length !== undefined ? length !== '0' : h2BodyFollows(req));
-      // a declared length was checked up front; chunked bodies are counted while they stream
-      if (hasBody && length === undefined) {
-        watchBodySize(req, limits.maxBodyBytes, () => failInFlight(socket, GwErrorCode.BODY_TOO_LARGE, metrics));
+      const plugins = match.route.plugins;
+      if (plugins === undefined) {
+        forwardMatched(req, res, ex, match, guard, hasBody, undefined);
+        return;
       }
-      const route = match.route;
-      const path = upstreamPath(route, match.prefix, guard.path) + guard.query;
-      const fallback = route.fallback;
-      ex.call = new ForwardCall(
-        req,
-        res,
-        serviceOf(route, req.headers),
-        {
-          method,
-          path,
-          headers,
-          clientIp,
-          requestId: ex.requestId,
-          hasBody,
-          response,
-          editResponse: traffic?.responseHeaders ?? undefined,
-          fallback,
-          // the fallback service's own path prefix in place of the route service's
-          fallbackPath: fallback?.service ? fallback.service.pathPrefix + path.slice(route.service.pathPrefix.length) : undefined,
-          // a gRPC client's deadline bounds the whole call, as the service's total timeout does
-          deadlineMs: grpcDeadlineMs(req.headers['grpc-timeout']),
-        },
-        forwardDeps,
-      );
-      ex.call.start();
+      const run = new PluginRun(req, plugins, pluginHost, {
+        requestId: ex.requestId,
+        method,
+        host: hostOf(guard.host),
+        path: guard.path,
+        query: guard.query,
+        clientIp: clientIpOf(req),
+        routeId: match.route.id,
+        routeName: match.route.name,
+        serviceId: match.route.service.id,
+        hasBody,
+        maxBodyBytes: limits.maxBodyBytes,
+      });
+      ex.run = run;
+      res.once('close', () => runLogPhase(run, res.headersSent ? res.statusCode : CLIENT_CLOSED));
+      const outcome = runAccess(run);
+      if (outcome === undefined) forwardMatched(req, res, ex, match, guard, hasBody, run);
+      else if (!isThenable(outcome)) answer(res, run, outcome);
+      else {
+        outcome.then(
+          (reply) => {
+            // the client may have left while a phase was waiting
+            if (res.destroyed || res.writableEnded) return;
+            try {
+              if (reply) answer(res, run, reply);
+              else forwardMatched(req, res, ex, match, guard, hasBody, run);
+            } catch (err) {
+              internalError(res, ex, err);
+            }
+          },
+          (err: unknown) => internalError(res, ex, err),
+        );
+      }
     } catch (err) {
-      metrics.internalErrors++;
-      logger.error('request failed inside the gateway', { requestId: ex.requestId, error: errorMessage(err) });
-      try {
-        metrics.countStatus(sendGwError(res, GwErrorCode.INTERNAL, ex.requestId || 'unknown'));
-      } catch {
-        res.destroy();
-      }
+      internalError(res, ex, err);
     }
   };
+
+  function internalError(res: ServerResponse, ex: Exchange, err: unknown): void {
+    metrics.internalErrors++;
+    logger.error('request failed inside the gateway', { requestId: ex.requestId, error: errorMessage(err) });
+    try {
+      metrics.countStatus(sendGwError(res, GwErrorCode.INTERNAL, ex.requestId || 'unknown'));
+    } catch {
+      res.destroy();
+    }
+  }
+
+  /** A plugin answered: nothing goes upstream. A body left unread closes the connection. */
+  function answer(res: ServerResponse, run: PluginRun, reply: PluginReply): void {
+    const close = run.hasBody && !run.req.complete;
+    if (close) run.req.resume();
+    metrics.countStatus(sendReply(res, reply, run, close));
+  }
+
+  /** The route matched and its plugins (if any) let the request through: redirect, cache or upstream. */
+  function forwardMatched(req: IncomingMessage, res: ServerResponse, ex: Exchange, match: RouteMatch, guard: AcceptedRequest, hasBody: boolean, run: PluginRun | undefined): void {
+    const method = req.method ?? 'GET';
+    const traffic = match.route.traffic;
+    if (traffic?.redirect) {
+      metrics.countStatus(sendRedirect(res, traffic.redirect, match.params, ex.requestId));
+      return;
+    }
+    const response = ResponsePlan.for(match.route.response, req, { method, host: guard.host, path: guard.path, query: guard.query });
+    // a cache hit is answered here: no balancer pick, no upstream
+    const hit = response?.serveHit(res, ex.requestId) ?? 0;
+    if (hit) {
+      metrics.countStatus(hit);
+      return;
+    }
+    const clientIp = run?.clientIp ?? clientIpOf(req);
+    const headers = upstreamRequestHeaders(req.rawHeaders, req.headers.connection, {
+      clientIp,
+      proto: deps.proto,
+      host: guard.host ?? '',
+      port: deps.port,
+      requestId: ex.requestId,
+    });
+    traffic?.requestHeaders?.(headers);
+    let body: Buffer | undefined;
+    if (run) {
+      applyUpstreamHeaders(headers, run.upstreamHeaders);
+      body = run.body;
+      if (body !== undefined) setContentLength(headers, body.length);
+    }
+    // a declared length was checked up front; chunked bodies are counted while they stream
+    if (hasBody && body === undefined && req.headers['content-length'] === undefined) {
+      const socket = req.socket;
+      watchBodySize(req, run ? run.streamLimit : limits.maxBodyBytes, () => failInFlight(socket, GwErrorCode.BODY_TOO_LARGE, metrics));
+    }
+    const route = match.route;
+    const path = upstreamPath(route, match.prefix, guard.path) + (run?.upstreamQuery ?? guard.query);
+    const fallback = route.fallback;
+    ex.call = new ForwardCall(
+      req,
+      res,
+      serviceOf(route, req.headers),
+      {
+        method,
+        path,
+        headers,
+        clientIp,
+        requestId: ex.requestId,
+        hasBody: hasBody || (body !== undefined && body.length > 0),
+        body,
+        plugins: run,
+        response,
+        editResponse: traffic?.responseHeaders ?? undefined,
+        fallback,
+        // the fallback service's own path prefix in place of the route service's
+        fallbackPath: fallback?.service ? fallback.service.pathPrefix + path.slice(route.service.pathPrefix.length) : undefined,
+        // a gRPC client's deadline bounds the whole call, as the service's total timeout does
+        deadlineMs: grpcDeadlineMs(req.headers['grpc-timeout']),
+      },
+      forwardDeps,
+    );
+    ex.call.start();
+  }
+}
+
+/** what /metrics and log phases see for a response the client left before it started (nginx's 499) */
+const CLIENT_CLOSED = 499;
+
+function isThenable<T>(v: T | Promise<T>): v is Promise<T> {
+  return typeof (v as { then?: unknown } | undefined)?.then === 'function';
+}
+
+/** Host without its port, lowercase (what plugins match on). */
+function hostOf(host: string | undefined): string {
+  if (host === undefined) return '';
+  const end = host.startsWith('[') ? host.indexOf(']') + 1 : host.indexOf(':');
+  return (end > 0 ? host.slice(0, end) : host).toLowerCase();
 }

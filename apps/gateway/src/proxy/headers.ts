@@ -13,8 +13,26 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-/** Request-only: the gateway owns these. `expect` is answered by node:http itself. */
-const REQUEST_OWNED = new Set(['host', 'expect', 'x-forwarded-for', 'x-forwarded-proto', 'x-forwarded-host', 'x-forwarded-port', 'x-request-id']);
+/**
+ * Request-only: the gateway owns these. `expect` is answered by node:http itself. The consumer
+ * headers are set by authentication only (plugins/access.ts): a client sending them is never
+ * believed, on any route (one Set lookup per header, which every header pays already).
+ */
+const REQUEST_OWNED = new Set([
+  'host',
+  'expect',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-forwarded-host',
+  'x-forwarded-port',
+  'x-request-id',
+  'x-consumer-id',
+  'x-consumer-username',
+  'x-consumer-custom-id',
+  'x-consumer-groups',
+  'x-credential-identifier',
+  'x-anonymous-consumer',
+]);
 
 export function isHopByHop(lowerName: string): boolean {
   return HOP_BY_HOP.has(lowerName) || lowerName.startsWith('proxy-');
@@ -67,6 +85,27 @@ export function upstreamRequestHeaders(rawHeaders: readonly string[], connection
   out.push('x-forwarded-port', String(ctx.port));
   out.push('x-request-id', ctx.requestId);
   return out;
+}
+
+/**
+ * Plugin edits of the upstream request headers (lowercase name -> value, null removes): every
+ * header of that name goes, then the value is added. Plugin routes only.
+ */
+export function applyUpstreamHeaders(headers: string[], edits: ReadonlyMap<string, string | null>): void {
+  if (edits.size === 0) return;
+  let w = 0;
+  for (let i = 0; i < headers.length; i += 2) {
+    if (edits.has(headers[i].toLowerCase())) continue;
+    headers[w++] = headers[i];
+    headers[w++] = headers[i + 1];
+  }
+  headers.length = w;
+  for (const [name, value] of edits) if (value !== null) headers.push(name, value);
+}
+
+/** A body forwarded from memory: its own Content-Length, no other framing. */
+export function setContentLength(headers: string[], length: number): void {
+  applyUpstreamHeaders(headers, new Map([['content-length', String(length)]]));
 }
 
 /**

@@ -1,0 +1,114 @@
+import type { ServerResponse } from 'node:http';
+import { STATUS_CODES } from 'node:http';
+import { GwErrorCode } from '@aya/config-schema';
+import { errorBody, GW_ERROR_STATUS, gwErrorMessage } from '../proxy/errors';
+import { isGrpcExchange, sendGrpcError } from '../proxy/grpc-errors';
+import type { PluginRun } from './plugin-run';
+import type { PluginReply } from './types';
+
+/**
+ * Adds the run's responseHeaders to a response head and runs the chain's header phases on it (edit in
+ * place). False when a phase threw (logged, counted): the caller answers 500 AYA_GW_PLUGIN_ERROR.
+ */
+export function runHeaderPhase(run: PluginRun, status: number, headers: string[]): boolean {
+  for (const [name, value] of run.responseHeaders) headers.push(name, value);
+  for (const step of run.chain.header) {
+    try {
+      step.instance.header(run, status, headers);
+    } catch (err) {
+      run.failed(step, err);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The chain's body phases over a buffered response body; undefined when one threw (logged, counted). */
+export function runBodyPhase(run: PluginRun, status: number, headers: string[], body: Buffer): Buffer | undefined {
+  let out = body;
+  for (const step of run.chain.body) {
+    try {
+      out = step.instance.body(run, status, headers, out);
+    } catch (err) {
+      run.failed(step, err);
+      return undefined;
+    }
+  }
+  return out;
+}
+
+/** After the response: log phases; a throw there is logged and counted, nothing else (the answer is out). */
+export function runLogPhase(run: PluginRun, status: number): void {
+  for (const step of run.chain.log) {
+    try {
+      step.instance.log(run, status);
+    } catch (err) {
+      run.failed(step, err);
+    }
+  }
+}
+
+interface ReplyHead {
+  status: number;
+  headers: string[];
+  body: string | Buffer;
+}
+
+/** status, headers and body of a reply (coded: the gateway's JSON error, `details` included) */
+function replyHead(reply: PluginReply, requestId: string): ReplyHead {
+  const headers: string[] = [];
+  let status: number;
+  let body: string | Buffer;
+  if (reply.code !== undefined) {
+    status = GW_ERROR_STATUS[reply.code];
+    body = errorBody(reply.code, requestId, reply.details);
+    headers.push('content-type', 'application/json; charset=utf-8', 'cache-control', 'no-store');
+  } else {
+    status = reply.status ?? 200;
+    body = reply.body ?? '';
+  }
+  if (reply.headers) for (const name of Object.keys(reply.headers)) headers.push(name, reply.headers[name]);
+  headers.push('x-request-id', requestId);
+  return { status, headers, body };
+}
+
+function withLength(headers: string[], body: string | Buffer): string[] {
+  headers.push('content-length', String(Buffer.byteLength(body)));
+  return headers;
+}
+
+/**
+ * Answers a request with a plugin's reply (or a gateway error on a route with plugins): the run's
+ * responseHeaders and the header phases apply as to any answer. `close`: the body was left unread,
+ * the connection closes after the answer. Returns the status sent (for metrics).
+ */
+export function sendReply(res: ServerResponse, reply: PluginReply, run: PluginRun, close: boolean): number {
+  let head = replyHead(reply, run.requestId);
+  if (res.headersSent) {
+    res.destroy();
+    return head.status;
+  }
+  if (res.destroyed) return head.status;
+  if (reply.code !== undefined && isGrpcExchange(res)) {
+    // gRPC clients read grpc-status, not JSON
+    sendGrpcError(res, head.status, gwErrorMessage(reply.code), run.requestId);
+    return head.status;
+  }
+  if (!runHeaderPhase(run, head.status, head.headers)) head = replyHead({ code: GwErrorCode.PLUGIN_ERROR }, run.requestId);
+  const headers = withLength(head.headers, head.body);
+  // HTTP/2 has no connection-level headers: the stream alone ends there
+  if (close && !('stream' in res)) headers.push('connection', 'close');
+  res.writeHead(head.status, headers);
+  res.end(head.body);
+  return head.status;
+}
+
+/** The same answer as raw HTTP/1.1 bytes, for a WebSocket handshake's socket; always closes. */
+export function rawReply(reply: PluginReply, run: PluginRun): Buffer {
+  let head = replyHead(reply, run.requestId);
+  if (!runHeaderPhase(run, head.status, head.headers)) head = replyHead({ code: GwErrorCode.PLUGIN_ERROR }, run.requestId);
+  const headers = withLength(head.headers, head.body);
+  let out = `HTTP/1.1 ${head.status} ${STATUS_CODES[head.status] ?? 'Unknown'}\r\n`;
+  for (let i = 0; i < headers.length; i += 2) out += `${headers[i]}: ${headers[i + 1]}\r\n`;
+  return Buffer.concat([Buffer.from(`${out}connection: close\r\n\r\n`, 'latin1'), typeof head.body === 'string' ? Buffer.from(head.body) : head.body]);
+}
