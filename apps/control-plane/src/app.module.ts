@@ -4,7 +4,6 @@ import { AppConfig } from './app-config';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
-import { CertificatesService } from './certificates/certificates.service';
 import { SecretBox } from './certificates/secret-box';
 import { ErrorFilter } from './common/error.filter';
 import { TextSafetyPipe } from './common/text-safety.pipe';
@@ -18,10 +17,8 @@ import { Metrics } from './metrics/metrics';
 import { NodesService } from './nodes/nodes.service';
 import { buildOpenApi } from './openapi/openapi-builder';
 import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
-import { RoutesService } from './routes/routes.service';
-import { ServicesService } from './services/services.service';
-import { TenantsService } from './tenants/tenants.service';
-import { UpstreamsService } from './upstreams/upstreams.service';
+import { resourceProviders } from './resources/derive';
+import { RESOURCES } from './resources/registry';
 
 /** Connections are created (and closed) by main.ts; the module only wires them in. */
 export interface AppDeps {
@@ -54,11 +51,7 @@ export class AppModule {
         ConfigWriter,
         ConfigReader,
         NodesService,
-        TenantsService,
-        ServicesService,
-        RoutesService,
-        UpstreamsService,
-        CertificatesService,
+        ...resourceProviders(RESOURCES),
       ],
     };
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { INLINE_CHANGES_MAX_BYTES, PG_NOTIFY_MAX_BYTES, type ConfigChange, type RevisionNotice } from '@aya/config-schema';
+import { CONFIG_KINDS, INLINE_CHANGES_MAX_BYTES, PG_NOTIFY_MAX_BYTES, type ConfigChange, type RevisionNotice } from '@aya/config-schema';
 import { ConfigDigest } from '@aya/config-schema/hash';
 import type { Principal } from '../auth/permissions';
 import type { Prisma } from '../generated/prisma/client';
@@ -8,7 +8,6 @@ import { PRISMA, type Db, type Tx } from '../db/prisma';
 import { PG_CONFIG_CHANNEL } from './pg-listener';
 import { RedisPublisher } from './redis-publisher';
 import { syncConfigItems, type SyncScope } from './config-index';
-import { upstreamServiceIds } from './snapshot-loader';
 
 /** How many past revisions keep their changes (a gateway further behind pulls the whole snapshot). */
 export const KEEP_REVISIONS = 100;
@@ -16,7 +15,8 @@ export const KEEP_REVISIONS = 100;
 export interface AuditEntry {
   tenantId: string | null;
   action: 'create' | 'update' | 'delete';
-  resourceType: 'tenant' | 'service' | 'route' | 'upstream' | 'certificate';
+  /** the resource's `kind` in the registry (resources/registry.ts) */
+  resourceType: string;
   resourceId: string;
   before?: unknown;
   after?: unknown;
@@ -25,6 +25,11 @@ export interface AuditEntry {
 export interface WriteOutcome<T> {
   result: T;
   audit: AuditEntry;
+  /**
+   * The config items the write may have changed (see syncConfigItems); registry resources derive it from their
+   * definition (resources/resource-service.ts). Absent: the audited row's own item, when its type is a config kind.
+   */
+  scope?: SyncScope;
 }
 
 const asJson = (v: unknown): Prisma.InputJsonValue | undefined =>
@@ -44,20 +49,9 @@ export function inlineNotices(notice: RevisionNotice, changes: ConfigChange[], c
   return { pg: Buffer.byteLength(withChanges) <= PG_NOTIFY_MAX_BYTES ? withChanges : plain, redis: { ...notice, changes } };
 }
 
-/** What a write may have changed, from its audit entry (see syncConfigItems). */
-async function scopeOf(tx: Tx, audit: AuditEntry): Promise<SyncScope> {
-  switch (audit.resourceType) {
-    // a slug is part of every item of its tenant; creating or deleting an (empty) tenant changes none
-    case 'tenant':
-      return audit.action === 'update' ? 'all' : [];
-    // services resolve upstream://<name>: a rename can change what they point at
-    case 'upstream': {
-      const services = audit.tenantId ? await upstreamServiceIds(tx, audit.tenantId) : [];
-      return [{ kind: 'upstream', id: audit.resourceId }, ...services.map((id) => ({ kind: 'service' as const, id }))];
-    }
-    default:
-      return [{ kind: audit.resourceType, id: audit.resourceId }];
-  }
+function ownItem(audit: AuditEntry): SyncScope {
+  const kind = CONFIG_KINDS.find((k) => k === audit.resourceType);
+  return kind ? [{ kind, id: audit.resourceId }] : [];
 }
 
 /**
@@ -88,7 +82,7 @@ export class ConfigWriter {
           after: asJson(outcome.audit.after),
         },
       });
-      return { result: outcome.result, scope: await scopeOf(tx, outcome.audit) };
+      return { result: outcome.result, scope: outcome.scope ?? ownItem(outcome.audit) };
     });
   }
 

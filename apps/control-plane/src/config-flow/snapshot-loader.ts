@@ -60,10 +60,3 @@ export async function existingServiceIds(tx: Tx, ids: string[]): Promise<string[
   const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id::text AS id FROM services WHERE id = ANY(${ids}::uuid[])`;
   return rows.map((r) => r.id);
 }
-
-/** Services of a tenant that point at an upstream by name (an upstream write may change what they resolve to). */
-export async function upstreamServiceIds(tx: Tx, tenantId: string): Promise<string[]> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`
-    SELECT id::text AS id FROM services WHERE tenant_id = ${tenantId}::uuid AND url LIKE 'upstream://%'`;
-  return rows.map((r) => r.id);
-}

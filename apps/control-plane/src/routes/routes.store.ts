@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ErrorDetail, Route, RouteCreate } from '@aya/config-schema';
 import { ConflictError, ValidationError } from '../common/errors';
 import { mergeOptions, optionsOf, readOptions, type Options } from '../common/options';
-import { TenantResourceService, type RowQuery } from '../common/tenant-resource.service';
-import { ConfigWriter } from '../config-flow/config-writer';
-import { PRISMA, type Db, type Tx } from '../db/prisma';
+import type { Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
-import { ServicesService } from '../services/services.service';
+import type { TenantParent } from '../resources/parents';
+import type { ResourceStore, RowQuery } from '../resources/resource-definition';
+import { findRow } from '../resources/resource-service';
+import { ServicesStore } from '../services/services.store';
 import { findCollision, type RouteMatchKey } from './collision';
 import { ROUTE_CORE_KEYS, mapSplit, optionServiceIds, splitServiceIds, toRoute, type FallbackConfig, type RouteRowWithService, type SplitConfig } from './route-mapper';
 
@@ -14,28 +15,25 @@ const withService = { service: { select: { name: true } } } as const;
 
 type RouteCore = Pick<RouteCreate, (typeof ROUTE_CORE_KEYS)[number]>;
 
+/** The routes table; service references resolve here and collisions are refused (routes.resource.ts). */
 @Injectable()
-export class RoutesService extends TenantResourceService<RouteRowWithService, Route, RouteCreate> {
-  protected readonly kind = 'route';
+export class RoutesStore implements ResourceStore<RouteRowWithService, Route, RouteCreate, TenantParent> {
+  constructor(private readonly services: ServicesStore) {}
 
-  constructor(@Inject(PRISMA) prisma: Db, writer: ConfigWriter, private readonly services: ServicesService) {
-    super(prisma, writer);
+  async findRows(db: Tx, query: RowQuery): Promise<RouteRowWithService[]> {
+    return this.withSplitNames(db, await db.route.findMany({ ...(query as Prisma.RouteFindManyArgs), include: withService }));
   }
 
-  protected async findRows(db: Tx, query: RowQuery): Promise<RouteRowWithService[]> {
-    return this.withSplitNames(db, await db.route.findMany({ ...query, include: withService }));
-  }
-
-  protected toDto(row: RouteRowWithService): Route {
+  toDto(row: RouteRowWithService): Route {
     return toRoute(row);
   }
 
-  protected async insertRow(tx: Tx, tenantId: string, input: RouteCreate): Promise<RouteRowWithService> {
+  async insertRow(tx: Tx, { tenantId }: TenantParent, input: RouteCreate): Promise<RouteRowWithService> {
     const data = await this.prepare(tx, tenantId, input, optionsOf(input, ROUTE_CORE_KEYS));
     return (await this.withSplitNames(tx, [await tx.route.create({ data: { tenantId, ...data }, include: withService })]))[0];
   }
 
-  protected async updateRow(tx: Tx, tenantId: string, row: RouteRowWithService, input: Partial<RouteCreate>, replace: boolean): Promise<RouteRowWithService> {
+  async updateRow(tx: Tx, { tenantId }: TenantParent, row: RouteRowWithService, input: Partial<RouteCreate>, replace: boolean): Promise<RouteRowWithService> {
     const base: RouteCore = replace
       ? { name: row.name, service: row.serviceId, paths: row.paths }
       : { name: row.name, service: row.serviceId, paths: row.paths, methods: toRoute(row).methods, hosts: row.hosts ?? [], stripPath: row.stripPath };
@@ -44,21 +42,21 @@ export class RoutesService extends TenantResourceService<RouteRowWithService, Ro
     return (await this.withSplitNames(tx, [await tx.route.update({ where: { id: row.id }, data, include: withService })]))[0];
   }
 
-  protected async deleteRow(tx: Tx, row: RouteRowWithService): Promise<void> {
+  async deleteRow(tx: Tx, row: RouteRowWithService): Promise<void> {
     await tx.route.delete({ where: { id: row.id } });
   }
 
   /** Resolves the services, applies defaults and refuses a route any gateway could not tell from another. */
   private async prepare(tx: Tx, tenantId: string, input: RouteCore, options: Options, selfId?: string) {
     const details: ErrorDetail[] = [];
-    const service = await this.services.find(tx, tenantId, input.service);
+    const service = await this.service(tx, tenantId, input.service);
     if (!service) details.push({ path: 'service', message: `service "${input.service}" does not exist in this tenant` });
     // a split names services by name or id; stored by id so renaming a service keeps the split pointing at it
     const split = options.split as SplitConfig | undefined;
     if (split) {
       const refs = new Map<string, string>();
       for (const ref of splitServiceIds(split)) {
-        const found = await this.services.find(tx, tenantId, ref);
+        const found = await this.service(tx, tenantId, ref);
         if (found) refs.set(ref, found.id);
       }
       options.split = mapSplit(split, (ref, path) => {
@@ -70,7 +68,7 @@ export class RoutesService extends TenantResourceService<RouteRowWithService, Ro
     // a fallback service is stored by id too; it must be another service than the one it stands in for
     const fallback = options.fallback as FallbackConfig | undefined;
     if (fallback?.service !== undefined) {
-      const found = await this.services.find(tx, tenantId, fallback.service);
+      const found = await this.service(tx, tenantId, fallback.service);
       if (!found) details.push({ path: 'fallback.service', message: `service "${fallback.service}" does not exist in this tenant` });
       else if (found.id === service?.id) details.push({ path: 'fallback.service', message: 'must be another service than the route\'s own' });
       else options.fallback = { service: found.id };
@@ -102,6 +100,11 @@ export class RoutesService extends TenantResourceService<RouteRowWithService, Ro
       stripPath: input.stripPath ?? false,
       options,
     };
+  }
+
+  /** A service of the tenant by id or name. */
+  private service(tx: Tx, tenantId: string, ref: string) {
+    return findRow(this.services, 'name', tx, { tenantId }, ref);
   }
 
   /** Attaches the names of the services the rows' splits and fallbacks point at (one query for all rows). */

@@ -2,33 +2,34 @@ import { Injectable } from '@nestjs/common';
 import { SERVICE_DEFAULTS, parseServiceUrl, type ErrorDetail, type Service, type ServiceCreate } from '@aya/config-schema';
 import { ValidationError } from '../common/errors';
 import { mergeOptions, optionsOf, readOptions, type Options } from '../common/options';
-import { TenantResourceService, type RowQuery, type RowUsers } from '../common/tenant-resource.service';
 import type { Tx } from '../db/prisma';
-import type { Service as ServiceRow } from '../generated/prisma/client';
+import type { Prisma, Service as ServiceRow } from '../generated/prisma/client';
+import { refuseWhileUsed } from '../resources/refuse-while-used';
+import type { TenantParent } from '../resources/parents';
+import type { ResourceStore, RowQuery } from '../resources/resource-definition';
 import { SERVICE_CORE_KEYS, toService } from './service-mapper';
 
 /** Service fields naming a certificate of the same tenant (deleting one still named is refused). */
 export const CERTIFICATE_REF_KEYS = ['clientCertificateId', 'caCertificateId'] as const;
 
+/** The services table; the url's upstream and certificate references are checked here (services.resource.ts). */
 @Injectable()
-export class ServicesService extends TenantResourceService<ServiceRow, Service, ServiceCreate> {
-  protected readonly kind = 'service';
-
-  protected findRows(db: Tx, query: RowQuery): Promise<ServiceRow[]> {
-    return db.service.findMany(query);
+export class ServicesStore implements ResourceStore<ServiceRow, Service, ServiceCreate, TenantParent> {
+  findRows(db: Tx, query: RowQuery): Promise<ServiceRow[]> {
+    return db.service.findMany(query as Prisma.ServiceFindManyArgs);
   }
 
-  protected toDto(row: ServiceRow): Service {
+  toDto(row: ServiceRow): Service {
     return toService(row);
   }
 
-  protected async insertRow(tx: Tx, tenantId: string, input: ServiceCreate): Promise<ServiceRow> {
+  async insertRow(tx: Tx, { tenantId }: TenantParent, input: ServiceCreate): Promise<ServiceRow> {
     const options = optionsOf(input, SERVICE_CORE_KEYS);
     const data = { ...withDefaults(input), upstreamId: await this.check(tx, tenantId, input.url, options), options };
     return tx.service.create({ data: { tenantId, ...data } });
   }
 
-  protected async updateRow(tx: Tx, tenantId: string, row: ServiceRow, input: Partial<ServiceCreate>, replace: boolean): Promise<ServiceRow> {
+  async updateRow(tx: Tx, { tenantId }: TenantParent, row: ServiceRow, input: Partial<ServiceCreate>, replace: boolean): Promise<ServiceRow> {
     const merged: ServiceCreate = replace
       ? withDefaults({ name: input.name ?? row.name, url: input.url ?? row.url, ...input })
       : { name: row.name, url: row.url, connectTimeoutMs: row.connectTimeoutMs, readTimeoutMs: row.readTimeoutMs, retries: row.retries, ...input };
@@ -37,21 +38,20 @@ export class ServicesService extends TenantResourceService<ServiceRow, Service, 
     return tx.service.update({ where: { id: row.id }, data });
   }
 
-  protected async deleteRow(tx: Tx, row: ServiceRow): Promise<void> {
+  async deleteRow(tx: Tx, row: ServiceRow): Promise<void> {
     await tx.service.delete({ where: { id: row.id } });
   }
 
-  protected override async usersOf(tx: Tx, row: ServiceRow): Promise<RowUsers> {
+  async beforeDelete(tx: Tx, row: ServiceRow): Promise<void> {
     const routes = await tx.route.findMany({ where: { serviceId: row.id }, select: { name: true }, take: 5 });
-    // routes splitting traffic onto it or falling back to it name it by id inside their options (see RoutesService)
+    // routes splitting traffic onto it or falling back to it name it by id inside their options (see RoutesStore)
     const splitting = await tx.$queryRaw<Array<{ name: string }>>`
       SELECT name FROM routes
       WHERE options @> ${JSON.stringify({ split: { services: [{ service: row.id }] } })}::jsonb
          OR options @> ${JSON.stringify({ split: { match: [{ service: row.id }] } })}::jsonb
          OR options @> ${JSON.stringify({ fallback: { service: row.id } })}::jsonb
       LIMIT 5`;
-    const names = [...new Set([...routes.map((r) => r.name), ...splitting.map((r) => r.name)])];
-    return { what: 'routes', names };
+    refuseWhileUsed('service', row.name, 'routes', [...new Set([...routes.map((r) => r.name), ...splitting.map((r) => r.name)])]);
   }
 
   /** Cross-field and cross-resource rules the contract's schema cannot check; returns the upstream id. */

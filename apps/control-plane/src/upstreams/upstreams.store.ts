@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { Algorithm, Target, Upstream, UpstreamCreate } from '@aya/config-schema';
 import { mergeOptions, optionsOf, readOptions } from '../common/options';
-import { NODE_STALE_AFTER_MS } from '@aya/config-schema';
-import { TenantResourceService, type RowQuery, type RowUsers } from '../common/tenant-resource.service';
+import type { ItemKey } from '../config-flow/config-index';
 import type { Tx } from '../db/prisma';
-import type { Upstream as UpstreamRow } from '../generated/prisma/client';
-import { aggregateHealth, type TargetHealth } from './upstream-health';
+import type { Prisma, Upstream as UpstreamRow } from '../generated/prisma/client';
+import type { TenantParent } from '../resources/parents';
+import { refuseWhileUsed } from '../resources/refuse-while-used';
+import type { ResourceStore, RowQuery } from '../resources/resource-definition';
 import { UPSTREAM_CORE_KEYS, toUpstream } from './upstream-mapper';
 
 /** The parsed body (zod applied the algorithm and weight defaults); optional fields go to `options`. */
@@ -14,25 +15,24 @@ export type UpstreamInput = Omit<UpstreamCreate, 'algorithm' | 'targets'> & { al
 /** Plain object literals: what Prisma's Json input type accepts. */
 const targetsJson = (targets: Target[]) => targets.map((t) => ({ target: t.target, weight: t.weight }));
 
+/** The upstreams table; a rename follows into the services addressing it (upstreams.resource.ts). */
 @Injectable()
-export class UpstreamsService extends TenantResourceService<UpstreamRow, Upstream, UpstreamInput> {
-  protected readonly kind = 'upstream';
-
-  protected findRows(db: Tx, query: RowQuery): Promise<UpstreamRow[]> {
-    return db.upstream.findMany(query);
+export class UpstreamsStore implements ResourceStore<UpstreamRow, Upstream, UpstreamInput, TenantParent> {
+  findRows(db: Tx, query: RowQuery): Promise<UpstreamRow[]> {
+    return db.upstream.findMany(query as Prisma.UpstreamFindManyArgs);
   }
 
-  protected toDto(row: UpstreamRow): Upstream {
+  toDto(row: UpstreamRow): Upstream {
     return toUpstream(row);
   }
 
-  protected insertRow(tx: Tx, tenantId: string, input: UpstreamInput): Promise<UpstreamRow> {
+  insertRow(tx: Tx, { tenantId }: TenantParent, input: UpstreamInput): Promise<UpstreamRow> {
     const data = { name: input.name, algorithm: input.algorithm, targets: targetsJson(input.targets), options: optionsOf(input, UPSTREAM_CORE_KEYS) };
     return tx.upstream.create({ data: { tenantId, ...data } });
   }
 
   /** Core fields: PUT and PATCH alike (zod already filled a PUT body's defaults); options: PUT replaces, PATCH merges. */
-  protected async updateRow(tx: Tx, _tenantId: string, row: UpstreamRow, input: Partial<UpstreamInput>, replace: boolean): Promise<UpstreamRow> {
+  async updateRow(tx: Tx, _parent: TenantParent, row: UpstreamRow, input: Partial<UpstreamInput>, replace: boolean): Promise<UpstreamRow> {
     const options = replace ? optionsOf(input, UPSTREAM_CORE_KEYS) : mergeOptions(readOptions(row.options), input, UPSTREAM_CORE_KEYS);
     const data = { name: input.name, algorithm: input.algorithm, targets: input.targets ? targetsJson(input.targets) : undefined, options };
     const updated = await tx.upstream.update({ where: { id: row.id }, data });
@@ -41,23 +41,20 @@ export class UpstreamsService extends TenantResourceService<UpstreamRow, Upstrea
     return updated;
   }
 
-  protected async deleteRow(tx: Tx, row: UpstreamRow): Promise<void> {
+  async deleteRow(tx: Tx, row: UpstreamRow): Promise<void> {
     await tx.upstream.delete({ where: { id: row.id } });
   }
 
-  protected override async usersOf(tx: Tx, row: UpstreamRow): Promise<RowUsers> {
+  async beforeDelete(tx: Tx, row: UpstreamRow): Promise<void> {
     const services = await tx.service.findMany({ where: { upstreamId: row.id }, select: { name: true }, take: 5 });
-    return { what: 'services', names: services.map((s) => s.name) };
+    refuseWhileUsed('upstream', row.name, 'services', services.map((s) => s.name));
   }
 
-  /** Target health as the gateways seen within NODE_STALE_AFTER_MS last reported it. */
-  async health(tenant: string, idOrName: string): Promise<{ data: TargetHealth[] }> {
-    const upstream = await this.get(tenant, idOrName);
-    const nodes = await this.prisma.gatewayNode.findMany({
-      where: { lastSeenAt: { gte: new Date(Date.now() - NODE_STALE_AFTER_MS) } },
-      select: { id: true, lastSeenAt: true, health: true },
-    });
-    return { data: aggregateHealth(upstream.id, upstream.targets.map((t) => t.target), nodes) };
+  /** Services resolve `upstream://<name>`: any write to an upstream can change what they point at. */
+  async alsoChanges(tx: Tx, { tenantId }: TenantParent): Promise<ItemKey[]> {
+    const rows = await tx.$queryRaw<Array<{ id: string }>>`
+      SELECT id::text AS id FROM services WHERE tenant_id = ${tenantId}::uuid AND url LIKE 'upstream://%'`;
+    return rows.map((r) => ({ kind: 'service', id: r.id }));
   }
 
   private async rewriteServiceUrls(tx: Tx, upstreamId: string, newName: string): Promise<void> {

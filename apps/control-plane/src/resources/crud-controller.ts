@@ -1,0 +1,98 @@
+import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, type Type } from '@nestjs/common';
+import { Actor } from '../auth/actor.decorator';
+import { Permission, type PermissionName, type Principal } from '../auth/permissions';
+import type { PageQuery } from '../common/pagination';
+import { PageParam, ZodBody } from '../common/resource-params';
+import type { AnyResource, ExtraRoute, PathParams } from './resource-definition';
+import type { CrudOperations } from './resource-service';
+
+/** DI token of a resource's ResourceService (built by resourceProviders). */
+export const serviceToken = (def: AnyResource): string => `aya:resource:${def.name}`;
+
+
+interface DerivedController {
+  readonly service: CrudOperations;
+  readonly providers: object[];
+}
+
+type Handler = (this: DerivedController, ...args: unknown[]) => Promise<unknown>;
+
+const pascal = (s: string): string => s.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase());
+
+/** Puts one handler on the class with its route, permission and argument decorators, as `@Get() @Permission()` would. */
+function handler(
+  cls: Type,
+  name: string,
+  route: MethodDecorator[],
+  permission: PermissionName,
+  args: ParameterDecorator[],
+  fn: Handler,
+): void {
+  const proto = cls.prototype as object;
+  Object.defineProperty(fn, 'name', { value: name });
+  Object.defineProperty(proto, name, { value: fn, writable: true, configurable: true });
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name) as PropertyDescriptor;
+  for (const decorate of [...route, Permission(permission)]) decorate(proto, name, descriptor);
+  args.forEach((decorate, index) => decorate(proto, name, index));
+}
+
+/**
+ * The admin controller of a resource, derived from its definition: list / get / create / replace (PUT) /
+ * update (PATCH) / remove under `<parent path>/<name>`, reads needing its read permission and writes its write
+ * one, bodies parsed by its zod schemas; then its extra routes. Handlers keep the names the OpenAPI operation
+ * ids are made of (`services.list`...), one argument per path parameter.
+ */
+export function deriveController(def: AnyResource): Type {
+  const extras: ReadonlyArray<ExtraRoute<object>> = def.routes ?? [];
+  class Derived implements DerivedController {
+    readonly providers: object[];
+    constructor(
+      readonly service: CrudOperations,
+      ...providers: object[]
+    ) {
+      this.providers = providers;
+    }
+  }
+  Object.defineProperty(Derived, 'name', { value: `${pascal(def.name)}Controller` });
+  Inject(serviceToken(def))(Derived, undefined, 0);
+  extras.forEach((r, i) => Inject(r.provider)(Derived, undefined, i + 1));
+
+  const parentNames = def.parent.params;
+  const idName = def.idParam ?? 'id';
+  const idPath = `:${idName}`;
+  const parents = parentNames.map((p) => Param(p));
+  const n = parentNames.length;
+  /** the parent path parameters among a handler's arguments, from `from` on */
+  const params = (args: unknown[], from: number): PathParams => Object.fromEntries(parentNames.map((p, i) => [p, String(args[from + i])]));
+  const { read, write } = def.permissions;
+  const body = ZodBody(def.schemas.create);
+
+  handler(Derived, 'list', [Get()], read, [...parents, PageParam()], function (...a) {
+    return this.service.list(params(a, 0), a[n] as PageQuery);
+  });
+  handler(Derived, 'get', [Get(idPath)], read, [...parents, Param(idName)], function (...a) {
+    return this.service.get(params(a, 0), String(a[n]));
+  });
+  for (const r of extras) {
+    const names = [...parentNames, ...(r.path.split('/').includes(idPath) ? [idName] : [])];
+    const verb = r.method === 'get' ? Get(r.path) : Post(r.path);
+    const index = extras.indexOf(r);
+    handler(Derived, r.name, [verb], r.permission, names.map((p) => Param(p)), function (...a) {
+      return r.call(this.providers[index] as object, Object.fromEntries(names.map((p, i) => [p, String(a[i])])));
+    });
+  }
+  handler(Derived, 'create', [Post()], write, [Actor(), ...parents, body], function (...a) {
+    return this.service.create(a[0] as Principal, params(a, 1), a[n + 1] as object);
+  });
+  handler(Derived, 'replace', [Put(idPath)], write, [Actor(), ...parents, Param(idName), body], function (...a) {
+    return this.service.replace(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object);
+  });
+  handler(Derived, 'update', [Patch(idPath)], write, [Actor(), ...parents, Param(idName), ZodBody(def.schemas.patch)], function (...a) {
+    return this.service.patch(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object);
+  });
+  handler(Derived, 'remove', [Delete(idPath), HttpCode(204)], write, [Actor(), ...parents, Param(idName)], function (...a) {
+    return this.service.remove(a[0] as Principal, params(a, 1), String(a[n + 1]));
+  });
+  Controller(`${def.parent.path}/${def.name}`)(Derived);
+  return Derived;
+}

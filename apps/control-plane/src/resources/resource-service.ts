@@ -1,0 +1,140 @@
+import type { Page } from '@aya/config-schema';
+import type { Principal } from '../auth/permissions';
+import { ConflictError, NotFoundError } from '../common/errors';
+import { idOrKey, isUuid } from '../common/id-or-name';
+import { PAGE_ORDER, afterCursor, toPage, type PageQuery } from '../common/pagination';
+import type { ItemKey, SyncScope } from '../config-flow/config-index';
+import type { ConfigWriter, WriteOutcome } from '../config-flow/config-writer';
+import type { Db, Tx } from '../db/prisma';
+import type { ParentRef, PathParams, ResourceDefinition, ResourceRow, ResourceStore, WriteAction } from './resource-definition';
+
+/** The row a path segment or a reference names: by id, or by the resource's key (an id match wins over a key). */
+export async function findRow<R extends ResourceRow>(
+  store: Pick<ResourceStore<R, unknown, object, ParentRef>, 'findRows'>,
+  key: string | null,
+  db: Tx,
+  where: Record<string, unknown>,
+  ref: string,
+): Promise<R | undefined> {
+  if (key === null && !isUuid(ref)) return undefined;
+  const match = key === null ? { id: ref.toLowerCase() } : idOrKey(ref, key);
+  const rows = await store.findRows(db, { where: { ...where, ...match }, take: 2 });
+  return rows.find((r) => r.id === ref.toLowerCase()) ?? rows[0];
+}
+
+/** What a derived controller calls (input already parsed by the resource's zod schema). */
+export interface CrudOperations {
+  list(params: PathParams, page: PageQuery): Promise<Page<unknown>>;
+  get(params: PathParams, ref: string): Promise<unknown>;
+  create(actor: Principal, params: PathParams, input: object): Promise<unknown>;
+  replace(actor: Principal, params: PathParams, ref: string, input: object): Promise<unknown>;
+  patch(actor: Principal, params: PathParams, ref: string, input: object): Promise<unknown>;
+  remove(actor: Principal, params: PathParams, ref: string): Promise<void>;
+}
+
+/** A field of a row or an input by name (the key column). */
+const field = (o: object, name: string): unknown => (o as Record<string, unknown>)[name];
+
+/**
+ * The CRUD flow every resource shares, driven by its definition: find the parent from the path, list with keyset
+ * pages, look rows up by id or key, keep keys unique per parent (409), and write through the config writer with
+ * one audit row and the config items the write changed.
+ */
+export class ResourceService<R extends ResourceRow, Dto, Create extends object, P extends ParentRef> implements CrudOperations {
+  constructor(
+    private readonly def: ResourceDefinition<R, Dto, Create, P>,
+    private readonly prisma: Db,
+    private readonly writer: ConfigWriter,
+    readonly store: ResourceStore<R, Dto, Create, P>,
+  ) {}
+
+  async list(params: PathParams, page: PageQuery): Promise<Page<Dto>> {
+    const parent = await this.def.parent.resolve(this.prisma, params);
+    const rows = await this.store.findRows(this.prisma, {
+      where: { ...parent.where, ...afterCursor(page.cursor) },
+      orderBy: PAGE_ORDER,
+      take: page.limit + 1,
+    });
+    return toPage(rows, page.limit, (row) => this.store.toDto(row));
+  }
+
+  async get(params: PathParams, ref: string): Promise<Dto> {
+    const parent = await this.def.parent.resolve(this.prisma, params);
+    return this.store.toDto(await this.require(this.prisma, parent, ref));
+  }
+
+  create(actor: Principal, params: PathParams, input: Create): Promise<unknown> {
+    return this.writer.write(actor, async (tx) => {
+      const parent = await this.def.parent.resolve(tx, params);
+      await this.assertKeyFree(tx, parent, input);
+      const row = await this.store.insertRow(tx, parent, input);
+      const created = this.store.toDto(row);
+      const result = this.store.createdView ? this.store.createdView(created, input) : created;
+      return this.outcome(tx, parent, row, 'create', { after: created }, result);
+    });
+  }
+
+  replace(actor: Principal, params: PathParams, ref: string, input: Create): Promise<Dto> {
+    return this.update(actor, params, ref, input, true);
+  }
+
+  patch(actor: Principal, params: PathParams, ref: string, input: Partial<Create>): Promise<Dto> {
+    return this.update(actor, params, ref, input, false);
+  }
+
+  remove(actor: Principal, params: PathParams, ref: string): Promise<void> {
+    return this.writer.write(actor, async (tx) => {
+      const parent = await this.def.parent.resolve(tx, params);
+      const row = await this.require(tx, parent, ref);
+      await this.store.beforeDelete?.(tx, row);
+      const cascaded = (await this.store.cascade?.(tx, row)) ?? [];
+      await this.store.deleteRow(tx, row);
+      return this.outcome(tx, parent, row, 'delete', { before: this.store.toDto(row) }, undefined, cascaded);
+    });
+  }
+
+  private update(actor: Principal, params: PathParams, ref: string, input: Partial<Create>, replace: boolean): Promise<Dto> {
+    return this.writer.write(actor, async (tx) => {
+      const parent = await this.def.parent.resolve(tx, params);
+      const row = await this.require(tx, parent, ref);
+      await this.store.beforeUpdate?.(tx, row, input);
+      const key = this.def.key;
+      if (key !== null && field(input, key) !== undefined && field(input, key) !== field(row, key)) await this.assertKeyFree(tx, parent, input);
+      const updated = await this.store.updateRow(tx, parent, row, input, replace);
+      const after = this.store.toDto(updated);
+      return this.outcome(tx, parent, updated, 'update', { before: this.store.toDto(row), after }, after);
+    });
+  }
+
+  /** The audit row and the config items a write changed: its own item, what it cascaded to, what else it touches. */
+  private async outcome<T>(
+    tx: Tx,
+    parent: P,
+    row: R,
+    action: WriteAction,
+    states: { before?: Dto; after?: Dto },
+    result: T,
+    cascaded: ItemKey[] = [],
+  ): Promise<WriteOutcome<T>> {
+    const own: ItemKey[] = this.def.configKind ? [{ kind: this.def.configKind, id: row.id }] : [];
+    const also = (await this.store.alsoChanges?.(tx, parent, row, action)) ?? [];
+    const scope: SyncScope = also === 'all' ? 'all' : [...own, ...cascaded, ...also];
+    const tenantId = this.store.auditTenantId ? this.store.auditTenantId(row, action, parent) : parent.tenantId;
+    return { result, scope, audit: { tenantId, action, resourceType: this.def.kind, resourceId: row.id, ...states } };
+  }
+
+  private async require(db: Tx, parent: P, ref: string): Promise<R> {
+    const row = await findRow(this.store, this.def.key, db, parent.where, ref);
+    if (!row) throw new NotFoundError(`${this.def.kind} "${ref}" not found`);
+    return row;
+  }
+
+  private async assertKeyFree(tx: Tx, parent: P, input: Partial<Create>): Promise<void> {
+    const key = this.def.key;
+    const value = key === null ? undefined : field(input, key);
+    if (key === null || value === undefined) return;
+    if ((await this.store.findRows(tx, { where: { ...parent.where, [key]: value }, take: 1 })).length > 0) {
+      throw new ConflictError(`${this.def.kind} "${String(value)}" already exists${parent.tenantId === null ? '' : ' in this tenant'}`);
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import { ALGORITHMS, TARGET_STATES, upstreamCreateSchema, upstreamUpdateSchema, type Upstream } from '@aya/config-schema';
+import { z } from 'zod';
+import { patchSchema } from '../common/patch-schema';
+import { IN_TENANT } from '../resources/parents';
+import { TIMESTAMPS } from '../resources/response-fields';
+import { defineResource, extraRoute } from '../resources/resource-definition';
+import type { TargetHealth } from './upstream-health';
+import { UpstreamHealthReader } from './upstream-health.reader';
+import { UPSTREAM_CORE_KEYS } from './upstream-mapper';
+import { UpstreamsStore } from './upstreams.store';
+
+const view: z.ZodType<Upstream> = upstreamCreateSchema.omit({ name: true, algorithm: true, targets: true }).extend({
+  id: z.uuid(),
+  name: z.string(),
+  algorithm: z.enum(ALGORITHMS),
+  targets: z.array(z.object({ target: z.string(), weight: z.int() })),
+  ...TIMESTAMPS,
+});
+
+const targetHealth: z.ZodType<TargetHealth> = z.object({
+  target: z.string().describe('host:port'),
+  state: z.enum(TARGET_STATES).describe('the worst state any fresh node reports'),
+  nodes: z.array(
+    z.object({
+      nodeId: z.string(),
+      state: z.enum(TARGET_STATES),
+      consecutiveFailures: z.int(),
+      active: z.int(),
+      latencyMs: z.number().nullable(),
+      since: z.string(),
+      lastSeenAt: z.iso.datetime(),
+    }),
+  ),
+});
+
+/** `/api/v1/tenants/{tenant}/upstreams`: load-balanced target pools services address as `upstream://<name>`. */
+export const UPSTREAMS = defineResource({
+  name: 'upstreams',
+  kind: 'upstream',
+  configKind: 'upstream',
+  key: 'name',
+  parent: IN_TENANT,
+  permissions: { read: 'upstreams:read', write: 'upstreams:write' },
+  // PATCH: option fields may also be null (clears them back to the default)
+  schemas: { create: upstreamCreateSchema, patch: patchSchema(upstreamUpdateSchema, UPSTREAM_CORE_KEYS, 'UpstreamUpdate') },
+  responses: { item: { name: 'Upstream', schema: view } },
+  store: UpstreamsStore,
+  routes: [
+    extraRoute({
+      name: 'health',
+      method: 'get',
+      path: ':id/health',
+      permission: 'upstreams:read',
+      response: { name: 'UpstreamHealth', schema: z.object({ data: z.array(targetHealth) }) },
+      provider: UpstreamHealthReader,
+      call: (reader, p) => reader.health(p.tenant ?? '', p.id ?? ''),
+    }),
+  ],
+});
