@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { GatewayEnv } from '../env';
 import type { GatewayHandle } from '../gateway';
 import { resolveNodeId } from '../config/node-id';
+import { answerLimitBatch, isLimitBatch } from '../limits/primary-store';
 import { errorMessage, type Logger } from '../log';
 import { Metrics } from '../metrics';
 import { mergeHealth } from './merge-health';
@@ -38,6 +39,7 @@ interface Counters {
   configApplies: number;
   configFailures: number;
   inFlight: number;
+  limitRedisErrors: number;
 }
 
 interface GroupStats {
@@ -54,8 +56,8 @@ function isReport(m: unknown): m is WorkerReport {
 }
 
 function countersOf(m: Metrics): Counters {
-  const { requests, aborted, internalErrors, configApplies, configFailures, inFlight } = m;
-  return { requests, byClass: [...m.byClass], aborted, internalErrors, configApplies, configFailures, inFlight };
+  const { requests, aborted, internalErrors, configApplies, configFailures, inFlight, limitRedisErrors } = m;
+  return { requests, byClass: [...m.byClass], aborted, internalErrors, configApplies, configFailures, inFlight, limitRedisErrors };
 }
 
 /** Sums the workers' counters into one Metrics; the revision is the lowest applied (in sync only when all are). */
@@ -69,6 +71,7 @@ function aggregate(reports: WorkerReport[]): Metrics {
     m.configApplies += c.configApplies;
     m.configFailures += c.configFailures;
     m.inFlight += c.inFlight;
+    m.limitRedisErrors += c.limitRedisErrors;
     c.byClass.forEach((n, i) => (m.byClass[i] += n));
   }
   return m;
@@ -85,6 +88,8 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
   const fork = (): void => {
     const worker = cluster.fork({ AYA_NODE_ID: nodeId });
     worker.on('message', (m: unknown) => {
+      // `local` rate-limit / quota counters of the whole node live here (limits/primary-store.ts)
+      if (isLimitBatch(m)) return answerLimitBatch(worker, m);
       if (!isReport(m)) return;
       reports.set(worker, m);
       const live = [...reports.values()].filter((r) => r.ready);

@@ -1,0 +1,77 @@
+import cluster from 'node:cluster';
+import { errorMessage, type Logger } from '../log';
+import { LocalCounterStore } from './local-store';
+import { PrimaryCounterStore } from './primary-store';
+import { RedisCounterStore } from './redis-store';
+import type { CounterStore, LimitDecision, LimitQuery } from './types';
+
+export type LimitPolicy = 'local' | 'cluster';
+
+/** The decision, or `unavailable`: cluster counters unreachable and the plugin is not fault tolerant. */
+export type LimitOutcome = LimitDecision | 'unavailable';
+
+/** Log a Redis failure at most this often (a Redis outage fails every decision). */
+const ERROR_LOG_EVERY_MS = 10_000;
+
+/**
+ * The counters of rate-limit and quota, one per gateway process (PluginShared.service), so a config change
+ * keeps them. `local`: this node's counters (the cluster primary's over IPC when the node runs several
+ * workers, else this process's). `cluster`: Redis; when Redis does not answer, a fault-tolerant plugin
+ * counts with the node's local counters instead (each node then enforces the whole limit on its own) and
+ * every such decision is counted in `redisErrors` (aya_gateway_ratelimit_redis_errors_total).
+ */
+export class LimitService {
+  /** cluster decisions Redis did not answer (down, timeout, no REDIS_URL) */
+  redisErrors = 0;
+  private readonly inProcess = new LocalCounterStore();
+  private readonly local: CounterStore;
+  private readonly redis: RedisCounterStore | undefined;
+  private lastErrorLogMs = 0;
+
+  constructor(
+    redisUrl: string | undefined,
+    private readonly logger: Logger,
+    private readonly onRedisError: () => void = () => {},
+  ) {
+    this.local = cluster.isWorker ? new PrimaryCounterStore() : this.inProcess;
+    this.redis = redisUrl === undefined ? undefined : new RedisCounterStore(redisUrl, logger);
+  }
+
+  async decide(query: LimitQuery, policy: LimitPolicy, faultTolerant: boolean): Promise<LimitOutcome> {
+    if (policy === 'local') return this.decideLocal(query);
+    try {
+      if (!this.redis) throw new Error('the gateway has no REDIS_URL');
+      return await this.redis.decide(query);
+    } catch (err) {
+      this.redisErrors++;
+      this.onRedisError();
+      this.logError(err, faultTolerant);
+      return faultTolerant ? this.decideLocal(query) : 'unavailable';
+    }
+  }
+
+  async close(): Promise<void> {
+    this.inProcess.close();
+    await this.redis?.close();
+  }
+
+  private async decideLocal(query: LimitQuery): Promise<LimitDecision> {
+    try {
+      return await this.local.decide(query);
+    } catch (err) {
+      // the primary is gone (the node is going down): this process's own counters for the last requests
+      this.logger.warn('rate-limit: cluster primary did not answer, counting in this worker', { error: errorMessage(err) });
+      return this.inProcess.decideNow(query);
+    }
+  }
+
+  private logError(err: unknown, faultTolerant: boolean): void {
+    const now = Date.now();
+    if (now - this.lastErrorLogMs < ERROR_LOG_EVERY_MS) return;
+    this.lastErrorLogMs = now;
+    this.logger.warn(faultTolerant ? 'rate-limit redis unavailable, counting locally' : 'rate-limit redis unavailable, refusing with 503', {
+      error: errorMessage(err),
+      errors: this.redisErrors,
+    });
+  }
+}
