@@ -6,6 +6,9 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { SecretBox } from './certificates/secret-box';
 import { ErrorFilter } from './common/error.filter';
+import { ConsumerGroupsService } from './consumers/consumer-groups.service';
+import { ConsumersService } from './consumers/consumers.service';
+import { CredentialsService } from './consumers/credentials.service';
 import { TextSafetyPipe } from './common/text-safety.pipe';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
@@ -19,6 +22,7 @@ import { buildOpenApi } from './openapi/openapi-builder';
 import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
 import { resourceProviders } from './resources/derive';
 import { RESOURCES } from './resources/registry';
+import { PluginsService } from './plugins/plugins.service';
 
 /** Connections are created (and closed) by main.ts; the module only wires them in. */
 export interface AppDeps {
@@ -52,6 +56,10 @@ export class AppModule {
         ConfigReader,
         NodesService,
         ...resourceProviders(RESOURCES),
+        PluginsService,
+        ConsumersService,
+        CredentialsService,
+        ConsumerGroupsService,
       ],
     };
   }

@@ -1,4 +1,6 @@
 import { AuthController } from './auth/auth.controller';
+import { ConsumerGroupsController, ConsumersController, CredentialsController } from './consumers/consumers.controller';
+import { PluginSchemasController, PluginsController } from './plugins/plugins.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
 import { HealthController } from './health/health.controller';
@@ -13,6 +15,11 @@ export const CONTROLLERS = [
   HealthController,
   AuthController,
   ...resourceControllers(RESOURCES),
+  PluginSchemasController,
+  PluginsController,
+  ConsumersController,
+  CredentialsController,
+  ConsumerGroupsController,
   ConfigController,
   NodesController,
   InternalController,

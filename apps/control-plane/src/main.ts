@@ -83,7 +83,7 @@ async function start(): Promise<void> {
   const redis = new RedisPublisher(env.REDIS_URL);
   await redis.connect();
   const events = new ConfigEvents();
-  const box = new SecretBox(env.AYA_SECRET_KEY);
+  const box = new SecretBox(env.AYA_SECRET_KEY, env.AYA_CLUSTER_TOKEN);
   await checkSecretKey(prisma, box);
 
   const app = await NestFactory.create<NestFastifyApplication>(

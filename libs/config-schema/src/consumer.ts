@@ -83,6 +83,12 @@ export const credentialCreateSchema = z.discriminatedUnion('type', [
     .refine((c) => c.subject !== undefined || c.fingerprint !== undefined, { message: 'set subject or fingerprint', path: ['subject'] }),
 ]);
 export type CredentialCreate = z.infer<typeof credentialCreateSchema>;
+
+/** `PATCH .../credentials/{id}`: only a key-auth key's expiry changes in place (other changes: a new credential). */
+export const credentialUpdateSchema = z.strictObject({
+  expiresAt: z.iso.datetime({ offset: true }).nullable(),
+});
+export type CredentialUpdate = z.infer<typeof credentialUpdateSchema>;
 export type CredentialType = CredentialCreate['type'];
 
 /**

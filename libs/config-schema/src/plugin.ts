@@ -16,7 +16,8 @@ export const pluginCreateSchema = z.strictObject({
   route: z.string().min(1).max(128).nullable().optional(),
   consumer: z.string().min(1).max(128).nullable().optional(),
 });
-export const pluginUpdateSchema = pluginCreateSchema.partial();
+/** PATCH: without `config` the stored config stays (the create default `{}` must not apply here). */
+export const pluginUpdateSchema = pluginCreateSchema.extend({ config: z.record(z.string(), z.unknown()).optional() }).partial();
 export type PluginCreate = z.infer<typeof pluginCreateSchema>;
 
 /** A plugin instance as the admin API returns it (scope references as ids). */

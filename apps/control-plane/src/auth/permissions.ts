@@ -11,6 +11,11 @@ export const PERMISSIONS = [
   'upstreams:write',
   'certificates:read',
   'certificates:write',
+  'plugins:read',
+  'plugins:write',
+  /** consumers, their credentials and consumer groups */
+  'consumers:read',
+  'consumers:write',
   'config:read',
   'nodes:read',
   /** GET /metrics (Prometheus); AYA_METRICS_TOKEN grants only this */

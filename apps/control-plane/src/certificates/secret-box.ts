@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { CpErrorCode } from '@aya/config-schema';
+import { gatewaySealKey, sealForGateway } from '@aya/config-schema/secrets';
 import { AppError } from '../common/errors';
 
 const VERSION = 'v1';
@@ -19,9 +20,18 @@ export class SecretKeyError extends AppError {
  */
 export class SecretBox {
   private readonly key: Buffer | undefined;
+  /** from AYA_CLUSTER_TOKEN: what gateways unseal credential secrets with (see @aya/config-schema/secrets) */
+  private readonly gatewayKey: Buffer | undefined;
 
-  constructor(secret: string | undefined) {
+  constructor(secret: string | undefined, clusterToken?: string) {
     this.key = secret ? Buffer.from(hkdfSync('sha256', secret, SALT, INFO, 32)) : undefined;
+    this.gatewayKey = clusterToken ? gatewaySealKey(clusterToken) : undefined;
+  }
+
+  /** A secret sealed at rest (seal()) re-sealed for gateways: the clear value never leaves this process. */
+  resealForGateway(sealed: string): string {
+    if (!this.gatewayKey) throw new Error('SecretBox has no cluster token: it cannot seal secrets for gateways');
+    return sealForGateway(this.open(sealed), this.gatewayKey);
   }
 
   get enabled(): boolean {

@@ -66,14 +66,14 @@ export async function syncConfigItems(tx: Tx, box: SecretBox, scope: SyncScope, 
 }
 
 async function buildAll(tx: Tx, box: SecretBox): Promise<BuiltItem[]> {
-  const snapshot = buildSnapshot(0, await loadSnapshotRows(tx));
+  const snapshot = buildSnapshot(0, await loadSnapshotRows(tx, box));
   return [...snapshotItems(snapshot)].map(([kind, item]) => built(kind, item, box));
 }
 
 async function buildSome(tx: Tx, box: SecretBox, keys: ItemKey[]): Promise<BuiltItem[]> {
   const ids: RowIds = {};
   for (const k of keys) (ids[k.kind] ??= []).push(k.id);
-  const rows = await loadSnapshotRows(tx, ids);
+  const rows = await loadSnapshotRows(tx, box, ids);
   const tenantIds = [...new Set(rows.services.map((s) => s.tenantId))];
   const upstreams = tenantIds.length > 0 ? await loadUpstreamNames(tx, tenantIds) : [];
   const ctx = buildContext(rows.tenants, upstreams, await existingServiceIds(tx, rows.routes.flatMap(routeOptionServiceIds)));
@@ -82,6 +82,9 @@ async function buildSome(tx: Tx, box: SecretBox, keys: ItemKey[]): Promise<Built
     ...rows.routes.map((r) => built('route', buildRoute(r, ctx), box)),
     ...rows.upstreams.map((u) => built('upstream', buildUpstream(u, ctx), box)),
     ...(rows.certificates ?? []).map((c) => built('certificate', c, box)),
+    ...(rows.plugins ?? []).map((p) => built('plugin', p, box)),
+    ...(rows.consumers ?? []).map((c) => built('consumer', c, box)),
+    ...(rows.credentials ?? []).map((c) => built('credential', c, box)),
   ];
 }
 

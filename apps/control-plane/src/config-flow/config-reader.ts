@@ -48,7 +48,7 @@ export class ConfigReader {
       async (tx) => {
         const [state] = await tx.$queryRaw<Array<{ revision: number; hash: string }>>`SELECT revision, hash FROM config_state WHERE id = 1`;
         if (!state) throw new Error('config_state row is missing');
-        const snapshot = unsealSnapshot(buildSnapshot(state.revision, await loadSnapshotRows(tx)), this.box);
+        const snapshot = unsealSnapshot(buildSnapshot(state.revision, await loadSnapshotRows(tx, this.box)), this.box);
         return JSON.stringify({ revision: state.revision, hash: state.hash, snapshot });
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: 30_000 },

@@ -35,14 +35,17 @@ export interface WriteOutcome<T> {
 const asJson = (v: unknown): Prisma.InputJsonValue | undefined =>
   v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
+/** Kinds never inlined: certificate keys, consumers and their credentials (hashed or sealed) stay off Redis and pg_notify. */
+const NEVER_INLINE: ReadonlySet<ConfigChange['kind']> = new Set(['certificate', 'consumer', 'credential']);
+
 /**
- * The notice as published: with the revision's changes inline when they are small and hold no
- * certificate (keys stay off Redis and pg_notify), so a gateway one revision behind needs no pull.
+ * The notice as published: with the revision's changes inline when they are small and hold none of
+ * NEVER_INLINE, so a gateway one revision behind needs no pull.
  * pg_notify (which feeds the SSE streams) takes less than 8000 bytes, Redis much more.
  */
 export function inlineNotices(notice: RevisionNotice, changes: ConfigChange[], changesText: string): { pg: string; redis: RevisionNotice } {
   const plain = JSON.stringify(notice);
-  if (changes.length === 0 || changes.some((c) => c.kind === 'certificate') || changesText.length > INLINE_CHANGES_MAX_BYTES) {
+  if (changes.length === 0 || changes.some((c) => NEVER_INLINE.has(c.kind)) || changesText.length > INLINE_CHANGES_MAX_BYTES) {
     return { pg: plain, redis: notice };
   }
   const withChanges = `${plain.slice(0, -1)},"changes":${changesText}}`;

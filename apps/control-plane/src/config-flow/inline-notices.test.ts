@@ -21,6 +21,17 @@ describe('inlineNotices', () => {
     }
   });
 
+  it('never carries a consumer or credential (hashes, sealed secrets); a plugin goes inline', () => {
+    const consumer: ConfigChange = { kind: 'consumer', id: 'u', item: { id: 'u', username: 'alice' } };
+    const credential: ConfigChange = { kind: 'credential', id: 'k', item: { id: 'k', keyHash: 'f'.repeat(64) } };
+    for (const out of [inline([route('a'), consumer]), inline([credential])]) {
+      expect(JSON.parse(out.pg)).toEqual(notice);
+      expect(out.redis).toEqual(notice);
+    }
+    const plugin: ConfigChange = { kind: 'plugin', id: 'p', item: { id: 'p', name: 'cors' } };
+    expect(inline([plugin]).redis.changes).toEqual([plugin]);
+  });
+
   it('keeps pg_notify under its 8000-byte limit; Redis takes larger deltas', () => {
     const big = Array.from({ length: 200 }, (_, i) => route(`id-${i}`, 'x'.repeat(40)));
     const out = inline(big);

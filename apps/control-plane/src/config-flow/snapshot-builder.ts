@@ -10,6 +10,9 @@ import {
   type Algorithm,
   type ServiceProtocol,
   type SnapshotCertificate,
+  type SnapshotConsumer,
+  type SnapshotCredential,
+  type SnapshotPlugin,
   type SnapshotSplit,
   type SnapshotFallback,
   type HttpMethod,
@@ -48,6 +51,10 @@ export interface SnapshotRows {
   upstreams: Array<{ id: string; tenantId: string; name: string; algorithm: string; targets: unknown; options?: unknown }>;
   /** `key` as stored (sealed): the config writer hashes the unsealed snapshot, stores this one */
   certificates?: SnapshotCertificate[];
+  /** already items (consumers/consumer-items.ts): jwt secrets sealed for gateways, key and password hashes only */
+  plugins?: SnapshotPlugin[];
+  consumers?: SnapshotConsumer[];
+  credentials?: SnapshotCredential[];
 }
 
 export class SnapshotBuildError extends Error {}
@@ -171,12 +178,17 @@ export function routeOptionServiceIds(r: Row<'routes'>): string[] {
 export function buildSnapshot(revision: number, rows: SnapshotRows): Snapshot {
   const ctx = buildContext(rows.tenants, rows.upstreams, rows.services.map((s) => s.id));
   const certificates = rows.certificates ?? [];
+  // optional lists only when non-empty, so a config without them hashes as before they existed
+  const optional = <K extends 'plugins' | 'consumers' | 'credentials'>(key: K) => (rows[key]?.length ? { [key]: rows[key] } : {});
   return {
     revision,
     services: rows.services.map((s) => buildService(s, ctx)),
     routes: rows.routes.map((r) => buildRoute(r, ctx)),
     upstreams: rows.upstreams.map((u) => buildUpstream(u, ctx)),
     ...(certificates.length > 0 ? { certificates } : {}),
+    ...optional('plugins'),
+    ...optional('consumers'),
+    ...optional('credentials'),
   };
 }
 

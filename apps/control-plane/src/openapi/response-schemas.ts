@@ -1,6 +1,7 @@
 import { CpErrorCode, configDeltaSchema, configResponseSchema, revisionNoticeSchema, type CpErrorBody, type GatewayNode } from '@aya/config-schema';
 import { z } from 'zod';
 import { ROLES } from '../auth/permissions';
+import { CONSUMER_OPERATION_RESPONSES, CONSUMER_RESPONSE_SCHEMAS } from '../consumers/consumer-responses';
 import { resourceOperationResponses, resourceResponseSchemas } from '../resources/derive';
 import { RESOURCES } from '../resources/registry';
 
@@ -31,6 +32,7 @@ export const errorSchema: z.ZodType<CpErrorBody> = z.object({
 /** Component name -> schema of every response body (a registry resource's come from its entry). */
 export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ...resourceResponseSchemas(RESOURCES),
+  ...CONSUMER_RESPONSE_SCHEMAS,
   GatewayNodeList: z.object({ data: z.array(gatewayNode) }),
   RevisionNotice: revisionNoticeSchema,
   ConfigResponse: configResponseSchema,
@@ -52,6 +54,7 @@ export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   'auth.me': 'Me',
   'auth.logout': 'none',
   ...resourceOperationResponses(RESOURCES),
+  ...CONSUMER_OPERATION_RESPONSES,
   'config.revision': 'RevisionNotice',
   'nodes.list': 'GatewayNodeList',
   'internal.config': 'ConfigResponse',

@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { ErrorDetail, Route, RouteCreate } from '@aya/config-schema';
 import { ConflictError, ValidationError } from '../common/errors';
 import { mergeOptions, optionsOf, readOptions, type Options } from '../common/options';
+import type { ItemKey } from '../config-flow/config-index';
 import type { Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
+import { scopedPluginItems } from '../plugins/plugin-cascade';
 import type { TenantParent } from '../resources/parents';
 import type { ResourceStore, RowQuery } from '../resources/resource-definition';
 import { findRow } from '../resources/resource-service';
@@ -40,6 +42,11 @@ export class RoutesStore implements ResourceStore<RouteRowWithService, Route, Ro
     const options = replace ? optionsOf(input, ROUTE_CORE_KEYS) : mergeOptions(readOptions(row.options), input, ROUTE_CORE_KEYS);
     const data = await this.prepare(tx, tenantId, { ...base, ...input }, options, row.id);
     return (await this.withSplitNames(tx, [await tx.route.update({ where: { id: row.id }, data, include: withService })]))[0];
+  }
+
+  /** Plugins scoped to the route go with it (foreign key cascade): their items leave the config in the same revision. */
+  cascade(tx: Tx, row: RouteRowWithService): Promise<ItemKey[]> {
+    return scopedPluginItems(tx, { routeId: row.id });
   }
 
   async deleteRow(tx: Tx, row: RouteRowWithService): Promise<void> {

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { SERVICE_DEFAULTS, parseServiceUrl, type ErrorDetail, type Service, type ServiceCreate } from '@aya/config-schema';
 import { ValidationError } from '../common/errors';
 import { mergeOptions, optionsOf, readOptions, type Options } from '../common/options';
+import type { ItemKey } from '../config-flow/config-index';
 import type { Tx } from '../db/prisma';
 import type { Prisma, Service as ServiceRow } from '../generated/prisma/client';
 import { refuseWhileUsed } from '../resources/refuse-while-used';
+import { scopedPluginItems } from '../plugins/plugin-cascade';
 import type { TenantParent } from '../resources/parents';
 import type { ResourceStore, RowQuery } from '../resources/resource-definition';
 import { SERVICE_CORE_KEYS, toService } from './service-mapper';
@@ -36,6 +38,11 @@ export class ServicesStore implements ResourceStore<ServiceRow, Service, Service
     const options = replace ? optionsOf(input, SERVICE_CORE_KEYS) : mergeOptions(readOptions(row.options), input, SERVICE_CORE_KEYS);
     const data = { ...withDefaults(merged), upstreamId: await this.check(tx, tenantId, merged.url, options), options };
     return tx.service.update({ where: { id: row.id }, data });
+  }
+
+  /** Plugins scoped to the service go with it (foreign key cascade): their items leave the config in the same revision. */
+  cascade(tx: Tx, row: ServiceRow): Promise<ItemKey[]> {
+    return scopedPluginItems(tx, { serviceId: row.id });
   }
 
   async deleteRow(tx: Tx, row: ServiceRow): Promise<void> {
