@@ -46,6 +46,8 @@ export class PluginRun implements PluginRequest {
   body: Buffer | undefined = undefined;
   /** limit of a streamed body (limitBody lowers it) */
   streamLimit: number;
+  /** the status answered, for the log phase of a WebSocket handshake (ServerResponse-less); 499: none */
+  status = 499;
   /** how much of a response body the body phases may hold in memory */
   readonly responseBufferLimit: number;
   readonly hasBody: boolean;

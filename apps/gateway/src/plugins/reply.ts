@@ -104,11 +104,12 @@ export function sendReply(res: ServerResponse, reply: PluginReply, run: PluginRu
 }
 
 /** The same answer as raw HTTP/1.1 bytes, for a WebSocket handshake's socket; always closes. */
-export function rawReply(reply: PluginReply, run: PluginRun): Buffer {
+export function rawReply(reply: PluginReply, run: PluginRun): { status: number; bytes: Buffer } {
   let head = replyHead(reply, run.requestId);
   if (!runHeaderPhase(run, head.status, head.headers)) head = replyHead({ code: GwErrorCode.PLUGIN_ERROR }, run.requestId);
   const headers = withLength(head.headers, head.body);
   let out = `HTTP/1.1 ${head.status} ${STATUS_CODES[head.status] ?? 'Unknown'}\r\n`;
   for (let i = 0; i < headers.length; i += 2) out += `${headers[i]}: ${headers[i + 1]}\r\n`;
-  return Buffer.concat([Buffer.from(`${out}connection: close\r\n\r\n`, 'latin1'), typeof head.body === 'string' ? Buffer.from(head.body) : head.body]);
+  const body = typeof head.body === 'string' ? Buffer.from(head.body) : head.body;
+  return { status: head.status, bytes: Buffer.concat([Buffer.from(`${out}connection: close\r\n\r\n`, 'latin1'), body]) };
 }

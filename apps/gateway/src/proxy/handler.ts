@@ -34,7 +34,7 @@ export interface ProxyHandlerDeps {
 }
 
 /** a request the guard let through */
-type AcceptedRequest = Extract<GuardResult, { ok: true }>;
+export type AcceptedRequest = Extract<GuardResult, { ok: true }>;
 
 export function clientIpOf(req: IncomingMessage): string {
   const ip = req.socket.remoteAddress ?? '';
@@ -256,12 +256,12 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
 /** what /metrics and log phases see for a response the client left before it started (nginx's 499) */
 const CLIENT_CLOSED = 499;
 
-function isThenable<T>(v: T | Promise<T>): v is Promise<T> {
+export function isThenable<T>(v: T | Promise<T>): v is Promise<T> {
   return typeof (v as { then?: unknown } | undefined)?.then === 'function';
 }
 
 /** Host without its port, lowercase (what plugins match on). */
-function hostOf(host: string | undefined): string {
+export function hostOf(host: string | undefined): string {
   if (host === undefined) return '';
   const end = host.startsWith('[') ? host.indexOf(']') + 1 : host.indexOf(':');
   return (end > 0 ? host.slice(0, end) : host).toLowerCase();

@@ -6,8 +6,13 @@ import type { PickContext } from '../balancer/types';
 import { upstreamPath } from '../compile/compile';
 import type { RuntimeService, RuntimeTarget } from '../compile/types';
 import { GW_ERROR_STATUS, refuseSocket, unmatchedRouteCode } from './errors';
-import { clientIpOf, type ProxyHandlerDeps } from './handler';
-import { isHopByHop, upstreamRequestHeaders } from './headers';
+import type { RouteMatch } from '../compile/types';
+import { runAccess } from '../plugins/access';
+import { PluginRun, type PluginHost } from '../plugins/plugin-run';
+import { rawReply, runLogPhase } from '../plugins/reply';
+import type { PluginReply } from '../plugins/types';
+import { clientIpOf, hostOf, isThenable, type AcceptedRequest, type ProxyHandlerDeps } from './handler';
+import { applyUpstreamHeaders, isHopByHop, upstreamRequestHeaders } from './headers';
 import { DEFAULT_LIMITS } from './limits';
 import { guardRequest } from './request-guard';
 import { resolveRequestId } from './request-id';
@@ -56,6 +61,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
   const { metrics } = deps;
   const limits = deps.limits ?? DEFAULT_LIMITS;
   const tunnels = new Set<() => void>();
+  const pluginHost: PluginHost = { metrics, logger: deps.logger };
 
   function refuse(socket: Socket, code: GwErrorCode, requestId: string): void {
     metrics.countStatus(GW_ERROR_STATUS[code]);
@@ -90,6 +96,50 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     const config = deps.config();
     const match = config.router.find(req.method ?? 'GET', guard.host, guard.path, req.headers, guard.query);
     if (!match) return refuse(socket, unmatchedRouteCode(config.revision), requestId);
+    const plugins = match.route.plugins;
+    if (plugins === undefined) return proceed(req, socket, head, match, guard, requestId, undefined);
+    // a handshake is a request like any other to the route's plugins: auth cannot be skipped with an Upgrade header
+    const run = new PluginRun(req, plugins, pluginHost, {
+      requestId,
+      method: req.method ?? 'GET',
+      host: hostOf(guard.host),
+      path: guard.path,
+      query: guard.query,
+      clientIp: clientIpOf(req),
+      routeId: match.route.id,
+      routeName: match.route.name,
+      serviceId: match.route.service.id,
+      // node parses no body after an Upgrade request
+      hasBody: false,
+      maxBodyBytes: 0,
+    });
+    socket.once('close', () => runLogPhase(run, run.status));
+    const outcome = runAccess(run);
+    if (outcome === undefined) return proceed(req, socket, head, match, guard, requestId, run);
+    if (!isThenable(outcome)) return answer(socket, run, outcome);
+    outcome.then(
+      (reply) => {
+        if (socket.destroyed) return;
+        if (reply) answer(socket, run, reply);
+        else proceed(req, socket, head, match, guard, requestId, run);
+      },
+      () => refuse(socket, GwErrorCode.INTERNAL, requestId),
+    );
+  }
+
+  /** A plugin answered the handshake: its reply, then the connection closes. */
+  function answer(socket: Socket, run: PluginRun, reply: PluginReply): void {
+    const { status, bytes } = rawReply(reply, run);
+    run.status = status;
+    metrics.countStatus(status);
+    if (!socket.writable) socket.destroy();
+    else {
+      socket.end(bytes);
+      socket.setTimeout(5_000, () => socket.destroy());
+    }
+  }
+
+  function proceed(req: IncomingMessage, socket: Socket, head: Buffer, match: RouteMatch, guard: AcceptedRequest, requestId: string, run: PluginRun | undefined): void {
     // the route's canary split and request header transforms apply to WebSocket handshakes too
     const traffic = match.route.traffic;
     const service = serviceOf(match.route, req.headers);
@@ -104,10 +154,11 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
       requestId,
     });
     traffic?.requestHeaders?.(headers);
-    const path = upstreamPath(match.route, match.prefix, guard.path) + guard.query;
+    if (run) applyUpstreamHeaders(headers, run.upstreamHeaders);
+    const path = upstreamPath(match.route, match.prefix, guard.path) + (run?.upstreamQuery ?? guard.query);
     // Upgrade/Connection are hop-by-hop: the gateway re-issues them for its own hop
     const host = target.origin.slice(target.origin.indexOf('//') + 2);
-    dial(req, socket, service, target, path, ['host', host, 'connection', 'Upgrade', 'upgrade', 'websocket', ...headers], head, requestId);
+    dial(req, socket, service, target, path, ['host', host, 'connection', 'Upgrade', 'upgrade', 'websocket', ...headers], head, requestId, run);
   }
 
   /**
@@ -115,7 +166,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
    * framing: a 101 becomes a tunnel, any other answer is relayed as an HTTP/1.1 response (node
    * frames it again) and the client connection closed, since it was asked to switch protocols.
    */
-  function dial(req: IncomingMessage, socket: Socket, service: RuntimeService, target: RuntimeTarget, path: string, headers: string[], head: Buffer, requestId: string): void {
+  function dial(req: IncomingMessage, socket: Socket, service: RuntimeService, target: RuntimeTarget, path: string, headers: string[], head: Buffer, requestId: string, run: PluginRun | undefined): void {
     // a handshake is a request like any other to the target's health and breaker
     const probe = target.gate.onDispatch();
     let settled = false;
@@ -136,6 +187,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
       clearTimeout(timer);
       target.gate.onResult(!target.failureStatuses.has(status), probe);
       metrics.countStatus(status);
+      if (run) run.status = status;
       return true;
     };
     let timer = setTimeout(() => fail(GwErrorCode.UPSTREAM_TIMEOUT), service.connectTimeoutMs);
@@ -167,6 +219,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
       }
       let out = `HTTP/1.1 101 ${res.statusMessage || 'Switching Protocols'}\r\n`;
       const kept = endToEndHeaders(res.rawHeaders);
+      if (run) for (const [name, value] of run.responseHeaders) kept.push(name, value);
       for (let i = 0; i < kept.length; i += 2) out += `${kept[i]}: ${kept[i + 1]}\r\n`;
       socket.write(`${out}connection: Upgrade\r\nupgrade: websocket\r\nx-request-id: ${requestId}\r\n\r\n`, 'latin1');
       if (upHead.length) socket.write(upHead);
@@ -179,18 +232,20 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
         res.destroy();
         return;
       }
-      relayRefusal(req, socket, res, requestId, () => upstream.destroy());
+      relayRefusal(req, socket, res, requestId, () => upstream.destroy(), run);
     });
     upstream.end();
   }
 
   /** The upstream refused the upgrade: its answer, as an HTTP/1.1 response, then the client connection closes. */
-  function relayRefusal(req: IncomingMessage, socket: Socket, res: IncomingMessage, requestId: string, done: () => void): void {
+  function relayRefusal(req: IncomingMessage, socket: Socket, res: IncomingMessage, requestId: string, done: () => void, run: PluginRun | undefined): void {
     const out = new ServerResponse(req);
     // node writes Connection: close and frames the body (Content-Length kept, otherwise chunked)
     out.shouldKeepAlive = false;
     out.assignSocket(socket);
-    out.writeHead(res.statusCode ?? 502, res.statusMessage, [...endToEndHeaders(res.rawHeaders), 'x-request-id', requestId]);
+    const headers = [...endToEndHeaders(res.rawHeaders), 'x-request-id', requestId];
+    if (run) for (const [name, value] of run.responseHeaders) headers.push(name, value);
+    out.writeHead(res.statusCode ?? 502, res.statusMessage, headers);
     res.pipe(out);
     const cut = (): void => {
       done();

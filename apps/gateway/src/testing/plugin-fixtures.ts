@@ -1,5 +1,7 @@
-import type { SnapshotConsumer, SnapshotCredential, SnapshotPlugin } from '@aya/config-schema';
+import { GwErrorCode, type PluginName, type SnapshotConsumer, type SnapshotCredential, type SnapshotPlugin } from '@aya/config-schema';
 import { sha256Hex } from '@aya/config-schema/secrets';
+import { z } from 'zod';
+import type { AnyPluginDefinition, AuthOutcome, AuthPluginInstance, PluginDefinition, PluginRequest } from '../plugins/types';
 
 /** Test-only builders of the snapshot's plugins, consumers and credentials (tenant `default`). */
 
@@ -15,3 +17,105 @@ export function consumer(id: string, username: string, over: Partial<SnapshotCon
 export function keyCredential(id: string, consumerId: string, key: string, expiresAt: string | null = null): SnapshotCredential {
   return { type: 'key-auth', id, tenant: 'default', consumerId, keyHash: sha256Hex(key), expiresAt };
 }
+
+/**
+ * Test plugins with names of their own (cast: PluginName lists the shipped ones), started with
+ * `startOfflineGateway(dir, { plugins: [...PLUGIN_DEFINITIONS, ...TEST_PLUGINS] })`. They exercise
+ * the framework (scopes, auth step, failures, bodies) without depending on any shipped plugin.
+ */
+const tagSchema = z.strictObject({ tag: z.string() });
+/** `test-tag`: X-Tag upstream and X-Tagged on the answer say which instance ran */
+export const tagPlugin: PluginDefinition<z.infer<typeof tagSchema>> = {
+  name: 'test-tag' as PluginName,
+  priority: 500,
+  version: '0.0.0',
+  schema: tagSchema,
+  create: ({ tag }) => ({
+    access(r) {
+      r.upstreamHeaders.set('x-tag', tag);
+      r.responseHeaders.push(['x-tagged', tag]);
+      return undefined;
+    },
+  }),
+};
+
+const authSchema = z.strictObject({ anonymous: z.string().nullable().default(null), async: z.boolean().default(false) });
+/**
+ * `test-auth`: header `x-test-user: <username>` authenticates that consumer (credential `cred-<username>`);
+ * an unknown one is invalid, none is missing. `async` answers through a promise.
+ */
+export const authPlugin: PluginDefinition<z.infer<typeof authSchema>> = {
+  name: 'test-auth' as PluginName,
+  priority: 1300,
+  version: '0.0.0',
+  schema: authSchema,
+  auth: true,
+  create: (config, env) => {
+    const outcome = (r: PluginRequest): AuthOutcome => {
+      const user = r.req.headers['x-test-user'];
+      const reply = { code: GwErrorCode.UNAUTHORIZED, headers: { 'www-authenticate': 'Test' } };
+      if (typeof user !== 'string') return { missing: true, reply };
+      const consumer = env.consumers.consumer(user);
+      return consumer ? { consumer, credentialId: `cred-${user}` } : { invalid: true, reply };
+    };
+    const instance: AuthPluginInstance = {
+      anonymous: config.anonymous,
+      authenticate: (r) => (config.async ? new Promise((resolve) => setImmediate(() => resolve(outcome(r)))) : outcome(r)),
+    };
+    return instance;
+  },
+};
+
+const throwSchema = z.strictObject({ phase: z.enum(['access', 'access-async', 'header', 'create']).default('access') });
+/** `test-throw`: fails in the phase named (a request with `x-no-throw` passes the access phases) */
+export const throwPlugin: PluginDefinition<z.infer<typeof throwSchema>> = {
+  name: 'test-throw' as PluginName,
+  priority: 600,
+  version: '0.0.0',
+  schema: throwSchema,
+  create: ({ phase }) => {
+    if (phase === 'create') throw new Error('create failed');
+    const boom = (): never => {
+      throw new Error('plugin bug');
+    };
+    if (phase === 'header') return { header: boom };
+    return {
+      access: (r) => {
+        if (r.req.headers['x-no-throw'] !== undefined) return undefined;
+        return phase === 'access' ? boom() : Promise.reject(new Error('async plugin bug'));
+      },
+    };
+  },
+};
+
+/** `test-body`: reads the request body and forwards it upper-cased */
+export const bodyPlugin: PluginDefinition<Record<string, never>> = {
+  name: 'test-body' as PluginName,
+  priority: 700,
+  version: '0.0.0',
+  schema: z.strictObject({}),
+  create: () => ({
+    async access(r) {
+      const body = await r.readBody();
+      r.setBody(Buffer.from(body.toString('utf8').toUpperCase()));
+      return undefined;
+    },
+  }),
+};
+
+/** `test-response`: marks the response head (X-Resp) and appends `!` to the whole body (buffersBody) */
+export const responsePlugin: PluginDefinition<Record<string, never>> = {
+  name: 'test-response' as PluginName,
+  priority: 400,
+  version: '0.0.0',
+  schema: z.strictObject({}),
+  create: () => ({
+    buffersBody: true,
+    header(_r, status, headers) {
+      headers.push('x-resp', String(status));
+    },
+    body: (_r, _status, _headers, body) => Buffer.concat([body, Buffer.from('!')]),
+  }),
+};
+
+export const TEST_PLUGINS: readonly AnyPluginDefinition[] = [tagPlugin, authPlugin, throwPlugin, bodyPlugin, responsePlugin];
