@@ -14,6 +14,7 @@ import { HealthRegistry } from './health/health-registry';
 import { Metrics } from './metrics';
 import { closeRetiredPlugins } from './plugins/retire';
 import { definitionsOf } from './plugins/registry';
+import { TRUSTED_CAS_SERVICE, TrustedCas } from './plugins/mtls-auth/trusted-cas';
 import { ProcessPluginShared } from './plugins/shared';
 import type { AnyPluginDefinition } from './plugins/types';
 import { createProxyHandler } from './proxy/handler';
@@ -23,6 +24,7 @@ import { PoolRegistry } from './proxy/pool-registry';
 import { createUpgradeProxy } from './proxy/upgrade';
 import { RetryBudgets } from './proxy/retry-budget';
 import { createProxyServer, KEEPALIVE_GRACE_MS, openConnections, stopAccepting } from './server/proxy-server';
+import { wantsClientCertificates } from './server/client-certificates';
 import { startExtraListeners } from './server/extra-listeners';
 import { createStatusServer, listenersOf } from './server/status-server';
 import { CertificateStore } from './tls/certificate-store';
@@ -109,6 +111,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const pluginDefinitions = options.plugins ? definitionsOf(options.plugins) : undefined;
   let config: CompiledConfig = compileSnapshot(emptySnapshot(), { revision: -1, hash: '', pluginShared, pluginDefinitions });
   let applied: ConfigState | null = null;
+  /** the HTTPS listener asks for client certificates while the config has an mtls-auth plugin */
+  let clientCertificates = false;
   /** set by stop(): draining, then stopped */
   let stopping: Promise<void> | null = null;
 
@@ -116,6 +120,8 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
   const apply = (response: ConfigState, timing?: PullTiming): void => {
     const t0 = performance.now();
     const options = { revision: response.revision, hash: response.hash, statsFor: pools.statsFor, healthFor: health.healthFor, budgetFor: budgets.budgetFor, pluginShared, pluginDefinitions };
+    // mtls-auth looks its CA certificates up here; updated before the compile creates instances
+    pluginShared.service(TRUSTED_CAS_SERVICE, () => new TrustedCas()).update(response.snapshot.certificates);
     // what the applied config compiled for items this one shares is reused: deltas keep unchanged item objects
     const compiled = compileSnapshot(response.snapshot, options, config);
     // secure contexts are built here, off the handshake path; bad certificates are skipped
@@ -123,6 +129,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     const previous = config;
     config = compiled;
     applied = response;
+    clientCertificates = wantsClientCertificates(response.snapshot);
     closeRetiredPlugins(previous, compiled, logger);
     pools.retain(compiled.poolKeys);
     health.sync(compiled.healthPlan);
@@ -178,6 +185,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     tlsPortRequired: options.tlsPortRequired,
     h2cPort: options.h2cPort,
     logger,
+    requestClientCert: () => clientCertificates,
   });
   let statusPort = -1;
   if (options.statusPort !== null) {

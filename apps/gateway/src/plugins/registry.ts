@@ -2,6 +2,17 @@ import { botDetectionPlugin } from './bot-detection/handler';
 import { requestSizeLimitPlugin } from './request-size-limit/handler';
 import { rateLimitPlugin } from './rate-limit/handler';
 import { quotaPlugin } from './quota/handler';
+import { keyAuthPlugin } from './key-auth/handler';
+import { basicAuthPlugin } from './basic-auth/handler';
+import { jwtPlugin } from './jwt/handler';
+import { oidcPlugin } from './oidc/handler';
+import { mtlsAuthPlugin } from './mtls-auth/handler';
+import { aclPlugin } from './acl/handler';
+import { ipRestrictionPlugin } from './ip-restriction/handler';
+import { corsPlugin } from './cors/handler';
+import { requestTransformerPlugin } from './request-transformer/handler';
+import { responseTransformerPlugin } from './response-transformer/handler';
+import { requestValidatorPlugin } from './request-validator/handler';
 import type { AnyPluginDefinition } from './types';
 
 /**
@@ -15,6 +26,17 @@ export const PLUGIN_DEFINITIONS: readonly AnyPluginDefinition[] = [
   requestSizeLimitPlugin,
   rateLimitPlugin,
   quotaPlugin,
+  keyAuthPlugin,
+  basicAuthPlugin,
+  jwtPlugin,
+  oidcPlugin,
+  mtlsAuthPlugin,
+  aclPlugin,
+  ipRestrictionPlugin,
+  corsPlugin,
+  requestTransformerPlugin,
+  responseTransformerPlugin,
+  requestValidatorPlugin,
 ];
 
 /** name -> definition over a list (a gateway started with its own list uses this too) */

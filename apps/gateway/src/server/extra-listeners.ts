@@ -16,6 +16,8 @@ export interface ExtraListenerOptions {
   /** false: the TLS port being taken is logged, not fatal (the unset-env default 8443) */
   tlsPortRequired?: boolean;
   logger: Logger;
+  /** whether the HTTPS listener asks new connections for a client certificate (a config with mtls-auth) */
+  requestClientCert?: () => boolean;
 }
 
 export interface ExtraListeners {
@@ -47,7 +49,10 @@ export async function startExtraListeners(o: ExtraListenerOptions): Promise<Extr
     const deps: ProxyHandlerDeps = { ...o.deps, proto: 'https', port: o.tlsPort };
     const handler = createProxyHandler(deps);
     const upgrades = createUpgradeProxy(deps, handler);
-    const listener = createTlsListener({ handler, upgrade: upgrades.handle, limits: deps.limits, metrics: deps.metrics }, o.certificates.sniCallback);
+    const listener = createTlsListener(
+      { handler, upgrade: upgrades.handle, limits: deps.limits, metrics: deps.metrics, requestClientCert: o.requestClientCert },
+      o.certificates.sniCallback,
+    );
     try {
       tlsPort = await start(listener, o.tlsPort, o.host);
       deps.port = tlsPort;

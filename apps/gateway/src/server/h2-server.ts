@@ -7,6 +7,7 @@ import type { Metrics } from '../metrics';
 import { refuseSocket } from '../proxy/errors';
 import { DEFAULT_LIMITS, type ProxyLimits } from '../proxy/limits';
 import { dualHandler, type ProxyRequestHandler } from './h2-compat';
+import { requestClientCertificatesWhen } from './client-certificates';
 import { onClientError } from './proxy-server';
 
 export interface H2ListenerOptions {
@@ -15,6 +16,8 @@ export interface H2ListenerOptions {
   upgrade?: (req: IncomingMessage, socket: Socket, head: Buffer) => void;
   limits?: ProxyLimits;
   metrics?: Metrics;
+  /** HTTPS only: whether new connections are asked for a client certificate (mtls-auth), read per connection */
+  requestClientCert?: () => boolean;
 }
 
 export interface H2Listener {
@@ -105,6 +108,7 @@ export function createTlsListener(options: H2ListenerOptions, sniCallback: (name
     dualHandler(options.handler),
   );
   applyHttp1Limits(server, limits);
+  if (options.requestClientCert) requestClientCertificatesWhen(server, options.requestClientCert);
   return track(server, options);
 }
 
