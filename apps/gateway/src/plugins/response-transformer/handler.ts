@@ -29,8 +29,8 @@ function editableBody(headers: readonly string[]): boolean {
 
 /**
  * response-transformer: edits the response head (any status, whoever answered) and top-level fields of
- * a JSON response body. The body is buffered only when JSON edits are configured; it is rewritten only
- * when it is an uncompressed JSON object, with Content-Length following. Compressed, non-JSON or
+ * a JSON response body. The body is held back only when JSON edits are configured (every response of the
+ * route then is, up to AYA_MAX_BODY_BYTES); it is rewritten only when it is an uncompressed JSON object. Compressed, non-JSON or
  * unparsable bodies pass unchanged: the upstream's body is not the client's fault, so no 4xx here.
  */
 export const responseTransformerPlugin: PluginDefinition<ResponseTransformerConfig> = {
@@ -53,9 +53,8 @@ export const responseTransformerPlugin: PluginDefinition<ResponseTransformerConf
         const parsed = parseJson(body);
         if (!parsed.ok || !isJsonObject(parsed.value)) return body;
         applyEdits(json, jsonFieldStore(parsed.value));
-        const out = stringifyJson(parsed.value) ?? body;
-        if (hasHeader(list, 'content-length')) setHeader(list, 'content-length', String(out.length));
-        return out;
+        // the framework sets Content-Length of the body returned here
+        return stringifyJson(parsed.value) ?? body;
       },
     };
   },
