@@ -111,10 +111,24 @@ export const requestValidatorConfigSchema = z.strictObject({
   verboseResponse: z.boolean().default(true),
 });
 
+/** A User-Agent rule: a regex (JavaScript syntax) that must compile, so a typo is a 400 at write time. */
+const userAgentRuleSchema = z
+  .string()
+  .min(1)
+  .max(512)
+  .refine((v) => {
+    try {
+      new RegExp(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a valid regular expression');
+
 /** bot-detection: User-Agent deny rules (regex) with allow exceptions; a built-in list of well-known bots. */
 export const botDetectionConfigSchema = z.strictObject({
-  allow: z.array(z.string().min(1).max(512)).max(128).default([]),
-  deny: z.array(z.string().min(1).max(512)).max(128).default([]),
+  allow: z.array(userAgentRuleSchema).max(128).default([]),
+  deny: z.array(userAgentRuleSchema).max(128).default([]),
   /** also deny the built-in list (curl, wget, python-requests, scanners...) */
   useDefaultRules: z.boolean().default(true),
 });
