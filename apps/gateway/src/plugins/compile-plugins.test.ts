@@ -12,7 +12,8 @@ import { closeRetiredPlugins } from './retire';
 import { definitionsOf } from './registry';
 import { scopeRank } from './scopes';
 import { ProcessPluginShared } from './shared';
-import type { AnyPluginDefinition, PluginName } from './types';
+import type { PluginName } from '@aya/config-schema';
+import type { AnyPluginDefinition } from './types';
 
 /** a plugin that counts its create() and close() calls */
 function counting() {
