@@ -6,7 +6,7 @@ import { exportJWK, SignJWT, UnsecuredJWT, type JWK } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reasonOf, startAuthBed, type AuthBed } from '../../testing/auth-bed';
 import { consumer, plugin } from '../../testing/plugin-fixtures';
-import { closeServer, listenOn, route, until } from '../../testing/fixtures';
+import { closedPort, closeServer, listenOn, route, until } from '../../testing/fixtures';
 
 const HS_SECRET = 'hs-secret-0123456789abcdef0123456789';
 const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -54,6 +54,7 @@ beforeAll(async () => {
       credential('j-rs', 'rs-issuer', 'RS256', { publicKey: pem(rsa.publicKey) }),
       credential('j-ed', 'ed-issuer', 'EdDSA', { publicKey: pem(ed.publicKey) }),
       credential('j-jwks', 'jwks-issuer', 'ES256', { jwksUrl }),
+      credential('j-down', 'down-issuer', 'ES256', { jwksUrl: `http://127.0.0.1:${await closedPort()}/jwks.json` }),
     ],
   });
 });
@@ -142,5 +143,11 @@ describe('jwt through the gateway', () => {
     expect(jwksHits).toBeGreaterThanOrEqual(2);
     const stale = await bed.get('/jwt', bearer(first));
     expect([stale.status, reasonOf(stale)]).toEqual([401, 'signature-invalid']);
+  });
+
+  it('a JWKS that cannot be fetched: 401 issuer-unavailable, other credentials unaffected', async () => {
+    const r = await bed.get('/jwt', bearer(await sign({ iss: 'down-issuer', exp: now() + 60 }, 'ES256', ec1.privateKey, 'k1')));
+    expect([r.status, r.json.error?.code, reasonOf(r)]).toEqual([401, 'AYA_GW_UNAUTHORIZED', 'issuer-unavailable']);
+    expect((await bed.get('/jwt', bearer(await hs({ exp: now() + 60 })))).status).toBe(200);
   });
 });

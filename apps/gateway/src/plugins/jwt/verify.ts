@@ -36,6 +36,8 @@ const REASONS: Readonly<Record<string, AuthFailureReason>> = {
   ERR_JWS_INVALID: 'credentials-malformed',
   ERR_JWT_INVALID: 'credentials-malformed',
   ERR_JOSE_NOT_SUPPORTED: 'credentials-malformed',
+  // JwksUnavailableError: the key set never came
+  ERR_AYA_JWKS_UNAVAILABLE: 'issuer-unavailable',
 };
 
 /**
