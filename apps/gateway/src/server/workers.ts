@@ -40,6 +40,8 @@ interface Counters {
   configFailures: number;
   inFlight: number;
   limitRedisErrors: number;
+  /** plugin name -> fail-closed answers */
+  pluginErrors: Record<string, number>;
 }
 
 interface GroupStats {
@@ -57,7 +59,7 @@ function isReport(m: unknown): m is WorkerReport {
 
 function countersOf(m: Metrics): Counters {
   const { requests, aborted, internalErrors, configApplies, configFailures, inFlight, limitRedisErrors } = m;
-  return { requests, byClass: [...m.byClass], aborted, internalErrors, configApplies, configFailures, inFlight, limitRedisErrors };
+  return { requests, byClass: [...m.byClass], aborted, internalErrors, configApplies, configFailures, inFlight, limitRedisErrors, pluginErrors: Object.fromEntries(m.pluginErrors) };
 }
 
 /** Sums the workers' counters into one Metrics; the revision is the lowest applied (in sync only when all are). */
@@ -73,6 +75,7 @@ function aggregate(reports: WorkerReport[]): Metrics {
     m.inFlight += c.inFlight;
     m.limitRedisErrors += c.limitRedisErrors;
     c.byClass.forEach((n, i) => (m.byClass[i] += n));
+    for (const [plugin, n] of Object.entries(c.pluginErrors)) m.pluginErrors.set(plugin, (m.pluginErrors.get(plugin) ?? 0) + n);
   }
   return m;
 }
