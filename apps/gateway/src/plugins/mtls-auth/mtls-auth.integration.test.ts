@@ -110,12 +110,16 @@ describe('mtls-auth on the HTTPS listener', () => {
     expect(again.json.headers?.['x-consumer-username']).toBe('alice');
   });
 
-  it('works over HTTP/2 too', async () => {
+  it('works over HTTP/2 too, for every stream of the connection', async () => {
     const session = await h2Session(`https://127.0.0.1:${bed.gw.tlsPort}`, { servername: 'api.test', ca: serverCa.cert, ...alice });
     try {
-      const res = await h2Request(session, { ':path': '/mtls', ':authority': 'api.test' });
-      expect(res.headers[':status']).toBe(200);
-      expect((JSON.parse(res.body.toString('utf8')) as Reply['json']).headers?.['x-consumer-username']).toBe('alice');
+      // several streams of one connection: the certificate is read once per connection
+      for (let i = 0; i < 3; i++) {
+        const res = await h2Request(session, { ':path': '/mtls', ':authority': 'api.test' });
+        expect(res.headers[':status']).toBe(200);
+        expect((JSON.parse(res.body.toString('utf8')) as Reply['json']).headers?.['x-consumer-username']).toBe('alice');
+      }
+      expect((await h2Request(session, { ':path': '/open', ':authority': 'api.test' })).headers[':status']).toBe(200);
     } finally {
       session.close();
     }
