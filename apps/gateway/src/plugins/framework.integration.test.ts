@@ -4,9 +4,10 @@ import { Readable } from 'node:stream';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GatewayHandle } from '../gateway';
-import { closedPort, listenOn, route, service, startUpstream, tempDir, upstream, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
+import { closedPort, listenOn, route, until, service, startUpstream, tempDir, upstream, writeSnapshotFile, type TestUpstream } from '../testing/fixtures';
 import { startOfflineGateway } from '../testing/offline-gateway';
-import { consumer, plugin, TEST_PLUGINS } from '../testing/plugin-fixtures';
+import { h2Request, h2Session } from '../testing/h2-client';
+import { consumer, loggedResponses, plugin, TEST_PLUGINS } from '../testing/plugin-fixtures';
 import { rawRequest } from '../testing/raw-http';
 import { PLUGIN_DEFINITIONS } from './registry';
 
@@ -130,7 +131,7 @@ beforeAll(async () => {
       plugin('resp-down', 'test-response', {}, { routeId: 'r-resp-down' }),
     ],
   });
-  gw = await startOfflineGateway(dataDir, { plugins: [...PLUGIN_DEFINITIONS, ...TEST_PLUGINS] });
+  gw = await startOfflineGateway(dataDir, { plugins: [...PLUGIN_DEFINITIONS, ...TEST_PLUGINS], h2cPort: 0 });
   base = `http://127.0.0.1:${gw.proxyPort}`;
 });
 
@@ -255,6 +256,17 @@ describe('response phases', () => {
     expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
   });
 
+  it('runs the log phase once the response is out, with its status', async () => {
+    await call('/resp', { 'x-request-id': 'logged-1' });
+    await call('/resp-down', { 'x-request-id': 'logged-2' });
+    // the log phase runs when the server side of the response closes, which may trail the client's read
+    await until(() => loggedResponses.filter(([id]) => id.startsWith('logged-')).length === 2, 'both log phases');
+    expect(loggedResponses.filter(([id]) => id.startsWith('logged-'))).toEqual([
+      ['logged-1', 200],
+      ['logged-2', 502],
+    ]);
+  });
+
   it('runs the header phase on a gateway error', async () => {
     const res = await call('/resp-down');
     expect(res.status).toBe(502);
@@ -274,5 +286,24 @@ describe('WebSocket handshakes run the chain', () => {
     const passed = await handshake('X-Test-User: alice\r\n');
     expect(passed.status).toBe(101);
     expect(passed.headers['x-seen-consumer']).toBe('c-alice');
+  });
+});
+
+describe('HTTP/2 requests run the same chain', () => {
+  it('authenticates, reads a body and answers replies over h2c', async () => {
+    const session = await h2Session(`http://127.0.0.1:${gw.h2cPort}`);
+    try {
+      const refused = await h2Request(session, { ':method': 'GET', ':path': '/required', ':authority': 'x' });
+      expect(refused.headers[':status']).toBe(401);
+      expect(codeOf(refused.body.toString())).toBe('AYA_GW_UNAUTHORIZED');
+      const passed = await h2Request(session, { ':method': 'GET', ':path': '/required', ':authority': 'x', 'x-test-user': 'alice', 'x-consumer-groups': 'admin' });
+      expect(passed.headers[':status']).toBe(200);
+      expect((JSON.parse(passed.body.toString()) as Seen).headers).toMatchObject({ 'x-consumer-id': 'c-alice', 'x-consumer-groups': 'gold,beta' });
+      // no Content-Length: a body of unknown length, read whole by the plugin
+      const body = await h2Request(session, { ':method': 'POST', ':path': '/body', ':authority': 'x' }, Buffer.from('over h2'));
+      expect(JSON.parse(body.body.toString())).toMatchObject({ body: 'OVER H2', headers: { 'content-length': '7' } });
+    } finally {
+      session.close();
+    }
   });
 });

@@ -103,7 +103,10 @@ export const bodyPlugin: PluginDefinition<Record<string, never>> = {
   }),
 };
 
-/** `test-response`: marks the response head (X-Resp) and appends `!` to the whole body (buffersBody) */
+/** what `test-response` instances saw in their log phase: [request id, status] */
+export const loggedResponses: Array<[string, number]> = [];
+
+/** `test-response`: marks the response head (X-Resp), appends `!` to the whole body (buffersBody), logs into loggedResponses */
 export const responsePlugin: PluginDefinition<Record<string, never>> = {
   name: 'test-response' as PluginName,
   priority: 400,
@@ -115,6 +118,7 @@ export const responsePlugin: PluginDefinition<Record<string, never>> = {
       headers.push('x-resp', String(status));
     },
     body: (_r, _status, _headers, body) => Buffer.concat([body, Buffer.from('!')]),
+    log: (r, status) => void loggedResponses.push([r.requestId, status]),
   }),
 };
 
