@@ -61,15 +61,17 @@ async function prepareDatabase(env: AppEnv): Promise<void> {
   }
 }
 
-/** Stored private keys need the AYA_SECRET_KEY they were sealed with: say so at start, not at the first write. */
+/** Stored private keys and jwt secrets need the AYA_SECRET_KEY they were sealed with: say so at start, not at the first write. */
 async function checkSecretKey(prisma: ReturnType<typeof createPrisma>, box: SecretBox): Promise<void> {
-  const sample = await prisma.certificate.findFirst({ where: { keyEncrypted: { not: null } }, select: { keyEncrypted: true } });
-  if (!sample?.keyEncrypted) return;
+  const cert = await prisma.certificate.findFirst({ where: { keyEncrypted: { not: null } }, select: { keyEncrypted: true } });
+  const jwt = cert ? null : await prisma.credential.findFirst({ where: { secretEncrypted: { not: null } }, select: { secretEncrypted: true } });
+  const sample = cert?.keyEncrypted ?? jwt?.secretEncrypted;
+  if (!sample) return;
   try {
-    box.open(sample.keyEncrypted);
+    box.open(sample);
   } catch (err) {
     // not fatal: reads still work; config writes and snapshot pulls answer AYA_CP_SECRET_KEY_REQUIRED
-    log.error(`certificate private keys are stored but cannot be decrypted: ${errorMessage(err)}`);
+    log.error(`certificate private keys or jwt secrets are stored but cannot be decrypted: ${errorMessage(err)}`);
   }
 }
 

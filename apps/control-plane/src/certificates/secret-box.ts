@@ -49,18 +49,18 @@ export class SecretBox {
   open(sealed: string): string {
     const key = this.requireKey();
     const [version, iv, tag, data] = sealed.split(':');
-    if (version !== VERSION || !iv || !tag || data === undefined) throw new SecretKeyError('a stored private key is not in a known sealed format');
+    if (version !== VERSION || !iv || !tag || data === undefined) throw new SecretKeyError('a stored private key or secret is not in a known sealed format');
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
     } catch {
-      throw new SecretKeyError('cannot decrypt a stored private key: AYA_SECRET_KEY is not the one it was stored with');
+      throw new SecretKeyError('cannot decrypt a stored private key or secret: AYA_SECRET_KEY is not the one it was stored with');
     }
   }
 
   private requireKey(): Buffer {
-    if (!this.key) throw new SecretKeyError('AYA_SECRET_KEY is not set: the control plane cannot store or use private keys without it');
+    if (!this.key) throw new SecretKeyError('AYA_SECRET_KEY is not set: the control plane cannot store or use private keys or jwt secrets without it');
     return this.key;
   }
 }

@@ -190,3 +190,21 @@ describe('credentials', () => {
     expect((await api('GET', `${creds('alice')}/00000000-0000-0000-0000-000000000000`)).status).toBe(404);
   });
 });
+
+describe('without AYA_SECRET_KEY', () => {
+  it('keeps key-auth working and refuses a jwt HMAC secret with AYA_CP_SECRET_KEY_REQUIRED, writing nothing', async () => {
+    const plain = await startControlPlane({ databaseUrl: await createDatabase() });
+    try {
+      const papi = apiClient(plain.url, plain.adminToken);
+      expect((await papi('POST', t('consumers'), { username: 'dora' })).status).toBe(201);
+      expect((await papi('POST', creds('dora'), { type: 'key-auth' })).status).toBe(201);
+      const jwt = await papi('POST', creds('dora'), { type: 'jwt', key: 'dora-issuer', secret: 'a-secret-that-is-long-enough-0123456789' });
+      expect(jwt.status).toBe(500);
+      expect(jwt.body.error.code).toBe('AYA_CP_SECRET_KEY_REQUIRED');
+      expect((await papi('GET', creds('dora'))).body.data).toHaveLength(1);
+      expect(plain.logs()).not.toContain('a-secret-that-is-long-enough-0123456789');
+    } finally {
+      expect(await plain.stop()).toBe(0);
+    }
+  });
+});

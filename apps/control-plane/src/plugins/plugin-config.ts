@@ -1,5 +1,7 @@
 import { AUTH_PLUGINS, PLUGIN_CONFIG_SCHEMAS, PRE_AUTH_PLUGINS, type ErrorDetail, type PluginName } from '@aya/config-schema';
 import { Ajv } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019';
+import { Ajv2020 } from 'ajv/dist/2020';
 import { zodDetails } from '../common/errors';
 
 /** What write-time checks need to know about this control plane. */
@@ -11,8 +13,16 @@ export interface PluginCheckContext {
 const CLUSTER_POLICY_PLUGINS: readonly PluginName[] = ['rate-limit', 'quota'];
 const UNSCOPABLE_TO_CONSUMER: readonly PluginName[] = [...PRE_AUTH_PLUGINS, ...AUTH_PLUGINS];
 
-// one instance: compiling a schema is all it is used for (the gateway compiles its own)
-const ajv = new Ajv({ allErrors: true, strict: false });
+// Compiling is all these are for (the gateway compiles its own, apps/gateway/src/plugins/request-validator/
+// compile-schema.ts): the same dialect choice by `$schema` and strict: false, so what passes here compiles there.
+// Formats only add checks, never make a schema fail to compile: none are loaded, and unknown ones stay quiet.
+const options = { strict: false, logger: false } as const;
+const AJV = { draft07: new Ajv(options), '2019-09': new Ajv2019(options), '2020-12': new Ajv2020(options) };
+
+function ajvFor(schema: Record<string, unknown>): Ajv {
+  const dialect = typeof schema.$schema === 'string' ? schema.$schema : '';
+  return dialect.includes('2020-12') ? AJV['2020-12'] : dialect.includes('2019-09') ? AJV['2019-09'] : AJV.draft07;
+}
 
 export type ConfigCheck = { ok: true; config: Record<string, unknown> } | { ok: false; details: ErrorDetail[] };
 
@@ -30,7 +40,7 @@ export function checkPluginConfig(name: PluginName, raw: unknown, ctx: PluginChe
     details.push({ path: 'config.policy', message: 'policy "cluster" needs REDIS_URL on the control plane and the gateways: set it, or use "local"' });
   }
   if (name === 'request-validator') {
-    const problem = bodySchemaProblem(config.bodySchema);
+    const problem = bodySchemaProblem(config.bodySchema as Record<string, unknown>);
     if (problem) details.push({ path: 'config.bodySchema', message: problem });
   }
   return details.length > 0 ? { ok: false, details } : { ok: true, config };
@@ -42,15 +52,16 @@ export function consumerScopeProblem(name: PluginName): ErrorDetail | undefined 
   return { path: 'consumer', message: `${name} runs before the consumer is known: it cannot be scoped to a consumer` };
 }
 
-function bodySchemaProblem(schema: unknown): string | undefined {
+function bodySchemaProblem(schema: Record<string, unknown>): string | undefined {
+  const ajv = ajvFor(schema);
   try {
-    ajv.compile(schema as object);
+    ajv.compile(schema);
     return undefined;
   } catch (err) {
     return `not a valid JSON Schema: ${err instanceof Error ? err.message : String(err)}`.slice(0, 300);
   } finally {
     // ajv keeps every compiled schema (and refuses a second one with the same $id): forget this one
-    ajv.removeSchema(schema as object);
+    ajv.removeSchema(schema);
   }
 }
 

@@ -145,14 +145,26 @@ describe('with REDIS_URL', () => {
     await redis?.stop();
   });
 
-  it('accepts policy "cluster"', async () => {
-    const withRedis = await startControlPlane({ databaseUrl: await createDatabase(), redisUrl: redis.url });
+  it('accepts policy "cluster"; a control plane without Redis can still disable it, not set it again', async () => {
+    const databaseUrl = await createDatabase();
+    const withRedis = await startControlPlane({ databaseUrl, redisUrl: redis.url });
+    const config = { limits: [{ window: 'second', limit: 1 }], policy: 'cluster' };
+    let id: string;
     try {
-      const res = await apiClient(withRedis.url, withRedis.adminToken)('POST', base, { name: 'rate-limit', config: { limits: [{ window: 'second', limit: 1 }], policy: 'cluster' } });
+      const res = await apiClient(withRedis.url, withRedis.adminToken)('POST', base, { name: 'rate-limit', config });
       expect(res.status).toBe(201);
       expect(res.body.config.policy).toBe('cluster');
+      id = res.body.id as string;
     } finally {
       expect(await withRedis.stop()).toBe(0);
+    }
+    const plain = await startControlPlane({ databaseUrl });
+    try {
+      const papi = apiClient(plain.url, plain.adminToken);
+      expect((await papi('PATCH', `${base}/${id}`, { enabled: false })).body).toMatchObject({ enabled: false, config: { policy: 'cluster' } });
+      expect((await papi('PATCH', `${base}/${id}`, { config })).status).toBe(400);
+    } finally {
+      expect(await plain.stop()).toBe(0);
     }
   });
 });

@@ -71,12 +71,13 @@ export class PluginsService {
   }
 
   /** Scope and config checked together, so one 400 names every problem; then the one-per-scope rule (409). */
-  private async prepare(tx: Tx, tenantId: string, name: PluginName, rawConfig: unknown, refs: Partial<PluginCreate>, current?: PluginRow) {
-    const { scope, problems } = await resolveScope(tx, tenantId, refs, current);
+  private async prepare(tx: Tx, tenantId: string, name: PluginName, rawConfig: unknown, input: Partial<PluginCreate>, current?: PluginRow) {
+    const { scope, problems } = await resolveScope(tx, tenantId, input, current);
     const details: ErrorDetail[] = [...problems];
     const scopeProblem = scope.consumerId !== null ? consumerScopeProblem(name) : undefined;
     if (scopeProblem) details.push(scopeProblem);
-    const checked = checkPluginConfig(name, rawConfig, this.checks);
+    // a stored config is not refused for what changed since (REDIS_URL gone): disabling it must stay possible
+    const checked = checkPluginConfig(name, rawConfig, current && input.config === undefined ? { ...this.checks, redis: true } : this.checks);
     if (!checked.ok) details.push(...checked.details);
     if (details.length > 0 || !checked.ok) throw new ValidationError('invalid request body', details);
     await this.assertFree(tx, tenantId, name, scope, current?.id);
