@@ -11,6 +11,7 @@ import type {
   RJSFSchema,
   RegistryFieldsType,
   TemplatesType,
+  TitleFieldProps,
 } from '@rjsf/utils';
 import validator from '@rjsf/validator-ajv8';
 import type { FieldErrors } from '../lib/form-errors';
@@ -56,14 +57,35 @@ function FieldErrorTemplate({ errors = [], fieldPathId, registry }: FieldErrorPr
   );
 }
 
+/** rjsf titles array items `Key names-1`; the row's position is visible, so screen readers get `Key names 1` and eyes nothing. */
+const ITEM_TITLE = /-(\d+)$/;
+const isItemTitle = (title: string | undefined) => title !== undefined && ITEM_TITLE.test(title);
+
+function TitleFieldTemplate({ id, title, required }: TitleFieldProps) {
+  if (isItemTitle(title)) {
+    return (
+      <legend id={id} className="visually-hidden">
+        {title.replace(ITEM_TITLE, ' $1')}
+      </legend>
+    );
+  }
+  return (
+    <legend id={id} className="field-label">
+      {title}
+      {required ? <span className="field-required" aria-hidden="true"> *</span> : null}
+    </legend>
+  );
+}
+
 function FieldTemplate({ id, label, children, errors, description, hidden, required, displayLabel, rawErrors }: FieldTemplateProps) {
   if (hidden) return <div hidden>{children}</div>;
+  const item = isItemTitle(label);
   return (
     <div className={`field${rawErrors?.length ? ' field-invalid' : ''}`}>
       {displayLabel && label ? (
-        <label htmlFor={id} className="field-label">
-          {label}
-          {required ? (
+        <label htmlFor={id} className={item ? 'visually-hidden' : 'field-label'}>
+          {item ? label.replace(ITEM_TITLE, ' $1') : label}
+          {required && !item ? (
             <span className="field-required" aria-hidden="true">
               {' '}
               *
@@ -163,6 +185,7 @@ function JsonObjectField({ formData, onChange, fieldPathId, schema, required, ra
 const TEMPLATES: Partial<TemplatesType> = {
   FieldTemplate,
   FieldErrorTemplate,
+  TitleFieldTemplate,
   ArrayFieldTemplate,
   ArrayFieldItemTemplate,
   ButtonTemplates: { SubmitButton: () => null, AddButton: NoButton, CopyButton: NoButton, MoveDownButton: NoButton, MoveUpButton: NoButton, RemoveButton: NoButton, ClearButton: NoButton },

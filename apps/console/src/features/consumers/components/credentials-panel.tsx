@@ -4,7 +4,7 @@ import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, type Column } from '../../../components/data-table';
-import { RelativeTime } from '../../../components/relative-time';
+import { RelativeTime, formatRelative } from '../../../components/relative-time';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { useCreateCredential, useCredentials, useRevokeCredential } from '../api/credentials';
 import { CredentialForm } from './credential-form';
@@ -15,9 +15,13 @@ function Expiry({ c }: { c: Credential }) {
   if (c.type !== 'key-auth') return <span className="muted">—</span>;
   if (!c.expiresAt) return <span className="muted">never</span>;
   const expired = Date.parse(c.expiresAt) <= Date.now();
+  // A date, not "in 26,327 days": expiries are planned on calendars.
   return (
     <>
-      {expired ? <Badge tone="danger">expired</Badge> : null} <RelativeTime iso={c.expiresAt} />
+      {expired ? <Badge tone="danger">expired</Badge> : null}{' '}
+      <time dateTime={c.expiresAt} title={formatRelative(c.expiresAt)}>
+        {new Date(c.expiresAt).toLocaleString('en', { dateStyle: 'medium', timeStyle: 'short' })}
+      </time>
     </>
   );
 }

@@ -22,7 +22,7 @@ export function SecretNotice({ label, value, onDone }: SecretNoticeProps) {
   return (
     <div className="alert alert-warning secret-notice" role="status" data-testid="new-secret">
       <p>
-        <strong>Copy this {label.toLowerCase()} now. You will not see it again:</strong> Aya stores only a hash of it.
+        <strong>Copy this {label} now. You will not see it again:</strong> Aya stores only a hash of it.
       </p>
       <div className="multi-row-line">
         <input className="input mono" readOnly value={value} aria-label={`New ${label}`} onFocus={(e) => e.target.select()} data-testid="new-secret-value" />
