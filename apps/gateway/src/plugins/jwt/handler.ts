@@ -1,11 +1,11 @@
 import { jwtConfigSchema, type PluginConfigOf } from '@aya/config-schema';
 import { gatewaySealKey } from '@aya/config-schema/secrets';
 import { errorMessage } from '../../log';
-import { authenticated, invalid, missing, quoted } from '../auth-common/replies';
+import { authenticated, invalid, missing } from '../auth-common/replies';
 import type { AuthOutcome, AuthPluginInstance, PluginDefinition, PluginShared } from '../types';
 import { indexJwtCredentials } from './credential-keys';
-import { JWKS_SERVICE, JwksCache } from './jwks-cache';
-import { findToken, hideToken, type TokenSources } from './token-source';
+import { jwksCacheOf } from './jwks-cache';
+import { BEARER_CHALLENGE, BEARER_INVALID, findToken, hideToken, type TokenSources } from './token-source';
 import { decodeUnverified, verifyToken, withinMaximumExpiration } from './verify';
 
 type JwtConfig = PluginConfigOf<'jwt'>;
@@ -29,25 +29,23 @@ export const jwtPlugin: PluginDefinition<JwtConfig> = {
   auth: true,
   create(config, env): AuthPluginInstance {
     const { logger } = env.shared;
-    const jwks = env.shared.service(JWKS_SERVICE, () => new JwksCache());
+    const jwks = jwksCacheOf(env.shared);
     const byKey = indexJwtCredentials(env.consumers, sealKeyOf(env.shared), jwks, (msg, fields) => logger.warn(msg, { ...fields, plugin: 'jwt', instance: env.instanceId }));
     const sources: TokenSources = {
       headerNames: config.headerNames.map((n) => n.toLowerCase()),
       uriParamNames: config.uriParamNames,
       cookieNames: config.cookieNames,
     };
-    const challenge = `Bearer realm=${quoted('aya')}`;
-    const rejected = `${challenge}, error="invalid_token"`;
     return {
       anonymous: config.anonymous,
       async authenticate(r): Promise<AuthOutcome> {
         const token = findToken(r, sources);
-        if (token === undefined || token === '') return missing(challenge);
+        if (token === undefined || token === '') return missing(BEARER_CHALLENGE);
         const decoded = decodeUnverified(token);
-        if ('reason' in decoded) return invalid(rejected, decoded.reason);
+        if ('reason' in decoded) return invalid(BEARER_INVALID, decoded.reason);
         const claim = decoded.payload[config.keyClaimName];
         const verifier = typeof claim === 'string' ? byKey.get(claim) : undefined;
-        if (verifier === undefined) return invalid(rejected, 'credentials-unknown');
+        if (verifier === undefined) return invalid(BEARER_INVALID, 'credentials-unknown');
         const verified = await verifyToken(token, verifier.key, {
           algorithms: [verifier.algorithm],
           clockTolerance: config.clockSkewSeconds,
@@ -56,9 +54,9 @@ export const jwtPlugin: PluginDefinition<JwtConfig> = {
         });
         if ('reason' in verified) {
           if (verified.unexpected !== undefined) logger.warn('jwt verification failed', { requestId: r.requestId, credential: verifier.credentialId, error: errorMessage(verified.unexpected) });
-          return invalid(rejected, verified.reason);
+          return invalid(BEARER_INVALID, verified.reason);
         }
-        if (!withinMaximumExpiration(verified.payload, config.maximumExpirationSeconds)) return invalid(rejected, 'claims-invalid');
+        if (!withinMaximumExpiration(verified.payload, config.maximumExpirationSeconds)) return invalid(BEARER_INVALID, 'claims-invalid');
         if (config.hideCredentials) hideToken(r, sources);
         return authenticated(verifier.consumer, verifier.credentialId);
       },

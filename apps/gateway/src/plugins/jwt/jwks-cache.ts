@@ -1,4 +1,5 @@
 import { createLocalJWKSet, createRemoteJWKSet, customFetch, type JWTVerifyGetKey, type RemoteJWKSet } from 'jose';
+import type { PluginShared } from '../types';
 
 /** A key id no cached key has triggers a refetch at most this often per URL (tokens with made-up kids cost nothing). */
 export const JWKS_REFETCH_COOLDOWN_MS = 5_000;
@@ -77,4 +78,7 @@ export class JwksCache {
   }
 }
 
-export const JWKS_SERVICE = 'jwks-cache';
+/** The process's JwksCache (jwt and oidc instances share it, across config changes). */
+export function jwksCacheOf(shared: PluginShared): JwksCache {
+  return shared.service('jwks-cache', () => new JwksCache());
+}

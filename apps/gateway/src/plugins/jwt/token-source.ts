@@ -1,6 +1,10 @@
 import { cookieValue, headerValue, queryParam, withoutCookies, withoutQueryParams } from '../auth-common/request-parts';
 import type { PluginRequest } from '../types';
 
+/** The challenge of a request without a token, and of one whose token is refused (RFC 6750 3). */
+export const BEARER_CHALLENGE = `Bearer realm="aya"`;
+export const BEARER_INVALID = `${BEARER_CHALLENGE}, error="invalid_token"`;
+
 /** Where a bearer token may be: headers carrying `Bearer <token>`, query parameters, cookies. */
 export interface TokenSources {
   readonly headerNames: readonly string[];

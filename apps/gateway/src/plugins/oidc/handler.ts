@@ -2,8 +2,8 @@ import { oidcConfigSchema, type PluginConfigOf } from '@aya/config-schema';
 import { errorMessage } from '../../log';
 import { authenticated, forbidden, invalid, missing, quoted } from '../auth-common/replies';
 import { headerValue } from '../auth-common/request-parts';
-import { JWKS_SERVICE, JwksCache } from '../jwt/jwks-cache';
-import { bearerToken } from '../jwt/token-source';
+import { jwksCacheOf } from '../jwt/jwks-cache';
+import { BEARER_CHALLENGE, BEARER_INVALID, bearerToken } from '../jwt/token-source';
 import { decodeUnverified, verifyToken } from '../jwt/verify';
 import type { AuthOutcome, AuthPluginInstance, ConsumerIdentity, PluginDefinition } from '../types';
 import { claimText, grantedScopes, stringList } from './claims';
@@ -28,14 +28,12 @@ export const oidcPlugin: PluginDefinition<OidcConfig> = {
   auth: true,
   create(config, env): AuthPluginInstance {
     const { logger } = env.shared;
-    const jwks = env.shared.service(JWKS_SERVICE, () => new JwksCache());
+    const jwks = jwksCacheOf(env.shared);
     const discovery = env.shared.service(OIDC_DISCOVERY_SERVICE, () => new OidcDiscovery());
     const discoveryUrl = discoveryUrlOf(config.issuer, config.discoveryUrl);
     // fetched now so the first request does not wait for it; a failure is retried by the first request
     discovery.metadata(discoveryUrl, config.issuer).catch(() => undefined);
-    const challenge = `Bearer realm=${quoted('aya')}`;
-    const rejected = `${challenge}, error="invalid_token"`;
-    const insufficient = `${challenge}, error="insufficient_scope", scope=${quoted(config.scopesRequired.join(' '))}`;
+    const insufficient = `${BEARER_CHALLENGE}, error="insufficient_scope", scope=${quoted(config.scopesRequired.join(' '))}`;
 
     const consumerOf = (value: string): ConsumerIdentity | undefined => {
       if (config.consumerBy === 'customId') return env.consumers.consumerByCustomId(value);
@@ -48,15 +46,15 @@ export const oidcPlugin: PluginDefinition<OidcConfig> = {
       anonymous: config.anonymous,
       async authenticate(r): Promise<AuthOutcome> {
         const token = bearerToken(headerValue(r.req.headers, 'authorization'));
-        if (token === undefined || token === '') return missing(challenge);
+        if (token === undefined || token === '') return missing(BEARER_CHALLENGE);
         const decoded = decodeUnverified(token);
-        if ('reason' in decoded) return invalid(rejected, decoded.reason);
+        if ('reason' in decoded) return invalid(BEARER_INVALID, decoded.reason);
         let meta: OidcMetadata;
         try {
           meta = await discovery.metadata(discoveryUrl, config.issuer);
         } catch (err) {
           logger.warn('oidc discovery failed', { requestId: r.requestId, instance: env.instanceId, error: errorMessage(err) });
-          return invalid(rejected, 'issuer-unavailable');
+          return invalid(BEARER_INVALID, 'issuer-unavailable');
         }
         const verified = await verifyToken(token, jwks.resolver(meta.jwksUri), {
           algorithms: ASYMMETRIC,
@@ -67,13 +65,13 @@ export const oidcPlugin: PluginDefinition<OidcConfig> = {
         });
         if ('reason' in verified) {
           if (verified.unexpected !== undefined) logger.warn('oidc verification failed', { requestId: r.requestId, instance: env.instanceId, error: errorMessage(verified.unexpected) });
-          return invalid(rejected, verified.reason);
+          return invalid(BEARER_INVALID, verified.reason);
         }
         const granted = grantedScopes(verified.payload);
         if (!config.scopesRequired.every((s) => granted.has(s))) return forbidden(insufficient, 'scope-insufficient');
         const name = claimText(verified.payload[config.consumerClaim]);
         const consumer = name === undefined ? undefined : consumerOf(name);
-        if (consumer === undefined) return invalid(rejected, 'consumer-unknown');
+        if (consumer === undefined) return invalid(BEARER_INVALID, 'consumer-unknown');
         const extra = config.groupsClaim === null ? [] : stringList(verified.payload[config.groupsClaim]);
         const groups = extra.length === 0 ? consumer.groups : [...new Set([...consumer.groups, ...extra])];
         if (config.hideCredentials) r.upstreamHeaders.set('authorization', null);
