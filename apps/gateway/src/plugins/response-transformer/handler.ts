@@ -28,6 +28,16 @@ function editableBody(headers: readonly string[]): boolean {
 }
 
 /**
+ * A rewritten body is no longer byte-identical to what a strong ETag named; it still is the same
+ * representation for the same upstream bytes (the edits are deterministic), which is what a weak one says.
+ */
+function weakenEtag(list: string[]): void {
+  for (let i = 0; i + 1 < list.length; i += 2) {
+    if ((list[i] as string).toLowerCase() === 'etag' && !(list[i + 1] as string).startsWith('W/')) list[i + 1] = `W/${list[i + 1] as string}`;
+  }
+}
+
+/**
  * response-transformer: edits the response head (any status, whoever answered) and top-level fields of
  * a JSON response body. The body is held back only when JSON edits are configured (every response of the
  * route then is, up to AYA_MAX_BODY_BYTES); it is rewritten only when it is an uncompressed JSON object. Compressed, non-JSON or
@@ -53,8 +63,11 @@ export const responseTransformerPlugin: PluginDefinition<ResponseTransformerConf
         const parsed = parseJson(body);
         if (!parsed.ok || !isJsonObject(parsed.value)) return body;
         applyEdits(json, jsonFieldStore(parsed.value));
+        const out = stringifyJson(parsed.value);
+        if (out === undefined) return body;
+        weakenEtag(list);
         // the framework sets Content-Length of the body returned here
-        return stringifyJson(parsed.value) ?? body;
+        return out;
       },
     };
   },
