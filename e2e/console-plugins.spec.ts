@@ -1,32 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { SHOTS_DIR, consoleUrl, env, nav, shot, signIn } from './console-session';
 import { REPO_ROOT } from '../test/harness/process';
 
-/** Set by e2e/global-setup.ts, which starts the real platform (Postgres, control plane + console, gateway, upstream). */
-function env(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run through playwright.config.ts (its global setup starts the platform)`);
-  return value;
-}
-
-const consoleUrl = () => env('AYA_E2E_CONSOLE_URL');
 const suffix = Date.now().toString(36);
-const SHOTS = process.env.AYA_E2E_SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${consoleUrl()}/`);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(env('AYA_E2E_ADMIN_PASSWORD'));
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/console\/t\/default\/services$/);
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
 /** The service and route the plugins go on, written through the admin API: this spec is about the plugin pages. */
 async function createRoute(request: APIRequestContext, service: string, route: string, path: string): Promise<void> {
@@ -119,7 +97,7 @@ test.describe('console consumers and plugins', () => {
     await expect(config.getByLabel('Key in query')).not.toBeChecked();
     await expect(config.getByLabel('Hide credentials')).toBeChecked();
     await expect(config.locator('input[value="apikey"]')).toBeVisible();
-    await page.screenshot({ path: join(SHOTS ?? '/tmp', 'plugin-form-key-auth.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR ?? '/tmp', 'plugin-form-key-auth.png'), fullPage: true });
     await page.getByRole('button', { name: 'Add plugin' }).click();
     await expect(page).toHaveURL(/\/routes\/[^/]+\/edit$/);
     await expect(panel.getByTestId('plugin-row-key-auth')).toContainText(`route ${route}`);
@@ -139,7 +117,7 @@ test.describe('console consumers and plugins', () => {
     await page.getByRole('button', { name: 'Add plugin' }).click();
     expect((await write).status()).toBe(400);
     await expect(page.getByTestId('field-error-config.header')).toBeVisible();
-    await page.screenshot({ path: join(SHOTS ?? '/tmp', 'plugin-form-rate-limit-error.png'), fullPage: true });
+    await page.screenshot({ path: join(SHOTS_DIR ?? '/tmp', 'plugin-form-rate-limit-error.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, 'plugin-form-phone');
     // Phone width: the form and its schema-rendered fields fit the screen.

@@ -2,32 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { env, nav, shot, signIn } from './console-session';
 
-/** Set by e2e/global-setup.ts, which starts the real platform (Postgres, control plane + console, gateway, upstream). */
-function env(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run through playwright.config.ts (its global setup starts the platform)`);
-  return value;
-}
-
-const consoleUrl = () => env('AYA_E2E_CONSOLE_URL');
 const suffix = Date.now().toString(36);
-const SHOTS = process.env.AYA_E2E_SHOTS_DIR;
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${consoleUrl()}/`);
-  await page.getByLabel('Username').fill('admin');
-  await page.getByLabel('Password').fill(env('AYA_E2E_ADMIN_PASSWORD'));
-  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/console\/t\/default\/services$/);
-}
-
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
 /** A self-signed EC certificate for `cn` made with the openssl CLI (node:crypto cannot issue X.509). */
 function selfSigned(cn: string): { cert: string; key: string } {
