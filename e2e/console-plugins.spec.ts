@@ -143,7 +143,15 @@ test.describe('console consumers and plugins', () => {
     await expect(config.getByRole('spinbutton', { name: 'Limit' })).toHaveValue('1000');
     // rjsf's selects use option indexes as values: check the chosen option's text.
     await expect(config.getByRole('combobox', { name: 'By', exact: true }).locator('option:checked')).toHaveText('ip');
-    await page.getByRole('link', { name: 'Cancel' }).click();
+    // Saving an edit PATCHes the config alone (scope and switch untouched), and the user is back on the route.
+    await config.getByRole('spinbutton', { name: 'Limit' }).fill('500');
+    const patch = page.waitForRequest((r) => r.url().includes('/plugins/') && ['PATCH', 'PUT'].includes(r.method()));
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const sent = await patch;
+    expect(sent.method()).toBe('PATCH');
+    expect(Object.keys(sent.postDataJSON() as object)).toEqual(['config']);
+    expect(sent.postDataJSON()).toMatchObject({ config: { limits: [{ window: 'second', limit: 500 }], by: 'ip' } });
+    await expect(page).toHaveURL(/\/routes\/[^/]+\/edit$/);
     await nav(page, 'Plugins');
     await expect(page.getByRole('heading', { name: 'On services, routes and consumers' })).toBeVisible();
     await expect(page.getByTestId('plugin-row-key-auth').first()).toContainText(route);
