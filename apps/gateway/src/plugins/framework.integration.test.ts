@@ -100,6 +100,8 @@ beforeAll(async () => {
       route('r-unknown', 'svc', ['/unknown']),
       route('r-body', 'svc', ['/body']),
       route('r-body-retry', 'svc-retry', ['/body-retry']),
+      route('r-body-limit', 'svc', ['/body-limit']),
+      route('r-query', 'svc', ['/query']),
       route('r-resp', 'svc', ['/resp']),
       route('r-resp-down', 'svc-down', ['/resp-down']),
       route('r-ws', 'svc-ws', ['/ws']),
@@ -127,6 +129,8 @@ beforeAll(async () => {
       plugin('unknown', 'no-such-plugin', {}, { routeId: 'r-unknown' }),
       plugin('body', 'test-body', {}, { routeId: 'r-body' }),
       plugin('body-retry', 'test-body', {}, { routeId: 'r-body-retry' }),
+      plugin('body-limit', 'test-body', { limit: 10 }, { routeId: 'r-body-limit' }),
+      plugin('t-query', 'test-tag', { tag: 'query', query: '?set=by-plugin' }, { routeId: 'r-query' }),
       plugin('resp', 'test-response', {}, { routeId: 'r-resp' }),
       plugin('resp-down', 'test-response', {}, { routeId: 'r-resp-down' }),
     ],
@@ -156,6 +160,12 @@ describe('scopes: the most specific enabled instance of each plugin wins (Kong o
   it('adds the instance responseHeaders to the answer', async () => {
     const res = await call('/route');
     expect(res.headers['x-tagged']).toBe('route');
+  });
+});
+
+describe('upstream edits', () => {
+  it('replaces the upstream query with the one a plugin set', async () => {
+    expect((await seen('/query?from=client')).url).toBe('/query?set=by-plugin');
   });
 });
 
@@ -236,6 +246,15 @@ describe('bodies', () => {
     expect(echoed.body).toBe('CHUNKED');
     expect(echoed.headers['content-length']).toBe('7');
     expect(echoed.headers['transfer-encoding']).toBeUndefined();
+  });
+
+  it('refuses a body over the limit a plugin reads it with: 413, nothing upstream', async () => {
+    const hits = echo.hits;
+    const res = await call('/body-limit', {}, 'POST', 'x'.repeat(11));
+    expect(res.status).toBe(413);
+    expect(codeOf(res.text)).toBe('AYA_GW_BODY_TOO_LARGE');
+    expect(echo.hits).toBe(hits);
+    expect(JSON.parse((await call('/body-limit', {}, 'POST', 'x'.repeat(10))).text)).toMatchObject({ body: 'XXXXXXXXXX' });
   });
 
   it('sends a buffered body again when an idempotent request is retried on another target', async () => {

@@ -23,16 +23,17 @@ export function keyCredential(id: string, consumerId: string, key: string, expir
  * `startOfflineGateway(dir, { plugins: [...PLUGIN_DEFINITIONS, ...TEST_PLUGINS] })`. They exercise
  * the framework (scopes, auth step, failures, bodies) without depending on any shipped plugin.
  */
-const tagSchema = z.strictObject({ tag: z.string() });
-/** `test-tag`: X-Tag upstream and X-Tagged on the answer say which instance ran */
+const tagSchema = z.strictObject({ tag: z.string(), query: z.string().optional() });
+/** `test-tag`: X-Tag upstream and X-Tagged on the answer say which instance ran; `query` replaces the upstream query */
 export const tagPlugin: PluginDefinition<z.infer<typeof tagSchema>> = {
   name: 'test-tag' as PluginName,
   priority: 500,
   version: '0.0.0',
   schema: tagSchema,
-  create: ({ tag }) => ({
+  create: ({ tag, query }) => ({
     access(r) {
       r.upstreamHeaders.set('x-tag', tag);
+      if (query !== undefined) r.upstreamQuery = query;
       r.responseHeaders.push(['x-tagged', tag]);
       return undefined;
     },
@@ -88,15 +89,16 @@ export const throwPlugin: PluginDefinition<z.infer<typeof throwSchema>> = {
   },
 };
 
-/** `test-body`: reads the request body and forwards it upper-cased */
-export const bodyPlugin: PluginDefinition<Record<string, never>> = {
+const bodySchema = z.strictObject({ limit: z.number().optional() });
+/** `test-body`: reads the request body (at most `limit` bytes) and forwards it upper-cased */
+export const bodyPlugin: PluginDefinition<z.infer<typeof bodySchema>> = {
   name: 'test-body' as PluginName,
   priority: 700,
   version: '0.0.0',
-  schema: z.strictObject({}),
-  create: () => ({
+  schema: bodySchema,
+  create: ({ limit }) => ({
     async access(r) {
-      const body = await r.readBody();
+      const body = await r.readBody(limit);
       r.setBody(Buffer.from(body.toString('utf8').toUpperCase()));
       return undefined;
     },
