@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../harness/process';
-import { anchorsOf, checkLinks, headingSlug, markdownFiles } from './markdown-links';
+import { anchorsOf, checkLinks, checkPathMentions, headingSlug, markdownFiles } from './markdown-links';
 
 describe('Markdown links', () => {
   const files = markdownFiles(REPO_ROOT);
@@ -14,6 +14,10 @@ describe('Markdown links', () => {
 
   it('every relative link of every README and doc names a file in the repository (and a heading that exists)', () => {
     expect(files.flatMap((f) => checkLinks(REPO_ROOT, f))).toEqual([]);
+  });
+
+  it('every repository path a doc names in code (`apps/...`, `drills/...`) exists', () => {
+    expect(files.flatMap((f) => checkPathMentions(REPO_ROOT, f))).toEqual([]);
   });
 
   describe('the checker', () => {
@@ -33,6 +37,7 @@ describe('Markdown links', () => {
         '[in a fence](missing.md)',
         '```',
         '# Readme',
+        'Paths: `docs/a.md`, `docs/a.md#a-title`, `docs/a.md:3`, `docs/gone.ts`, `docs/<name>.ts`, `apps/x/dist/main.js`, `src/elsewhere.ts`',
       ].join('\n'),
     );
 
@@ -42,6 +47,10 @@ describe('Markdown links', () => {
         [3, 'docs/b.md', 'no such file'],
         [4, 'docs/a.md#nowhere', 'no such heading'],
       ]);
+    });
+
+    it('reports repository paths named in code that do not exist, skipping patterns and build output', () => {
+      expect(checkPathMentions(dir, 'README.md').map((p) => [p.line, p.target])).toEqual([[10, 'docs/gone.ts']]);
     });
 
     it('slugs headings as GitHub does', () => {

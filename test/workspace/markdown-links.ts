@@ -12,7 +12,7 @@ export interface LinkProblem {
   file: string;
   line: number;
   target: string;
-  problem: 'outside the repository' | 'no such file' | 'no such heading';
+  problem: 'outside the repository' | 'no such file' | 'no such heading' | 'names a path that does not exist';
 }
 
 /** Directories never searched for docs: dependencies, build output, run data. */
@@ -104,4 +104,29 @@ export function checkLinks(root: string, file: string): LinkProblem[] {
     }
   }
   return problems;
+}
+
+/** Top-level folders whose paths docs name in code spans (`apps/gateway/src/gateway.ts`). */
+const SOURCE_ROOTS = /^(?:apps|libs|test|e2e|drills|bench|prisma|docs|scripts|tools|docker)\//;
+
+/**
+ * Repository paths named in inline code (`apps/x/src/y.ts`, `drills/README.md#anchor`, `bench/a.mjs:12`):
+ * the path up to a fragment, line number or space. Patterns (`<name>`, `{a,b}`, `*`) and build output
+ * (`dist/`, absent in a fresh checkout) are not paths to check.
+ */
+export function pathMentionsOf(text: string): Array<{ line: number; target: string }> {
+  return proseLines(text).flatMap(({ line, text: t }) =>
+    [...t.matchAll(/`([^`]+)`/g)]
+      .map((m) => m[1].split(/[#: ]/, 1)[0])
+      .filter((p) => SOURCE_ROOTS.test(p) && !/[<>{}*$]/.test(p) && !/(^|\/)dist(\/|$)/.test(p))
+      .map((target) => ({ line, target })),
+  );
+}
+
+/** The paths `file` names in code that do not exist (a file renamed or moved without its docs). */
+export function checkPathMentions(root: string, file: string): LinkProblem[] {
+  const text = fs.readFileSync(path.join(root, file), 'utf8');
+  return pathMentionsOf(text)
+    .filter(({ target }) => !fs.existsSync(path.join(root, target)))
+    .map(({ line, target }) => ({ file, line, target, problem: 'names a path that does not exist' as const }));
 }
