@@ -60,14 +60,19 @@ export const oidcConfigSchema = z.strictObject({
   ...anonymousField,
 });
 
-/** mtls-auth: the HTTPS listener asks for a client certificate; its fingerprint or subject names the credential. */
+/**
+ * mtls-auth: the HTTPS listener asks for a client certificate; its fingerprint or subject names the credential.
+ * A subject match counts only for a certificate that chains to one of `caCertificates`.
+ */
 export const mtlsAuthConfigSchema = z.strictObject({
   /** CA certificate ids (certificates resource) a client certificate must chain to; empty: any the listener accepts */
   caCertificates: z.array(z.string().min(1).max(128)).max(16).default([]),
   /** match credentials by the certificate's SHA-256 fingerprint, its subject CN, or either */
   matchBy: z.enum(['fingerprint', 'subject', 'any']).default('any'),
   ...anonymousField,
-});
+})
+  // a subject CN proves nothing unless the certificate comes from a known CA: the gateway never matches it alone
+  .refine((c) => c.matchBy !== 'subject' || c.caCertificates.length > 0, { message: 'matching by subject needs caCertificates', path: ['caCertificates'] });
 
 /** acl: allow or deny by consumer group (403 AYA_GW_FORBIDDEN); needs an auth plugin before it. */
 export const aclConfigSchema = z
