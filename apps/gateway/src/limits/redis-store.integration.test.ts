@@ -54,6 +54,21 @@ function scriptCases(getStore: () => RedisCounterStore) {
     expect(last.windows[1].remaining).toBe(8);
   });
 
+  it('decisions of one turn over several subjects and algorithms (one call on a single Redis): each exact', async () => {
+    const store = getStore();
+    const subjects = Array.from({ length: 6 }, () => fresh());
+    const day = 24 * HOUR;
+    const start = Date.now() - (Date.now() % day);
+    const all = await Promise.all(
+      subjects.flatMap((key, i) =>
+        Array.from({ length: 7 }, () =>
+          store.decide(i % 3 === 0 ? { key, algorithm: 'gcra', windows: [{ limit: 4, ms: HOUR }] } : i % 3 === 1 ? { key, algorithm: 'sliding-window', windows: [{ limit: 4, ms: HOUR }, { limit: 5, ms: day }] } : { key, algorithm: 'fixed', windows: [{ limit: 4, ms: day, start }] }),
+        ),
+      ),
+    );
+    for (let i = 0; i < subjects.length; i++) expect(all.slice(i * 7, i * 7 + 7).filter((d) => d.allowed)).toHaveLength(4);
+  });
+
   it('fixed period: counts inside the period given by the caller', async () => {
     const day = 24 * HOUR;
     const start = Date.now() - (Date.now() % day);

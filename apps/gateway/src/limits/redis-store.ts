@@ -6,7 +6,8 @@ import type { CounterStore, LimitDecision, LimitQuery, WindowState } from './typ
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    ayaLimit(key: string, ...args: Array<string | number>): Result<number[], Context>;
+    ayaLimit(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Result<number[], Context>;
+    ayaLimitOne(key: string, ...args: Array<string | number>): Result<number[], Context>;
   }
 }
 
@@ -14,6 +15,15 @@ declare module 'ioredis' {
 export const REDIS_COMMAND_TIMEOUT_MS = 250;
 /** subjects longer than this (header values) are hashed into the key */
 const MAX_SUBJECT_KEY = 128;
+/** decisions per script call at most (bounds the time one call holds Redis) */
+const MAX_BATCH = 128;
+
+interface Pending {
+  readonly key: string;
+  readonly query: LimitQuery;
+  resolve(d: LimitDecision): void;
+  reject(e: unknown): void;
+}
 
 type Client = Redis | Cluster;
 
@@ -26,7 +36,10 @@ type Client = Redis | Cluster;
  */
 export class RedisCounterStore implements CounterStore {
   private client: Client | undefined;
+  private clustered = false;
   private closed = false;
+  /** decisions of this event-loop turn (a single Redis; on a cluster each decision is its own call) */
+  private queue: Pending[] = [];
   private readonly ready: Promise<void>;
 
   constructor(
@@ -37,14 +50,37 @@ export class RedisCounterStore implements CounterStore {
     this.ready = this.connect();
   }
 
-  async decide(query: LimitQuery): Promise<LimitDecision> {
+  decide(query: LimitQuery): Promise<LimitDecision> {
     const client = this.client;
-    if (!client) throw new Error('rate-limit redis is not connected');
-    const args: Array<string | number> = [query.algorithm, Date.now()];
-    for (const w of query.windows) args.push(w.limit, w.ms, w.start ?? 0);
-    const reply = await client.ayaLimit(redisKey(query.key), ...args);
-    const windows: WindowState[] = query.windows.map((w, i) => ({ limit: w.limit, remaining: reply[2 + 2 * i], resetMs: reply[3 + 2 * i] }));
-    return { allowed: reply[0] === 1, retryAfterMs: reply[1], windows };
+    if (!client) return Promise.reject(new Error('rate-limit redis is not connected'));
+    const key = redisKey(query.key);
+    // Redis Cluster: one call per decision, its key first, so ioredis sends it to the key's slot (and
+    // auto-pipelines calls per node)
+    if (this.clustered) return client.ayaLimitOne(key, ...scriptArgs([query])).then((reply) => decisionsOf([query], reply)[0]);
+    return new Promise((resolve, reject) => {
+      if (this.queue.push({ key, query, resolve, reject }) === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  /** A single Redis: the turn's decisions in calls of at most MAX_BATCH, written in one go by auto-pipelining. */
+  private flush(): void {
+    const all = this.queue;
+    this.queue = [];
+    const client = this.client;
+    for (let i = 0; i < all.length; i += MAX_BATCH) {
+      const part = all.slice(i, i + MAX_BATCH);
+      if (!client) {
+        for (const p of part) p.reject(new Error('rate-limit redis is not connected'));
+        continue;
+      }
+      const queries = part.map((p) => p.query);
+      client.ayaLimit(part.length, ...part.map((p) => p.key), ...scriptArgs(queries)).then(
+        (reply) => decisionsOf(queries, reply).forEach((d, j) => part[j].resolve(d)),
+        (err: unknown) => {
+          for (const p of part) p.reject(err);
+        },
+      );
+    }
   }
 
   async close(): Promise<void> {
@@ -61,7 +97,9 @@ export class RedisCounterStore implements CounterStore {
     if (clustered === undefined) return;
     if (this.closed) return;
     const client: Client = clustered ? clusterClient(this.url, base) : new Redis(this.url, base);
-    client.defineCommand('ayaLimit', { numberOfKeys: 1, lua: LIMIT_SCRIPT });
+    // the number of keys is the call's first argument: one key per decision of the batch
+    client.defineCommand('ayaLimit', { lua: LIMIT_SCRIPT });
+    client.defineCommand('ayaLimitOne', { lua: LIMIT_SCRIPT, numberOfKeys: 1 });
     let up = true;
     client.on('error', (err: Error) => {
       if (up) this.logger.warn('rate-limit redis error', { error: errorMessage(err) });
@@ -71,9 +109,31 @@ export class RedisCounterStore implements CounterStore {
       if (!up) this.logger.info('rate-limit redis reachable again');
       up = true;
     });
+    this.clustered = clustered;
     this.client = client;
     this.logger.info('rate-limit redis connected', { cluster: clustered });
   }
+}
+
+/** The script's ARGV for these decisions (redis-script.ts). */
+function scriptArgs(queries: readonly LimitQuery[]): Array<string | number> {
+  const args: Array<string | number> = [Date.now()];
+  for (const q of queries) {
+    args.push(q.algorithm, q.windows.length);
+    for (const w of q.windows) args.push(w.limit, w.ms, w.start ?? 0);
+  }
+  return args;
+}
+
+/** The script's flat reply, cut back into one decision per query. */
+function decisionsOf(queries: readonly LimitQuery[], reply: number[]): LimitDecision[] {
+  let at = 0;
+  return queries.map((q) => {
+    const windows: WindowState[] = q.windows.map((w, j) => ({ limit: w.limit, remaining: reply[at + 2 + 2 * j], resetMs: reply[at + 3 + 2 * j] }));
+    const d = { allowed: reply[at] === 1, retryAfterMs: reply[at + 1], windows };
+    at += 2 + 2 * q.windows.length;
+    return d;
+  });
 }
 
 const wait = (ms: number): Promise<undefined> => new Promise((resolve) => setTimeout(() => resolve(undefined), ms).unref());
