@@ -102,12 +102,13 @@ beforeAll(async () => {
       route('r-body-retry', 'svc-retry', ['/body-retry']),
       route('r-body-limit', 'svc', ['/body-limit']),
       route('r-query', 'svc', ['/query']),
+      route('r-cached', 'svc', ['/cached'], { cache: { ttlSeconds: 60 } }),
       route('r-resp', 'svc', ['/resp']),
       route('r-resp-down', 'svc-down', ['/resp-down']),
       route('r-ws', 'svc-ws', ['/ws']),
       route('r-plain', 'svc-other', ['/plain'], { tenant: 'other' }),
     ],
-    consumers: [consumer('c-alice', 'alice', { customId: 'A-1', groups: ['gold', 'beta'] }), consumer('c-anon', 'anon')],
+    consumers: [consumer('c-alice', 'alice', { customId: 'A-1', groups: ['gold', 'beta'] }), consumer('c-anon', 'anon'), consumer('c-bob', 'bob')],
     plugins: [
       plugin('auth', 'test-auth', { anonymous: 'anon' }),
       plugin('t-global', 'test-tag', { tag: 'global' }),
@@ -130,6 +131,8 @@ beforeAll(async () => {
       plugin('body', 'test-body', {}, { routeId: 'r-body' }),
       plugin('body-retry', 'test-body', {}, { routeId: 'r-body-retry' }),
       plugin('body-limit', 'test-body', { limit: 10 }, { routeId: 'r-body-limit' }),
+      plugin('auth-cached', 'test-auth', { anonymous: null }, { routeId: 'r-cached' }),
+      plugin('t-cached', 'test-tag', { tag: 'cached' }, { routeId: 'r-cached' }),
       plugin('t-query', 'test-tag', { tag: 'query', query: '?set=by-plugin' }, { routeId: 'r-query' }),
       plugin('resp', 'test-response', {}, { routeId: 'r-resp' }),
       plugin('resp-down', 'test-response', {}, { routeId: 'r-resp-down' }),
@@ -197,6 +200,21 @@ describe('auth step and consumer headers', () => {
       expect(wrong.status).toBe(401);
       expect((await seen(path, { 'x-test-user': 'alice' })).headers['x-consumer-id']).toBe('c-alice');
     }
+  });
+
+  it('never serves one consumer a response cached for another', async () => {
+    const first = await seen('/cached', { 'x-test-user': 'alice' });
+    expect(first.headers['x-consumer-id']).toBe('c-alice');
+    expect((await seen('/cached', { 'x-test-user': 'bob' })).headers['x-consumer-id']).toBe('c-bob');
+    // alice's own entry is a hit: the upstream is not asked again
+    const hits = echo.hits;
+    const hit = await call('/cached', { 'x-test-user': 'alice' });
+    expect((JSON.parse(hit.text) as Seen).headers['x-consumer-id']).toBe('c-alice');
+    expect(echo.hits).toBe(hits);
+    // an answer from the cache gets the plugins' response headers like any other
+    expect(hit.headers['x-cache']).toBe('HIT');
+    expect(hit.headers['x-tagged']).toBe('consumer');
+    expect((await call('/cached')).status).toBe(401);
   });
 
   it('strips client-sent consumer headers on a route without plugins too', async () => {

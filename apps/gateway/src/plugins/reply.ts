@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import { GwErrorCode } from '@aya/config-schema';
 import { errorBody, GW_ERROR_STATUS, gwErrorMessage } from '../proxy/errors';
 import { isGrpcExchange, sendGrpcError } from '../proxy/grpc-errors';
+import type { HeadHook } from '../response/header-list';
 import type { PluginRun } from './plugin-run';
 import type { PluginReply } from './types';
 
@@ -21,6 +22,20 @@ export function runHeaderPhase(run: PluginRun, status: number, headers: string[]
     }
   }
   return true;
+}
+
+/** A header phase failed on a head the gateway writes itself: answer 500 AYA_GW_PLUGIN_ERROR instead. */
+export class HeaderPhaseError extends Error {
+  constructor() {
+    super('a plugin header phase failed');
+  }
+}
+
+/** The run's responseHeaders and header phases for cache hits, redirects and fallback answers. */
+export function headHook(run: PluginRun): HeadHook {
+  return (status, headers) => {
+    if (!runHeaderPhase(run, status, headers)) throw new HeaderPhaseError();
+  };
 }
 
 /** The chain's body phases over a buffered response body; undefined when one threw (logged, counted). */

@@ -18,7 +18,7 @@ import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
 import { bodyMayFollow, HeldResponse, setResponseLength } from '../plugins/held-response';
 import type { PluginRun } from '../plugins/plugin-run';
-import { runBodyPhase, runHeaderPhase, sendReply } from '../plugins/reply';
+import { HeaderPhaseError, headHook, runBodyPhase, runHeaderPhase, sendReply } from '../plugins/reply';
 import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, retryKind, targetSilent } from './retry-policy';
 
 export interface ForwardDeps {
@@ -188,20 +188,29 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.grpcHead = target?.endpoint?.http2 ? grpcStatusInHeaders(rawHeaders) : undefined;
     this.request.editResponse?.(headers, target, this);
     const run = this.request.plugins;
-    if (run) {
-      if (!runHeaderPhase(run, statusCode, headers)) return this.abandonForPlugin(controller);
-      if (run.chain.body.length > 0 && bodyMayFollow(this.request.method, statusCode)) {
-        this.held = new HeldResponse(statusCode, headers);
-        return;
-      }
+    // body phases see the whole body first; the header phase runs as the head is written
+    if (run && run.chain.body.length > 0 && bodyMayFollow(this.request.method, statusCode)) {
+      this.held = new HeldResponse(statusCode, headers);
+      return;
     }
-    this.writeHead(statusCode, headers);
+    if (!this.writeHead(statusCode, headers)) this.abandonForPlugin(controller);
   }
 
-  private writeHead(statusCode: number, headers: string[]): void {
-    if (this.request.response) this.sink = this.request.response.start(this.res, statusCode, headers, this.onDrain);
-    else this.res.writeHead(statusCode, headers);
+  /** Writes the head (through the route's response plan, if any) after the plugins' header phase; false when that failed. */
+  private writeHead(statusCode: number, headers: string[]): boolean {
+    const run = this.request.plugins;
+    try {
+      if (this.request.response) this.sink = this.request.response.start(this.res, statusCode, headers, this.onDrain, run ? headHook(run) : undefined);
+      else {
+        if (run && !runHeaderPhase(run, statusCode, headers)) return false;
+        this.res.writeHead(statusCode, headers);
+      }
+    } catch (err) {
+      if (err instanceof HeaderPhaseError) return false;
+      throw err;
+    }
     this.deps.metrics.countStatus(statusCode);
+    return true;
   }
 
   /** A plugin's response phase failed before anything was written: 500 AYA_GW_PLUGIN_ERROR, the upstream answer is dropped. */
@@ -349,7 +358,10 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
       return false;
     }
     setResponseLength(held.headers, body.length);
-    this.writeHead(held.status, held.headers);
+    if (!this.writeHead(held.status, held.headers)) {
+      this.fail(GwErrorCode.PLUGIN_ERROR);
+      return false;
+    }
     if (this.sink) this.sink.write(body);
     else if (!this.res.destroyed) this.res.write(body);
     return true;
@@ -382,7 +394,13 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
       if (isGrpcExchange(this.res)) return false;
       const close = this.request.hasBody && !this.req.complete;
       if (close) this.req.resume();
-      this.deps.metrics.countStatus(writeFallbackResponse(this.res, fallback.response, this.request.requestId, close));
+      const run = this.request.plugins;
+      try {
+        this.deps.metrics.countStatus(writeFallbackResponse(this.res, fallback.response, this.request.requestId, close, run ? headHook(run) : undefined));
+      } catch (err) {
+        if (!(err instanceof HeaderPhaseError) || !run) throw err;
+        this.deps.metrics.countStatus(sendReply(this.res, { code: GwErrorCode.PLUGIN_ERROR }, run, close));
+      }
       return true;
     }
     // another service, only while the request body is whole (no attempt has started sending it)

@@ -3,9 +3,9 @@ import type { Socket } from 'node:net';
 import { GwErrorCode } from '@aya/config-schema';
 import { upstreamPath } from '../compile/compile';
 import type { CompiledConfig, RouteMatch } from '../compile/types';
-import { runAccess } from '../plugins/access';
 import { PluginRun, type PluginHost } from '../plugins/plugin-run';
-import { runLogPhase, sendReply } from '../plugins/reply';
+import { PLUGIN_ERROR, runAccess } from '../plugins/access';
+import { HeaderPhaseError, headHook, runLogPhase, sendReply } from '../plugins/reply';
 import type { PluginReply } from '../plugins/types';
 import { errorMessage, type Logger } from '../log';
 import { h2BodyFollows } from '../server/h2-compat';
@@ -192,15 +192,23 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
   function forwardMatched(req: IncomingMessage, res: ServerResponse, ex: Exchange, match: RouteMatch, guard: AcceptedRequest, hasBody: boolean, run: PluginRun | undefined): void {
     const method = req.method ?? 'GET';
     const traffic = match.route.traffic;
-    if (traffic?.redirect) {
-      metrics.countStatus(sendRedirect(res, traffic.redirect, match.params, ex.requestId));
-      return;
-    }
-    const response = ResponsePlan.for(match.route.response, req, { method, host: guard.host, path: guard.path, query: guard.query });
-    // a cache hit is answered here: no balancer pick, no upstream
-    const hit = response?.serveHit(res, ex.requestId) ?? 0;
-    if (hit) {
-      metrics.countStatus(hit);
+    const hook = run ? headHook(run) : undefined;
+    let response: ResponsePlan | undefined;
+    try {
+      if (traffic?.redirect) {
+        metrics.countStatus(sendRedirect(res, traffic.redirect, match.params, ex.requestId, hook));
+        return;
+      }
+      response = ResponsePlan.for(match.route.response, req, { method, host: guard.host, path: guard.path, query: guard.query, consumer: run?.consumer?.id });
+      // a cache hit is answered here: no balancer pick, no upstream
+      const hit = response?.serveHit(res, ex.requestId, hook) ?? 0;
+      if (hit) {
+        metrics.countStatus(hit);
+        return;
+      }
+    } catch (err) {
+      if (!(err instanceof HeaderPhaseError) || !run) throw err;
+      answer(res, run, PLUGIN_ERROR);
       return;
     }
     const clientIp = run?.clientIp ?? clientIpOf(req);

@@ -31,3 +31,10 @@ export function appendToken(list: string[], name: string, token: string): void {
   removeHeader(list, lower);
   list.push(name, current ? `${current}, ${token}` : token);
 }
+
+/**
+ * Sees (and may edit) a response head the gateway writes itself (cache hit, redirect, fallback) right
+ * before it is written: the route's plugins add their response headers and run their header phases.
+ * It may throw (a plugin failed): nothing has been written then.
+ */
+export type HeadHook = (status: number, headers: string[]) => void;

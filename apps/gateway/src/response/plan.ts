@@ -1,3 +1,4 @@
+import type { HeadHook } from './header-list';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CompressionAlgorithm } from '@aya/config-schema';
 import { negotiateEncoding } from './accept-encoding';
@@ -19,6 +20,8 @@ export interface PlanRequest {
   path: string;
   /** '' or '?...' */
   query: string;
+  /** the consumer the route's auth plugins authenticated: an answer for one consumer is never another's */
+  consumer?: string;
 }
 
 /**
@@ -65,19 +68,19 @@ export class ResponsePlan {
   }
 
   /** Answers from the cache when it can; the status sent, or 0 (go upstream). */
-  serveHit(res: ServerResponse, requestId: string): number {
+  serveHit(res: ServerResponse, requestId: string, hook?: HeadHook): number {
     if (!this.lookup || this.baseKey === null) return 0;
     const entry = this.cache.lookup(this.baseKey, this.headerOf);
     if (!entry) return 0;
     const conditions = { ifNoneMatch: this.headerOf('if-none-match'), ifModifiedSince: this.headerOf('if-modified-since') };
-    return writeHit(res, this.cache, entry, requestId, this.request.method === 'HEAD', conditions);
+    return writeHit(res, this.cache, entry, requestId, this.request.method === 'HEAD', conditions, hook);
   }
 
   /**
    * Writes the response head and returns the sink the body goes through, or undefined when the
    * body passes unchanged and uncopied. `headers` is the downstream list (it is edited in place).
    */
-  start(res: ServerResponse, status: number, headers: string[], resume: () => void): ResponseSink | undefined {
+  start(res: ServerResponse, status: number, headers: string[], resume: () => void, hook?: HeadHook): ResponseSink | undefined {
     const { policy, request } = this;
     const comp = policy.compression;
     const eligible = comp !== null && isCompressible(comp, request.method, status, headers);
@@ -89,9 +92,12 @@ export class ResponsePlan {
     const encoding = eligible ? this.encoding : null;
     if (encoding) applyCompressionHeaders(headers, encoding);
     if (policy.cache) headers.push('x-cache', ttl > 0 ? 'MISS' : 'BYPASS');
+    // the entry keeps the head before the route's plugins edit it: a hit runs them again (per request)
+    const own = hook && ttl > 0 ? [...headers] : headers;
+    hook?.(status, headers);
     res.writeHead(status, headers);
 
-    const fill = ttl > 0 ? this.fillFor(status, headers, ttl, varyNames) : null;
+    const fill = ttl > 0 ? this.fillFor(status, own, ttl, varyNames) : null;
     if (encoding) {
       const length = Number(headerValue(headers, 'content-length') || Number.NaN);
       return compressSink(res, createCompressor(encoding, Number.isFinite(length) ? length : undefined), fill, resume);
@@ -136,7 +142,7 @@ export class ResponsePlan {
 
   /**
    * route id + its config version + host + path (+ query) + the coding this client gets + the
-   * route's own vary headers. The coding stands in for Accept-Encoding: clients that negotiate
+   * route's own vary headers (+ the authenticated consumer, as Kong's proxy-cache). The coding stands in for Accept-Encoding: clients that negotiate
    * the same coding share one entry.
    */
   private keyOf(): string {
@@ -146,6 +152,7 @@ export class ResponsePlan {
     if (c?.query) key += request.query;
     key += `\n${this.encoding ?? 'identity'}`;
     for (const name of c?.varyHeaders ?? []) key += `\n${name}:${this.headerOf(name)}`;
+    if (request.consumer !== undefined) key += `\nconsumer:${request.consumer}`;
     return key;
   }
 }

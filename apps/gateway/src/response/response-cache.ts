@@ -1,7 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { ByteLru } from './byte-lru';
 import { NOT_MODIFIED_HEADERS, notModified, type Conditions } from './conditional';
-import { headerValue } from './header-list';
+import { headerValue, type HeadHook } from './header-list';
 
 export interface CacheEntry {
   readonly kind: 'entry';
@@ -82,7 +82,7 @@ export class ResponseCache {
  * Answers from an entry: Content-Length and Age are computed, the request id is this request's.
  * A conditional request the stored 200 satisfies gets a 304 with the validators and no body.
  */
-export function writeHit(res: ServerResponse, cache: ResponseCache, entry: CacheEntry, requestId: string, head: boolean, conditions?: Conditions): number {
+export function writeHit(res: ServerResponse, cache: ResponseCache, entry: CacheEntry, requestId: string, head: boolean, conditions?: Conditions, hook?: HeadHook): number {
   const age = String(entry.initialAge + Math.floor((cache.now() - entry.storedAt) / 1000));
   if (conditions && entry.status === 200 && notModified(validatorsOf(entry), conditions)) {
     const headers: string[] = [];
@@ -90,11 +90,13 @@ export function writeHit(res: ServerResponse, cache: ResponseCache, entry: Cache
       if (NOT_MODIFIED_HEADERS.has(entry.headers[i].toLowerCase())) headers.push(entry.headers[i], entry.headers[i + 1]);
     }
     headers.push('age', age, 'x-cache', 'HIT', 'x-request-id', requestId);
+    hook?.(304, headers);
     res.writeHead(304, headers);
     res.end();
     return 304;
   }
   const headers = [...entry.headers, 'content-length', String(entry.body.length), 'age', age, 'x-cache', 'HIT', 'x-request-id', requestId];
+  hook?.(entry.status, headers);
   res.writeHead(entry.status, headers);
   if (head) res.end();
   else res.end(entry.body);

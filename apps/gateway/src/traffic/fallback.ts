@@ -1,3 +1,4 @@
+import type { HeadHook } from '../response/header-list';
 import type { ServerResponse } from 'node:http';
 import type { SnapshotRoute } from '@aya/config-schema';
 import type { RuntimeService } from '../compile/types';
@@ -38,17 +39,13 @@ export function compileFallback(r: SnapshotRoute, services: ReadonlyMap<string, 
 }
 
 /** Writes the fixed fallback answer; `close`: the request body was left unread, so the connection goes. */
-export function writeFallbackResponse(res: ServerResponse, r: FallbackResponse, requestId: string, close: boolean): number {
+export function writeFallbackResponse(res: ServerResponse, r: FallbackResponse, requestId: string, close: boolean, hook?: HeadHook): number {
   if (res.destroyed) return r.status;
-  res.writeHead(r.status, {
-    'content-type': r.contentType,
-    'content-length': r.body.length,
-    'x-request-id': requestId,
-    'x-aya-fallback': 'response',
-    'cache-control': 'no-store',
-    // HTTP/2 has no connection-level headers: the stream alone ends there
-    ...(close && !('stream' in res) ? { connection: 'close' } : {}),
-  });
+  const headers = ['content-type', r.contentType, 'content-length', String(r.body.length), 'x-request-id', requestId, 'x-aya-fallback', 'response', 'cache-control', 'no-store'];
+  // HTTP/2 has no connection-level headers: the stream alone ends there
+  if (close && !('stream' in res)) headers.push('connection', 'close');
+  hook?.(r.status, headers);
+  res.writeHead(r.status, headers);
   res.end(r.body);
   return r.status;
 }

@@ -1,3 +1,4 @@
+import type { HeadHook } from '../response/header-list';
 import type { ServerResponse } from 'node:http';
 import type { Params } from '../router/router';
 import { captureOf, expandTemplate, type Template } from './template';
@@ -11,9 +12,11 @@ export function rewritePath(path: string, regex: RegExp, replacement: Template):
 }
 
 /** Answers a redirect route itself: Location from the template and the route path's captures. */
-export function sendRedirect(res: ServerResponse, redirect: { status: number; location: Template }, params: Params | null, requestId: string): number {
+export function sendRedirect(res: ServerResponse, redirect: { status: number; location: Template }, params: Params | null, requestId: string, hook?: HeadHook): number {
   const location = expandTemplate(redirect.location, (ref) => params?.[ref]);
-  res.writeHead(redirect.status, { location, 'content-length': '0', 'x-request-id': requestId });
+  const headers = ['location', location, 'content-length', '0', 'x-request-id', requestId];
+  hook?.(redirect.status, headers);
+  res.writeHead(redirect.status, headers);
   res.end();
   return redirect.status;
 }
