@@ -133,19 +133,7 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
         forwardMatched(req, res, ex, match, guard, hasBody, undefined);
         return;
       }
-      const run = new PluginRun(req, plugins, pluginHost, {
-        requestId: ex.requestId,
-        method,
-        host: hostOf(guard.host),
-        path: guard.path,
-        query: guard.query,
-        clientIp: clientIpOf(req),
-        routeId: match.route.id,
-        routeName: match.route.name,
-        serviceId: match.route.service.id,
-        hasBody,
-        maxBodyBytes: limits.maxBodyBytes,
-      });
+      const run = pluginRunOf(req, match, guard, pluginHost, ex.requestId, hasBody, limits.maxBodyBytes);
       ex.run = run;
       res.once('close', () => runLogPhase(run, res.headersSent ? res.statusCode : CLIENT_CLOSED));
       const outcome = runAccess(run);
@@ -263,6 +251,32 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
 
 /** what /metrics and log phases see for a response the client left before it started (nginx's 499) */
 const CLIENT_CLOSED = 499;
+
+/** The plugin run of a request on a route with plugins (HTTP and WebSocket handshakes alike). */
+export function pluginRunOf(
+  req: IncomingMessage,
+  match: RouteMatch,
+  guard: AcceptedRequest,
+  host: PluginHost,
+  requestId: string,
+  hasBody: boolean,
+  maxBodyBytes: number,
+): PluginRun {
+  const route = match.route;
+  return new PluginRun(req, route.plugins as NonNullable<typeof route.plugins>, host, {
+    requestId,
+    method: req.method ?? 'GET',
+    host: hostOf(guard.host),
+    path: guard.path,
+    query: guard.query,
+    clientIp: clientIpOf(req),
+    routeId: route.id,
+    routeName: route.name,
+    serviceId: route.service.id,
+    hasBody,
+    maxBodyBytes,
+  });
+}
 
 export function isThenable<T>(v: T | Promise<T>): v is Promise<T> {
   return typeof (v as { then?: unknown } | undefined)?.then === 'function';

@@ -8,10 +8,10 @@ import type { RuntimeService, RuntimeTarget } from '../compile/types';
 import { GW_ERROR_STATUS, refuseSocket, unmatchedRouteCode } from './errors';
 import type { RouteMatch } from '../compile/types';
 import { runAccess } from '../plugins/access';
-import { PluginRun, type PluginHost } from '../plugins/plugin-run';
+import type { PluginHost, PluginRun } from '../plugins/plugin-run';
 import { rawReply, runLogPhase } from '../plugins/reply';
 import type { PluginReply } from '../plugins/types';
-import { clientIpOf, hostOf, isThenable, type AcceptedRequest, type ProxyHandlerDeps } from './handler';
+import { clientIpOf, isThenable, pluginRunOf, type AcceptedRequest, type ProxyHandlerDeps } from './handler';
 import { applyUpstreamHeaders, isHopByHop, upstreamRequestHeaders } from './headers';
 import { DEFAULT_LIMITS } from './limits';
 import { guardRequest } from './request-guard';
@@ -99,20 +99,8 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     const plugins = match.route.plugins;
     if (plugins === undefined) return proceed(req, socket, head, match, guard, requestId, undefined);
     // a handshake is a request like any other to the route's plugins: auth cannot be skipped with an Upgrade header
-    const run = new PluginRun(req, plugins, pluginHost, {
-      requestId,
-      method: req.method ?? 'GET',
-      host: hostOf(guard.host),
-      path: guard.path,
-      query: guard.query,
-      clientIp: clientIpOf(req),
-      routeId: match.route.id,
-      routeName: match.route.name,
-      serviceId: match.route.service.id,
-      // node parses no body after an Upgrade request
-      hasBody: false,
-      maxBodyBytes: 0,
-    });
+    // node parses no body after an Upgrade request
+    const run = pluginRunOf(req, match, guard, pluginHost, requestId, false, 0);
     socket.once('close', () => runLogPhase(run, run.status));
     const outcome = runAccess(run);
     if (outcome === undefined) return proceed(req, socket, head, match, guard, requestId, run);
