@@ -4,7 +4,8 @@
 // same interleaved rounds, to keep the lean client's advantage measured.
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { startAyaFromSnapshot } from './aya-gateway.mjs';
+import { BENCH_API_KEY, startAyaFromSnapshot } from './aya-gateway.mjs';
+import { redisServer } from './lib.mjs';
 import { ensureTools, rssMb, startNginx, wrk } from './tools.mjs';
 
 const median = (xs) => {
@@ -37,7 +38,7 @@ async function measure(cfg, opts) {
   let rss = null;
   const timer = cfg.pid ? setTimeout(() => (rss = rssMb(cfg.pid)), Math.max(0, opts.seconds * 1000 - 400)) : null;
   const cpu0 = cfg.pid ? cpuMs(cfg.pid) : null;
-  const r = await wrk({ url: cfg.url, core: 1, pinning: opts.pinning, ...opts });
+  const r = await wrk({ url: cfg.url, headers: cfg.headers, core: 1, pinning: opts.pinning, ...opts });
   const cpu1 = cfg.pid ? cpuMs(cfg.pid) : null;
   clearTimeout(timer);
   const cpuUsPerRequest = cpu0 !== null && cpu1 !== null && r.requests > 0 ? round(((cpu1 - cpu0) * 1000) / r.requests, 1) : null;
@@ -52,17 +53,21 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
   const aya = await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: undici ? 'lean' : undefined });
   // both gateways idle on core 0 while the other is measured
   const ayaUndici = undici ? await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: 'undici' }) : null;
+  // the same gateway with key-auth + a cluster rate limit (Redis, on the origin's core) on the route
+  const redis = await redisServer();
+  const ayaPolicies = await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: undici ? 'lean' : undefined, policiesRedisUrl: redis.url });
   const configs = [
     { key: 'origin', label: 'origin direct (nginx)', url: origin.url, pid: null },
     { key: 'nginx', label: 'nginx proxy, 1 worker', url: nginx.url, pid: nginx.child.pid },
     { key: 'aya', label: 'Aya gateway, 1 process', url: aya.url, pid: aya.child.pid },
     ...(ayaUndici ? [{ key: 'ayaUndici', label: 'Aya, undici client', url: ayaUndici.url, pid: ayaUndici.child.pid }] : []),
+    { key: 'ayaPolicies', label: 'Aya + key-auth + cluster rate limit', url: ayaPolicies.url, pid: ayaPolicies.child.pid, headers: { apikey: BENCH_API_KEY } },
   ];
   const raw = [];
   try {
     for (const cfg of configs) {
       log(`  warm-up ${cfg.label} (${warmup}s)`);
-      await wrk({ url: cfg.url, connections: PEAK_CONNECTIONS, seconds: warmup, core: 1, pinning });
+      await wrk({ url: cfg.url, headers: cfg.headers, connections: PEAK_CONNECTIONS, seconds: warmup, core: 1, pinning });
     }
     // round-robin, rotating the order each round so no config always runs right after another
     for (let r = 0; r < rounds; r++) {
@@ -115,6 +120,10 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
         ayaToNginxRps: round(peak.aya.rps / peak.nginx.rps, 3),
         ayaToNginxP50: round(peak.aya.p50Ms / peak.nginx.p50Ms, 2),
         ayaToNginxP99: round(peak.aya.p99Ms / peak.nginx.p99Ms, 2),
+        policiesToNginxRps: round(peak.ayaPolicies.rps / peak.nginx.rps, 3),
+        // the issue's target: policies cost <= 15%, i.e. >= 0.85 of Aya's own plain-proxy RPS
+        policiesToAyaRps: round(peak.ayaPolicies.rps / peak.aya.rps, 3),
+        policiesToAyaCpuPerRequest: round(peak.ayaPolicies.cpuUsPerRequest / peak.aya.cpuUsPerRequest, 3),
         ...(peak.ayaUndici
           ? { leanToUndiciRps: round(peak.aya.rps / peak.ayaUndici.rps, 3), leanToUndiciCpuPerRequest: round(peak.aya.cpuUsPerRequest / peak.ayaUndici.cpuUsPerRequest, 3) }
           : {}),
@@ -127,7 +136,8 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
       raw,
     };
   } finally {
-    await Promise.all([aya.stop(), ayaUndici?.stop(), nginx.stop()]);
+    await Promise.all([aya.stop(), ayaUndici?.stop(), ayaPolicies.stop(), nginx.stop()]);
+    await new Promise((resolve) => (redis.child.exitCode !== null ? resolve() : (redis.child.once('exit', resolve), redis.child.kill('SIGTERM'))));
     await origin.stop();
   }
 }

@@ -91,12 +91,12 @@ export async function startNginx({ kind, core, pinning, originPort }) {
   return { url, port, child, dir, stop: () => stopChild(child) };
 }
 
-export async function waitOk(url, child, timeoutMs = 20_000) {
+export async function waitOk(url, child, timeoutMs = 20_000, headers = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) throw new Error(`process for ${url} exited (${child.exitCode})`);
     try {
-      const res = await fetch(url);
+      const res = await fetch(url, { headers });
       await res.arrayBuffer();
       if (res.ok) return;
     } catch {
@@ -119,13 +119,13 @@ end
 `;
 let luaPath;
 
-/** One wrk run; latencies in ms. delayMs > 0 paces each connection (rate ≈ connections / delay). */
-export function wrk({ url, connections, seconds, delayMs = 0, core, pinning }) {
+/** One wrk run; latencies in ms. delayMs > 0 paces each connection (rate ≈ connections / delay); `headers` sent with every request. */
+export function wrk({ url, connections, seconds, delayMs = 0, core, pinning, headers = {} }) {
   if (!luaPath) {
     luaPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aya-bench-wrk-')), 'report.lua');
     fs.writeFileSync(luaPath, LUA);
   }
-  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', luaPath, url];
+  const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--timeout', '5s', '-s', luaPath, ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url];
   return new Promise((resolve, reject) => {
     const child = spawnPinned(core, pinning, 'wrk', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AYA_WRK_DELAY_MS: String(delayMs) } });
     let out = '';
