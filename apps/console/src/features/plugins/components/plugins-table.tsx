@@ -20,7 +20,10 @@ export interface PluginsTableProps {
 
 function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
   const toggle = useSetPluginEnabled(tenant);
-  const checked = toggle.isPending ? (toggle.variables?.enabled ?? plugin.enabled) : plugin.enabled;
+  // Set in the click itself: the mutation's pending state reaches React a tick later, and a controlled
+  // checkbox would flip back meanwhile. Cleared once the list has been refetched (or the write failed).
+  const [wanted, setWanted] = useState<boolean | null>(null);
+  const checked = wanted ?? plugin.enabled;
   return (
     <span className="checkbox-row">
       <input
@@ -28,9 +31,12 @@ function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
         role="switch"
         className="switch"
         checked={checked}
-        disabled={toggle.isPending}
+        disabled={wanted !== null}
         aria-label={`Enable plugin ${plugin.name}`}
-        onChange={(e) => toggle.mutate({ id: plugin.id, enabled: e.target.checked })}
+        onChange={(e) => {
+          setWanted(e.target.checked);
+          toggle.mutate({ id: plugin.id, enabled: e.target.checked }, { onSettled: () => setWanted(null) });
+        }}
       />
       {toggle.isError ? <span className="field-error">{toggle.error.message}</span> : null}
     </span>
