@@ -14,7 +14,7 @@ function limit(id: string, routeId: string, name: 'rate-limit' | 'quota' | 'key-
   return { id, tenant: 'default', name, enabled: true, config, serviceId: null, routeId, consumerId: null };
 }
 
-const ROUTES = ['ip', 'multi', 'gcra', 'consumer', 'fallback', 'header', 'hidden', 'quota', 'cluster', 'closed'];
+const ROUTES = ['ip', 'multi', 'gcra', 'consumer', 'fallback', 'header', 'hidden', 'quota', 'quota-month', 'cluster', 'closed'];
 
 let redis: TestRedis;
 let bed: AuthBed;
@@ -41,6 +41,8 @@ beforeAll(async () => {
         limit('p-hidden', 'r-hidden', 'rate-limit', { limits: [{ window: 'minute', limit: 1 }], by: 'route', hideHeaders: true }),
         limit('p-quota-auth', 'r-quota', 'key-auth', {}),
         limit('p-quota', 'r-quota', 'quota', { limit: 2, period: 'day' }),
+        limit('p-quota-month-auth', 'r-quota-month', 'key-auth', {}),
+        limit('p-quota-month', 'r-quota-month', 'quota', { limit: 1, period: 'month', by: 'credential', policy: 'cluster', faultTolerant: false }),
         limit('p-cluster', 'r-cluster', 'rate-limit', { limits: [{ window: 'minute', limit: 2 }], by: 'route', policy: 'cluster' }),
         limit('p-closed', 'r-closed', 'rate-limit', { limits: [{ window: 'minute', limit: 100 }], by: 'route', policy: 'cluster', faultTolerant: false }),
       ],
@@ -140,6 +142,26 @@ describe('quota through the gateway', () => {
     expect(over.json.error?.code).toBe('AYA_GW_QUOTA_EXCEEDED');
     expect(Math.abs(Number(over.headers['retry-after']) - toMidnight)).toBeLessThanOrEqual(2);
     expect((await get('/quota', { apikey: 'bob-key-0123456789ab' })).status).toBe(200);
+  });
+});
+
+describe('quota per month per credential, policy cluster', () => {
+  it('counts in Redis up to the limit; the reset is the first of next month (UTC)', async () => {
+    const alice = { apikey: 'alice-key-0123456789' };
+    // the Redis connection is made in the background at start
+    let first = await get('/quota-month', alice);
+    for (let i = 0; i < 100 && first.status === 503; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      first = await get('/quota-month', alice);
+    }
+    expect(first.status).toBe(200);
+    const now = new Date();
+    const monthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1);
+    const nextMonth = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1);
+    expect(first.headers['ratelimit-policy']).toBe(`"quota-month";q=1;w=${(nextMonth - monthStart) / 1000}`);
+    const over = await get('/quota-month', alice);
+    expect([over.status, over.json.error?.code]).toEqual([429, 'AYA_GW_QUOTA_EXCEEDED']);
+    expect(Math.abs(Number(over.headers['retry-after']) - Math.ceil((nextMonth - Date.now()) / 1000))).toBeLessThanOrEqual(2);
   });
 });
 
