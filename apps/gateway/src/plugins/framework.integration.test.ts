@@ -101,6 +101,7 @@ beforeAll(async () => {
       route('r-body', 'svc', ['/body']),
       route('r-body-retry', 'svc-retry', ['/body-retry']),
       route('r-body-limit', 'svc', ['/body-limit']),
+      route('r-size-then-body', 'svc', ['/size-then-body']),
       route('r-query', 'svc', ['/query']),
       route('r-cached', 'svc', ['/cached'], { cache: { ttlSeconds: 60 } }),
       route('r-resp', 'svc', ['/resp']),
@@ -131,6 +132,8 @@ beforeAll(async () => {
       plugin('body', 'test-body', {}, { routeId: 'r-body' }),
       plugin('body-retry', 'test-body', {}, { routeId: 'r-body-retry' }),
       plugin('body-limit', 'test-body', { limit: 10 }, { routeId: 'r-body-limit' }),
+      plugin('size-limit', 'request-size-limit', { allowedPayloadSize: 8 }, { routeId: 'r-size-then-body' }),
+      plugin('size-then-body', 'test-body', {}, { routeId: 'r-size-then-body' }),
       plugin('auth-cached', 'test-auth', { anonymous: null }, { routeId: 'r-cached' }),
       plugin('t-cached', 'test-tag', { tag: 'cached' }, { routeId: 'r-cached' }),
       plugin('t-query', 'test-tag', { tag: 'query', query: '?set=by-plugin' }, { routeId: 'r-query' }),
@@ -273,6 +276,12 @@ describe('bodies', () => {
     expect(codeOf(res.text)).toBe('AYA_GW_BODY_TOO_LARGE');
     expect(echo.hits).toBe(hits);
     expect(JSON.parse((await call('/body-limit', {}, 'POST', 'x'.repeat(10))).text)).toMatchObject({ body: 'XXXXXXXXXX' });
+  });
+
+  it('reads a chunked body no further than request-size-limit allows', async () => {
+    const res = await request(`${base}/size-then-body`, { method: 'POST', body: Readable.from([Buffer.from('12345'), Buffer.from('67890')]) });
+    expect(res.statusCode).toBe(413);
+    expect(((await res.body.json()) as { error: { code: string } }).error.code).toBe('AYA_GW_BODY_TOO_LARGE');
   });
 
   it('sends a buffered body again when an idempotent request is retried on another target', async () => {

@@ -77,8 +77,9 @@ export class PluginRun implements PluginRequest {
     this.chain = plugins.base;
   }
 
+  /** at most `limit`, and never more than the route allows a streamed body (request-size-limit, AYA_MAX_BODY_BYTES) */
   readBody(limit = this.maxBodyBytes): Promise<Buffer> {
-    const max = Math.min(limit, this.maxBodyBytes);
+    const max = Math.min(limit, this.streamLimit);
     if (this.body !== undefined) return this.body.length > max ? Promise.reject(new BodyTooLargeError()) : Promise.resolve(this.body);
     if (!this.hasBody) return Promise.resolve((this.body = Buffer.alloc(0)));
     this.reading ??= readWholeBody(this.req, max).then((b) => (this.body ??= b));
