@@ -129,6 +129,25 @@ describe('fixed period (quota)', () => {
   });
 });
 
+describe('bounded memory', () => {
+  it('past the entry cap drops the least recently counted subjects, keeping the active ones', () => {
+    const clock = { now: T0 };
+    const s = new LocalCounterStore(() => clock.now, 100);
+    const w = [{ limit: 2, ms: HOUR }];
+    s.decideNow({ key: 'hot', algorithm: 'sliding-window', windows: w });
+    s.decideNow({ key: 'hot', algorithm: 'sliding-window', windows: w });
+    // from here on every request of the hot subject is refused, and must stay refused through the flood
+    for (let i = 0; i < 150; i++) {
+      s.decideNow({ key: `flood-${i}`, algorithm: 'sliding-window', windows: w });
+      if (i % 10 === 0) expect(s.decideNow({ key: 'hot', algorithm: 'sliding-window', windows: w }).allowed).toBe(false);
+    }
+    expect(s.size).toBeLessThanOrEqual(100);
+    // the hot subject kept its count (2 used): refused
+    expect(s.decideNow({ key: 'hot', algorithm: 'sliding-window', windows: w }).allowed).toBe(false);
+    s.close();
+  });
+});
+
 describe('sweep', () => {
   it('forgets counters whose windows have passed', () => {
     const { clock, s, hit } = store(T0);

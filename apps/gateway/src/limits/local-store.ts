@@ -7,6 +7,12 @@ interface Entry {
 }
 
 const SWEEP_MS = 30_000;
+/**
+ * Entries kept at most (~100 bytes each). A flood of distinct subjects (spoofed header values, many client
+ * addresses) must not grow the process without bound: past this, expired entries are swept, then the
+ * oldest written are dropped (their subjects start counting afresh, which only ever lets more through).
+ */
+export const MAX_ENTRIES = 1_000_000;
 
 /**
  * Counters in this process's memory: the whole store of a single-process gateway, the cluster primary's
@@ -17,7 +23,10 @@ export class LocalCounterStore implements CounterStore {
   private readonly entries = new Map<string, Entry>();
   private readonly sweeper: NodeJS.Timeout;
 
-  constructor(private readonly clock: () => number = Date.now) {
+  constructor(
+    private readonly clock: () => number = Date.now,
+    private readonly maxEntries = MAX_ENTRIES,
+  ) {
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
@@ -33,9 +42,33 @@ export class LocalCounterStore implements CounterStore {
   decideNow(query: LimitQuery): LimitDecision {
     const names = query.windows.map((w) => `${query.key}|${query.algorithm}|${w.ms}`);
     const slots = names.map((n) => this.entries.get(n)?.slot);
-    return decide(query, slots, this.clock(), (i, slot) => {
+    const decision = decide(query, slots, this.clock(), (i, slot) => {
+      // re-inserted, so the Map's order stays "least recently counted first"
+      this.entries.delete(names[i]);
       this.entries.set(names[i], { slot, expiresAt: slotExpiry(query.algorithm, slot, query.windows[i]) });
     });
+    if (!decision.allowed) {
+      // a refused subject is active too: keep it from being dropped first (its count is what refuses it)
+      for (const name of names) {
+        const e = this.entries.get(name);
+        if (e) {
+          this.entries.delete(name);
+          this.entries.set(name, e);
+        }
+      }
+    }
+    if (this.entries.size > this.maxEntries) this.shrink();
+    return decision;
+  }
+
+  private shrink(): void {
+    this.sweep();
+    // a tenth at once, so a flood does not pay a sweep per request
+    let drop = this.entries.size - Math.floor(this.maxEntries * 0.9);
+    for (const name of this.entries.keys()) {
+      if (drop-- <= 0) break;
+      this.entries.delete(name);
+    }
   }
 
   sweep(now = this.clock()): void {
