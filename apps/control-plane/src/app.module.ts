@@ -6,9 +6,6 @@ import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
 import { SecretBox } from './certificates/secret-box';
 import { ErrorFilter } from './common/error.filter';
-import { ConsumerGroupsService } from './consumers/consumer-groups.service';
-import { ConsumersService } from './consumers/consumers.service';
-import { CredentialsService } from './consumers/credentials.service';
 import { TextSafetyPipe } from './common/text-safety.pipe';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
@@ -57,9 +54,6 @@ export class AppModule {
         NodesService,
         ...resourceProviders(RESOURCES),
         PluginsService,
-        ConsumersService,
-        CredentialsService,
-        ConsumerGroupsService,
       ],
     };
   }

@@ -1,5 +1,4 @@
 import { AuthController } from './auth/auth.controller';
-import { ConsumerGroupsController, ConsumersController, CredentialsController } from './consumers/consumers.controller';
 import { PluginSchemasController, PluginsController } from './plugins/plugins.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
@@ -17,9 +16,6 @@ export const CONTROLLERS = [
   ...resourceControllers(RESOURCES),
   PluginSchemasController,
   PluginsController,
-  ConsumersController,
-  CredentialsController,
-  ConsumerGroupsController,
   ConfigController,
   NodesController,
   InternalController,

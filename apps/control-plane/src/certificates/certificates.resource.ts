@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IN_TENANT } from '../resources/parents';
 import { TIMESTAMPS } from '../resources/response-fields';
 import { defineResource } from '../resources/resource-definition';
+import { CERTIFICATES_SNAPSHOT } from './certificates.snapshot';
 import { CertificatesStore } from './certificates.store';
 
 const view: z.ZodType<Certificate> = z.object({
@@ -18,6 +19,7 @@ export const CERTIFICATES = defineResource({
   name: 'certificates',
   kind: 'certificate',
   configKind: 'certificate',
+  snapshot: CERTIFICATES_SNAPSHOT,
   key: null,
   parent: IN_TENANT,
   permissions: { read: 'certificates:read', write: 'certificates:write' },

@@ -1,10 +1,9 @@
 import { ConfigDigest, itemDigest } from '@aya/config-schema/hash';
-import { snapshotItems, type ConfigChange, type ConfigItem, type ConfigKind } from '@aya/config-schema';
+import type { ConfigChange, ConfigItem, ConfigKind } from '@aya/config-schema';
 import { unsealCertificate } from '../certificates/sealed-snapshot';
 import type { SecretBox } from '../certificates/secret-box';
 import type { Tx } from '../db/prisma';
-import { buildContext, buildRoute, buildService, buildSnapshot, buildUpstream, routeOptionServiceIds } from './snapshot-builder';
-import { existingServiceIds, loadSnapshotRows, loadUpstreamNames, type RowIds } from './snapshot-loader';
+import { loadItems, type RowIds } from './snapshot-loader';
 
 export interface ItemKey {
   kind: ConfigKind;
@@ -36,7 +35,7 @@ const hex = (d: bigint) => d.toString(16).padStart(64, '0');
  */
 export async function syncConfigItems(tx: Tx, box: SecretBox, scope: SyncScope, before: ConfigDigest): Promise<SyncResult> {
   if (scope !== 'all' && scope.length === 0) return { changes: [], digest: before };
-  const built = scope === 'all' ? await buildAll(tx, box) : await buildSome(tx, box, scope);
+  const built = await build(tx, box, scope === 'all' ? undefined : scope);
   const stored = await storedDigests(tx, scope);
   const digest = scope === 'all' ? ConfigDigest.empty() : before.clone();
   const changes: ConfigChange[] = [];
@@ -65,27 +64,14 @@ export async function syncConfigItems(tx: Tx, box: SecretBox, scope: SyncScope, 
   return { changes, digest };
 }
 
-async function buildAll(tx: Tx, box: SecretBox): Promise<BuiltItem[]> {
-  const snapshot = buildSnapshot(0, await loadSnapshotRows(tx, box));
-  return [...snapshotItems(snapshot)].map(([kind, item]) => built(kind, item, box));
-}
-
-async function buildSome(tx: Tx, box: SecretBox, keys: ItemKey[]): Promise<BuiltItem[]> {
-  const ids: RowIds = {};
-  for (const k of keys) (ids[k.kind] ??= []).push(k.id);
-  const rows = await loadSnapshotRows(tx, box, ids);
-  const tenantIds = [...new Set(rows.services.map((s) => s.tenantId))];
-  const upstreams = tenantIds.length > 0 ? await loadUpstreamNames(tx, tenantIds) : [];
-  const ctx = buildContext(rows.tenants, upstreams, await existingServiceIds(tx, rows.routes.flatMap(routeOptionServiceIds)));
-  return [
-    ...rows.services.map((s) => built('service', buildService(s, ctx), box)),
-    ...rows.routes.map((r) => built('route', buildRoute(r, ctx), box)),
-    ...rows.upstreams.map((u) => built('upstream', buildUpstream(u, ctx), box)),
-    ...(rows.certificates ?? []).map((c) => built('certificate', c, box)),
-    ...(rows.plugins ?? []).map((p) => built('plugin', p, box)),
-    ...(rows.consumers ?? []).map((c) => built('consumer', c, box)),
-    ...(rows.credentials ?? []).map((c) => built('credential', c, box)),
-  ];
+/** Every item, or those of `keys` (what one write changed), built by their resources' snapshot parts. */
+async function build(tx: Tx, box: SecretBox, keys?: ItemKey[]): Promise<BuiltItem[]> {
+  let ids: RowIds | undefined;
+  if (keys) {
+    ids = {};
+    for (const k of keys) (ids[k.kind] ??= []).push(k.id);
+  }
+  return (await loadItems(tx, box, ids)).flatMap(([kind, items]) => items.map((item) => built(kind, item, box)));
 }
 
 /** The digest is over the item as gateways receive it: certificate keys in clear. */

@@ -4,8 +4,7 @@ import { Prisma } from '../generated/prisma/client';
 import { unsealChanges, unsealSnapshot } from '../certificates/sealed-snapshot';
 import { SecretBox } from '../certificates/secret-box';
 import { PRISMA, type Db } from '../db/prisma';
-import { buildSnapshot } from './snapshot-builder';
-import { loadSnapshotRows } from './snapshot-loader';
+import { loadSnapshot } from './snapshot-loader';
 
 /** `after` is older than the oldest revision whose changes are kept: only the whole snapshot will do. */
 export const DELTA_GONE = Symbol('delta-gone');
@@ -48,7 +47,7 @@ export class ConfigReader {
       async (tx) => {
         const [state] = await tx.$queryRaw<Array<{ revision: number; hash: string }>>`SELECT revision, hash FROM config_state WHERE id = 1`;
         if (!state) throw new Error('config_state row is missing');
-        const snapshot = unsealSnapshot(buildSnapshot(state.revision, await loadSnapshotRows(tx, this.box)), this.box);
+        const snapshot = unsealSnapshot(await loadSnapshot(tx, this.box, state.revision), this.box);
         return JSON.stringify({ revision: state.revision, hash: state.hash, snapshot });
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, maxWait: 10_000, timeout: 30_000 },

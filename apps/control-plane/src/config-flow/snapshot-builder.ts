@@ -1,5 +1,8 @@
 import {
   ALGORITHMS,
+  SNAPSHOT_LIST,
+  type ConfigItem,
+  type ConfigKind,
   HTTP_METHODS,
   SERVICE_DEFAULTS,
   parseServiceUrl,
@@ -51,7 +54,7 @@ export interface SnapshotRows {
   upstreams: Array<{ id: string; tenantId: string; name: string; algorithm: string; targets: unknown; options?: unknown }>;
   /** `key` as stored (sealed): the config writer hashes the unsealed snapshot, stores this one */
   certificates?: SnapshotCertificate[];
-  /** already items (consumers/consumer-items.ts): jwt secrets sealed for gateways, key and password hashes only */
+  /** already items (their snapshot parts: plugins/, consumers/): jwt secrets sealed for gateways, key and password hashes only */
   plugins?: SnapshotPlugin[];
   consumers?: SnapshotConsumer[];
   credentials?: SnapshotCredential[];
@@ -93,7 +96,7 @@ export interface BuildContext {
 }
 
 export function buildContext(
-  tenants: SnapshotRows['tenants'],
+  tenants: ReadonlyArray<{ id: string; slug: string }>,
   upstreams: ReadonlyArray<{ id: string; tenantId: string; name: string }>,
   serviceIds: Iterable<string>,
 ): BuildContext {
@@ -171,28 +174,36 @@ export function routeOptionServiceIds(r: Row<'routes'>): string[] {
   return optionServiceIds(readOptions(r.options));
 }
 
+/** Lists every snapshot has; the others only when non-empty, so a config without them hashes as before they existed. */
+const REQUIRED_LISTS: ReadonlySet<ConfigKind> = new Set(['service', 'route', 'upstream']);
+
+/** The snapshot of some items, kind by kind (as loadItems returns them). */
+export function assembleSnapshot(revision: number, items: ReadonlyArray<readonly [ConfigKind, readonly ConfigItem[]]>): Snapshot {
+  const lists: Record<string, readonly ConfigItem[]> = { services: [], routes: [], upstreams: [] };
+  for (const [kind, list] of items) if (list.length > 0 || REQUIRED_LISTS.has(kind)) lists[SNAPSHOT_LIST[kind]] = list;
+  // each list holds the items of its kind (ConfigItemOf): what Snapshot declares
+  return { revision, ...lists } as unknown as Snapshot;
+}
+
 /**
  * Compiles rows into the gateway snapshot: names become ids (upstream://name -> upstreamId), urls are parsed,
- * defaults applied, so the gateway resolves nothing at request time. Pure; arrays keep the input order.
+ * defaults applied, so the gateway resolves nothing at request time. Pure; arrays keep the input order. (At run
+ * time each resource's snapshot part builds its items with the same functions: see loadItems.)
  */
 export function buildSnapshot(revision: number, rows: SnapshotRows): Snapshot {
   const ctx = buildContext(rows.tenants, rows.upstreams, rows.services.map((s) => s.id));
-  const certificates = rows.certificates ?? [];
-  // optional lists only when non-empty, so a config without them hashes as before they existed
-  const optional = <K extends 'plugins' | 'consumers' | 'credentials'>(key: K) => (rows[key]?.length ? { [key]: rows[key] } : {});
-  return {
-    revision,
-    services: rows.services.map((s) => buildService(s, ctx)),
-    routes: rows.routes.map((r) => buildRoute(r, ctx)),
-    upstreams: rows.upstreams.map((u) => buildUpstream(u, ctx)),
-    ...(certificates.length > 0 ? { certificates } : {}),
-    ...optional('plugins'),
-    ...optional('consumers'),
-    ...optional('credentials'),
-  };
+  return assembleSnapshot(revision, [
+    ['service', rows.services.map((s) => buildService(s, ctx))],
+    ['route', rows.routes.map((r) => buildRoute(r, ctx))],
+    ['upstream', rows.upstreams.map((u) => buildUpstream(u, ctx))],
+    ['certificate', rows.certificates ?? []],
+    ['plugin', rows.plugins ?? []],
+    ['consumer', rows.consumers ?? []],
+    ['credential', rows.credentials ?? []],
+  ]);
 }
 
-/** Admin fallback (a service by id, see RoutesService, or a response) -> snapshot fallback. */
+/** Admin fallback (a service by id, see RoutesStore, or a response) -> snapshot fallback. */
 function snapshotFallback(routeId: string, fallback: FallbackConfig, ctx: BuildContext): SnapshotFallback {
   if (fallback.response) return { response: { ...fallback.response } };
   const id = fallback.service ?? '';
@@ -200,7 +211,7 @@ function snapshotFallback(routeId: string, fallback: FallbackConfig, ctx: BuildC
   return { serviceId: id };
 }
 
-/** Admin split (services by id, see RoutesService) -> snapshot split (`serviceId`). */
+/** Admin split (services by id, see RoutesStore) -> snapshot split (`serviceId`). */
 function snapshotSplit(routeId: string, split: SplitConfig, ctx: BuildContext): SnapshotSplit {
   const id = (ref: string): string => {
     if (!ctx.hasService(ref)) throw new SnapshotBuildError(`route ${routeId}: split service ${ref} not found`);

@@ -19,6 +19,9 @@ type Handler = (this: DerivedController, ...args: unknown[]) => Promise<unknown>
 
 const pascal = (s: string): string => s.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase());
 
+/** The OpenAPI tag of a resource's operations, as route-metadata reads it off the controller's name (`consumergroups`). */
+export const operationTag = (def: AnyResource): string => pascal(def.name).toLowerCase();
+
 /** Puts one handler on the class with its route, permission and argument decorators, as `@Get() @Permission()` would. */
 function handler(
   cls: Type,
@@ -37,8 +40,8 @@ function handler(
 }
 
 /**
- * The admin controller of a resource, derived from its definition: list / get / create / replace (PUT) /
- * update (PATCH) / remove under `<parent path>/<name>`, reads needing its read permission and writes its write
+ * The admin controller of a resource, derived from its definition: list / get / create / replace (PUT, unless
+ * `replace: false`) / update (PATCH) / remove under `<parent path>/<name>`, reads needing its read permission and writes its write
  * one, bodies parsed by its zod schemas; then its extra routes. Handlers keep the names the OpenAPI operation
  * ids are made of (`services.list`...), one argument per path parameter.
  */
@@ -84,9 +87,11 @@ export function deriveController(def: AnyResource): Type {
   handler(Derived, 'create', [Post()], write, [Actor(), ...parents, body], function (...a) {
     return this.service.create(a[0] as Principal, params(a, 1), a[n + 1] as object);
   });
-  handler(Derived, 'replace', [Put(idPath)], write, [Actor(), ...parents, Param(idName), body], function (...a) {
-    return this.service.replace(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object);
-  });
+  if (def.replace !== false) {
+    handler(Derived, 'replace', [Put(idPath)], write, [Actor(), ...parents, Param(idName), body], function (...a) {
+      return this.service.replace(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object);
+    });
+  }
   handler(Derived, 'update', [Patch(idPath)], write, [Actor(), ...parents, Param(idName), ZodBody(def.schemas.patch)], function (...a) {
     return this.service.patch(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object);
   });

@@ -2,7 +2,7 @@ import type { Provider, Type } from '@nestjs/common';
 import type { z } from 'zod';
 import { ConfigWriter } from '../config-flow/config-writer';
 import { PRISMA, type Db } from '../db/prisma';
-import { deriveController, serviceToken } from './crud-controller';
+import { deriveController, operationTag, serviceToken } from './crud-controller';
 import type { AnyResource, ParentRef, ResourceRow, ResourceStore } from './resource-definition';
 import { pageOf } from './response-fields';
 import { ResourceService } from './resource-service';
@@ -42,14 +42,15 @@ export function resourceOperationResponses(resources: readonly AnyResource[]): R
   return Object.fromEntries(
     resources.flatMap((def) => {
       const item = def.responses.item.name;
+      const tag = operationTag(def);
       return [
-        [`${def.name}.list`, `${item}Page`],
-        [`${def.name}.get`, item],
-        [`${def.name}.create`, def.responses.created?.name ?? item],
-        [`${def.name}.replace`, item],
-        [`${def.name}.update`, item],
-        [`${def.name}.remove`, 'none'],
-        ...(def.routes ?? []).map((r) => [`${def.name}.${r.name}`, r.response.name]),
+        [`${tag}.list`, `${item}Page`],
+        [`${tag}.get`, item],
+        [`${tag}.create`, def.responses.created?.name ?? item],
+        ...(def.replace === false ? [] : [[`${tag}.replace`, item]]),
+        [`${tag}.update`, item],
+        [`${tag}.remove`, 'none'],
+        ...(def.routes ?? []).map((r) => [`${tag}.${r.name}`, r.response.name]),
       ];
     }),
   );

@@ -5,7 +5,9 @@ import { PERMISSIONS } from '../auth/permissions';
 import { CONTROLLERS } from '../controllers';
 import { buildOpenApi } from '../openapi/openapi-builder';
 import { readOperations } from '../openapi/route-metadata';
+import { operationTag } from './crud-controller';
 import { RESOURCES } from './registry';
+import { SNAPSHOT_PARTS } from './snapshot-parts';
 
 type OpenApiOperation = { operationId: string; 'x-aya-permission'?: string; responses: Record<string, { content?: unknown }> };
 
@@ -24,11 +26,21 @@ describe('resource registry', () => {
     expect(unique(kinds)).toBe(true);
   });
 
-  it.each(RESOURCES.map((r) => [r.name, r]))('%s: a config kind of the contract, or explicitly none', (_name, r) => {
-    expect(r.configKind === null || (CONFIG_KINDS as readonly string[]).includes(r.configKind)).toBe(true);
+  it.each(RESOURCES.map((r) => [r.name, r]))('%s: a config kind of the contract with its snapshot part, or explicitly none', (_name, r) => {
+    if (r.configKind === null) {
+      expect(r.snapshot).toBeUndefined();
+      return;
+    }
+    expect(CONFIG_KINDS).toContain(r.configKind);
+    expect(SNAPSHOT_PARTS[r.configKind]).toBe(r.snapshot);
+    expect(r.snapshot).toBeDefined();
   });
 
-  it.each(RESOURCES.map((r) => [r.name, r]))('%s: derives list/get/create/replace/update/remove with its read/write permission', (_name, r) => {
+  it('every config kind of the contract has a snapshot part (no kind is left out of the snapshot)', () => {
+    for (const kind of CONFIG_KINDS) expect(SNAPSHOT_PARTS[kind], kind).toBeDefined();
+  });
+
+  it.each(RESOURCES.map((r) => [r.name, r]))('%s: derives list/get/create/replace/update/remove with its read/write permission (no replace only when declared)', (_name, r) => {
     const base = openApiPath(`${r.parent.path}/${r.name}`);
     const item = `${base}/{${r.idParam ?? 'id'}}`;
     const expected = [
@@ -44,7 +56,11 @@ describe('resource registry', () => {
     expect(PERMISSIONS).toContain(r.permissions.read);
     expect(PERMISSIONS).toContain(r.permissions.write);
     for (const [handler, method, path, permission, status] of expected) {
-      const op = operations.find((o) => o.id === `${r.name}.${handler}`);
+      if (handler === 'replace' && r.replace === false) {
+        expect(operations.find((o) => o.id === `${operationTag(r)}.replace`), 'declared without PUT').toBeUndefined();
+        continue;
+      }
+      const op = operations.find((o) => o.id === `${operationTag(r)}.${handler}`);
       expect(op, `${r.name}.${handler}`).toMatchObject({ method, path, status, access: { kind: 'permission', permission } });
       expect(op?.pathParams).toEqual([...r.parent.params, ...(path === item ? [r.idParam ?? 'id'] : [])]);
       expect(op?.paged).toBe(handler === 'list');
@@ -59,11 +75,12 @@ describe('resource registry', () => {
     expect(schemas[r.responses.item.name]).toBeDefined();
     expect(schemas[`${r.responses.item.name}Page`]).toBeDefined();
     const ids = Object.values(doc.paths).flatMap((methods) => Object.values(methods).map((o) => o.operationId));
-    for (const handler of ['list', 'get', 'create', 'replace', 'update', 'remove']) expect(ids).toContain(`${r.name}.${handler}`);
+    const handlers = ['list', 'get', 'create', ...(r.replace === false ? [] : ['replace']), 'update', 'remove'];
+    for (const handler of handlers) expect(ids).toContain(`${operationTag(r)}.${handler}`);
     for (const extra of r.routes ?? []) {
       const path = openApiPath(`${r.parent.path}/${r.name}/${extra.path}`);
       const op = doc.paths[path]?.[extra.method];
-      expect(op?.operationId).toBe(`${r.name}.${extra.name}`);
+      expect(op?.operationId).toBe(`${operationTag(r)}.${extra.name}`);
       expect(op?.['x-aya-permission']).toBe(extra.permission);
       expect(schemas[extra.response.name]).toBeDefined();
     }

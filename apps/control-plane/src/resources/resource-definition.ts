@@ -1,5 +1,6 @@
 import type { Type } from '@nestjs/common';
-import type { ConfigKind } from '@aya/config-schema';
+import type { ConfigItem, ConfigKind } from '@aya/config-schema';
+import type { SecretBox } from '../certificates/secret-box';
 import type { z } from 'zod';
 import type { PermissionName } from '../auth/permissions';
 import type { Cursor } from '../common/pagination';
@@ -46,6 +47,8 @@ export type WriteAction = 'create' | 'update' | 'delete';
 export interface ResourceStore<R extends ResourceRow, Dto, Create extends object, P extends ParentRef> {
   findRows(db: Tx, query: RowQuery): Promise<R[]>;
   toDto(row: R): Dto;
+  /** Slow work on a create body (hashing a secret) before the write transaction takes the config lock. */
+  prepareCreate?(input: Create): Promise<void>;
   insertRow(tx: Tx, parent: P, input: Create): Promise<R>;
   /** `replace` (PUT) resets omitted optional fields to their defaults; PATCH keeps them. */
   updateRow(tx: Tx, parent: P, row: R, input: Partial<Create>, replace: boolean): Promise<R>;
@@ -54,7 +57,10 @@ export interface ResourceStore<R extends ResourceRow, Dto, Create extends object
   beforeUpdate?(tx: Tx, row: R, input: Partial<Create>): Promise<void>;
   /** Refuses a delete, e.g. while other rows still use this one (throw ConflictError). */
   beforeDelete?(tx: Tx, row: R): Promise<void>;
-  /** Deletes the rows that go with this one (same transaction) and names their config items, which then go too. */
+  /**
+   * Before the row is deleted: the config items the delete takes with it (rows deleted with it, by foreign key or
+   * here) or changes (rows naming it); read now, while they still point at it.
+   */
   cascade?(tx: Tx, row: R): Promise<ItemKey[]>;
   /** Config items a write changes besides the row's own item (e.g. services resolving an upstream by name). */
   alsoChanges?(tx: Tx, parent: P, row: R, action: WriteAction): Promise<SyncScope>;
@@ -86,6 +92,21 @@ export interface ExtraRoute<T extends object> {
   call(provider: T, params: PathParams): Promise<unknown>;
 }
 
+/** What building any item may need: the tenants (few: always loaded whole) and the box that seals secrets. */
+export interface SnapshotEnv {
+  tenants: ReadonlyArray<{ id: string; slug: string }>;
+  box: SecretBox;
+}
+
+/** A resource's part of the gateway snapshot: how its rows become config items. */
+export interface SnapshotPart {
+  /**
+   * The items of the resource's config kind in a stable order (created_at, then id): every row's, or only those of
+   * `ids` (the rows one write touched). As stored and sent: secrets sealed, never in clear.
+   */
+  load(tx: Tx, env: SnapshotEnv, ids?: readonly string[]): Promise<ConfigItem[]>;
+}
+
 /**
  * One resource, described once (Kong's entity schema): the admin endpoints with their permissions, the OpenAPI
  * operations and response schemas, the audit resource type, the config kind and scope of its writes are derived
@@ -98,11 +119,15 @@ export interface ResourceDefinition<R extends ResourceRow, Dto, Create extends o
   kind: string;
   /** the config item kind its rows become in the gateway snapshot, or null (none: tenants) */
   configKind: ConfigKind | null;
+  /** how its rows become those items (with a configKind) */
+  snapshot?: SnapshotPart;
   /** the column a path segment may name instead of the id, unique per parent (Kong's endpoint_key); null: by id only */
   key: string | null;
   parent: ParentSpec<P>;
   /** the path parameter naming one row; `id` unless given */
   idParam?: string;
+  /** false: no PUT (a resource only some fields of which change, by PATCH: credentials) */
+  replace?: false;
   permissions: { read: PermissionName; write: PermissionName };
   /** request bodies: POST and PUT take `create`, PATCH `patch` */
   schemas: { create: z.ZodType; patch: z.ZodType };

@@ -63,7 +63,8 @@ export class ResourceService<R extends ResourceRow, Dto, Create extends object, 
     return this.store.toDto(await this.require(this.prisma, parent, ref));
   }
 
-  create(actor: Principal, params: PathParams, input: Create): Promise<unknown> {
+  async create(actor: Principal, params: PathParams, input: Create): Promise<unknown> {
+    await this.store.prepareCreate?.(input);
     return this.writer.write(actor, async (tx) => {
       const parent = await this.def.parent.resolve(tx, params);
       await this.assertKeyFree(tx, parent, input);

@@ -5,6 +5,7 @@ import { IN_TENANT } from '../resources/parents';
 import { TIMESTAMPS } from '../resources/response-fields';
 import { defineResource } from '../resources/resource-definition';
 import { ROUTE_CORE_KEYS } from './route-mapper';
+import { ROUTES_SNAPSHOT } from './routes.snapshot';
 import { RoutesStore } from './routes.store';
 
 const view: z.ZodType<Route> = routeCreateSchema.omit({ name: true, service: true, paths: true, methods: true, hosts: true, stripPath: true }).extend({
@@ -24,6 +25,7 @@ export const ROUTES = defineResource({
   name: 'routes',
   kind: 'route',
   configKind: 'route',
+  snapshot: ROUTES_SNAPSHOT,
   key: 'name',
   parent: IN_TENANT,
   permissions: { read: 'routes:read', write: 'routes:write' },

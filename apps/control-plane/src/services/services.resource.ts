@@ -5,6 +5,7 @@ import { IN_TENANT } from '../resources/parents';
 import { TIMESTAMPS } from '../resources/response-fields';
 import { defineResource } from '../resources/resource-definition';
 import { SERVICE_CORE_KEYS } from './service-mapper';
+import { SERVICES_SNAPSHOT } from './services.snapshot';
 import { ServicesStore } from './services.store';
 
 // optional contract fields are returned as given (absent when not set)
@@ -23,6 +24,7 @@ export const SERVICES = defineResource({
   name: 'services',
   kind: 'service',
   configKind: 'service',
+  snapshot: SERVICES_SNAPSHOT,
   key: 'name',
   parent: IN_TENANT,
   permissions: { read: 'services:read', write: 'services:write' },

@@ -7,6 +7,7 @@ import { defineResource, extraRoute } from '../resources/resource-definition';
 import type { TargetHealth } from './upstream-health';
 import { UpstreamHealthReader } from './upstream-health.reader';
 import { UPSTREAM_CORE_KEYS } from './upstream-mapper';
+import { UPSTREAMS_SNAPSHOT } from './upstreams.snapshot';
 import { UpstreamsStore } from './upstreams.store';
 
 const view: z.ZodType<Upstream> = upstreamCreateSchema.omit({ name: true, algorithm: true, targets: true }).extend({
@@ -38,6 +39,7 @@ export const UPSTREAMS = defineResource({
   name: 'upstreams',
   kind: 'upstream',
   configKind: 'upstream',
+  snapshot: UPSTREAMS_SNAPSHOT,
   key: 'name',
   parent: IN_TENANT,
   permissions: { read: 'upstreams:read', write: 'upstreams:write' },
