@@ -74,6 +74,13 @@ test.describe('console consumers and plugins', () => {
     await expect(page.getByRole('table', { name: 'Credentials' })).toBeVisible();
     expect(await page.content()).not.toContain(key);
 
+    // An expiry set afterwards (a rotation's old key), through a PATCH of expiresAt.
+    await credentials.getByRole('button', { name: `Change expiry of ${prefix}…` }).click();
+    await page.getByRole('dialog').getByLabel('Expires').fill('2098-06-01T10:00');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save expiry' }).click();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(credentials.getByRole('row').filter({ hasText: prefix })).toContainText('2098');
+
     // A second key with an expiry, then revoked with a confirmation.
     await page.getByRole('button', { name: 'Add credential' }).click();
     await page.getByLabel('Expires').fill('2099-01-01T12:00');

@@ -6,6 +6,8 @@ export interface ConfirmDialogProps {
   title: string;
   children: ReactNode;
   confirmLabel?: string;
+  /** danger for a removal (default); primary for a change */
+  confirmVariant?: 'danger' | 'primary';
   busy?: boolean;
   error?: string | null;
   onConfirm: () => void;
@@ -13,7 +15,7 @@ export interface ConfirmDialogProps {
 }
 
 /** A modal <dialog>: the browser provides focus trapping, Escape and the `dialog` role. */
-export function ConfirmDialog({ open, title, children, confirmLabel = 'Delete', busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel = 'Delete', confirmVariant = 'danger', busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -49,7 +51,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel = 'Delete', 
             <Button onClick={onCancel} disabled={busy}>
               Cancel
             </Button>
-            <Button variant="danger" onClick={onConfirm} busy={busy}>
+            <Button variant={confirmVariant} onClick={onConfirm} busy={busy}>
               {confirmLabel}
             </Button>
           </div>

@@ -26,6 +26,11 @@ export function useCreateCredential(tenant: string, consumerId: string) {
   return useTenantWrite(tenant, (input: CredentialInput) => api.post<Credential>(credentialsPath(tenant, consumerId), input));
 }
 
+/** A key-auth key's expiry (`null`: never), e.g. the old key of a rotation. */
+export function useSetCredentialExpiry(tenant: string, consumerId: string) {
+  return useTenantWrite(tenant, ({ id, expiresAt }: { id: string; expiresAt: string | null }) => api.patch<Credential>(credentialsPath(tenant, consumerId, id), { expiresAt }));
+}
+
 export function useRevokeCredential(tenant: string, consumerId: string) {
   return useTenantWrite(tenant, (id: string) => api.delete(credentialsPath(tenant, consumerId, id)));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { credentialCreateSchema, type Credential } from '@aya/config-schema';
-import { credentialIdentifier, emptyCredentialValues, localToIso, revealedSecret, toCredentialPayload } from './credential-form-values';
+import { credentialIdentifier, emptyCredentialValues, isoToLocal, localToIso, revealedSecret, toCredentialPayload } from './credential-form-values';
 
 const base = emptyCredentialValues();
 
@@ -16,6 +16,13 @@ describe('credential payloads', () => {
     expect(payload).toMatchObject({ expiresAt: new Date('2030-01-02T03:04').toISOString() });
     expect(credentialCreateSchema.safeParse(payload).success).toBe(true);
     expect(localToIso('  ')).toBeUndefined();
+  });
+
+  it('an expiry being edited shows in local time and goes back to the same instant', () => {
+    const iso = new Date('2031-05-06T07:08').toISOString();
+    expect(isoToLocal(iso)).toBe('2031-05-06T07:08');
+    expect(localToIso(isoToLocal(iso))).toBe(iso);
+    expect(isoToLocal(null)).toBe('');
   });
 
   it('only the fields of the chosen type are sent', () => {

@@ -55,6 +55,15 @@ export function localToIso(local: string): string | undefined {
   return Number.isNaN(t.getTime()) ? v : t.toISOString();
 }
 
+/** ISO instant -> the `datetime-local` value showing it in the browser's time zone ('' for none). */
+export function isoToLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
 /** Only the fields of the chosen type; blanks are left out (a key or HMAC secret is then generated). */
 export function toCredentialPayload(v: CredentialFormValues): { payload: CredentialInput } {
   switch (v.type) {

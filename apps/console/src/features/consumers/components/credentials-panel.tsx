@@ -7,6 +7,7 @@ import { DataTable, type Column } from '../../../components/data-table';
 import { RelativeTime, formatRelative } from '../../../components/relative-time';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { useCreateCredential, useCredentials, useRevokeCredential } from '../api/credentials';
+import { CredentialExpiryDialog } from './credential-expiry-dialog';
 import { CredentialForm } from './credential-form';
 import { credentialIdentifier, revealedSecret } from './credential-form-values';
 import { SecretNotice } from './secret-notice';
@@ -38,6 +39,7 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
   const credentials = useCredentials(tenant, consumerId);
   const create = useCreateCredential(tenant, consumerId);
   const revoke = useRevokeCredential(tenant, consumerId);
+  const [expiring, setExpiring] = useState<Credential | null>(null);
   const [adding, setAdding] = useState(false);
   const [revealed, setRevealed] = useState<{ label: string; value: string } | null>(null);
   const [pending, setPending] = useState<Credential | null>(null);
@@ -86,12 +88,20 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
           rowKey={(c) => c.id}
           rowTestId={(c) => `credential-row-${c.id}`}
           actions={(c) => (
-            <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Revoke credential ${credentialIdentifier(c)}`} onClick={() => setPending(c)}>
-              Revoke
-            </Button>
+            <>
+              {c.type === 'key-auth' ? (
+                <Button size="sm" variant="ghost" aria-label={`Change expiry of ${credentialIdentifier(c)}`} onClick={() => setExpiring(c)}>
+                  Expiry
+                </Button>
+              ) : null}
+              <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Revoke credential ${credentialIdentifier(c)}`} onClick={() => setPending(c)}>
+                Revoke
+              </Button>
+            </>
           )}
         />
       )}
+      <CredentialExpiryDialog tenant={tenant} consumerId={consumerId} credential={expiring} onClose={() => setExpiring(null)} />
       <ConfirmDialog
         open={pending !== null}
         title="Revoke credential?"
