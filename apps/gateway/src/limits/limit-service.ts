@@ -37,6 +37,14 @@ export class LimitService {
     this.redis = redisUrl === undefined ? undefined : new RedisCounterStore(redisUrl, logger);
   }
 
+  /**
+   * The `local` decision at once when the node's counters are in this process (one process, no
+   * workers): the request path then runs without a promise. undefined: use decide().
+   */
+  decideInProcess(query: LimitQuery): LimitDecision | undefined {
+    return this.local === this.inProcess ? this.inProcess.decideNow(query) : undefined;
+  }
+
   async decide(query: LimitQuery, policy: LimitPolicy, faultTolerant: boolean): Promise<LimitOutcome> {
     if (policy === 'local') return this.decideLocal(query);
     try {

@@ -1,8 +1,9 @@
 import { GwErrorCode, quotaConfigSchema, type PluginConfigOf } from '@aya/config-schema';
-import { policyHeader, rateLimitHeader, retryAfterSeconds, type NamedWindow } from '../../limits/headers';
+import { limitAnswer } from '../../limits/answer';
+import { policyHeader, type NamedWindow } from '../../limits/headers';
 import { limitServiceOf } from '../../limits/shared';
 import { subjectOf } from '../../limits/subject';
-import type { LimitWindow } from '../../limits/types';
+import type { LimitQuery, LimitWindow } from '../../limits/types';
 import type { PluginDefinition, PluginRequest, PhaseResult } from '../types';
 
 const DAY_MS = 86_400_000;
@@ -33,16 +34,15 @@ export const quotaPlugin: PluginDefinition<PluginConfigOf<'quota'>> = {
     const prefix = `${env.instanceId}:q:`;
     const name = `quota-${config.period}`;
     return {
-      async access(r: PluginRequest): Promise<PhaseResult> {
+      access(r: PluginRequest): PhaseResult | Promise<PhaseResult> {
         const { start, ms } = quotaPeriod(config.period, Date.now());
         const windows: LimitWindow[] = [{ limit: config.limit, ms, start }];
         const named: NamedWindow[] = [{ name, limit: config.limit, seconds: ms / 1000 }];
-        const d = await service.decide({ key: prefix + subjectOf(r, config.by, undefined), algorithm: 'fixed', windows }, config.policy, config.faultTolerant);
-        if (d === 'unavailable') return { code: GwErrorCode.LIMIT_UNAVAILABLE };
-        const headers = { 'RateLimit-Policy': policyHeader(named), RateLimit: rateLimitHeader(named, d) };
-        if (!d.allowed) return { code: GwErrorCode.QUOTA_EXCEEDED, headers: { ...headers, 'Retry-After': retryAfterSeconds(d) } };
-        for (const [n, value] of Object.entries(headers)) r.responseHeaders.push([n, value]);
-        return undefined;
+        const policy = policyHeader(named);
+        const query: LimitQuery = { key: prefix + subjectOf(r, config.by, undefined), algorithm: 'fixed', windows };
+        const now = config.policy === 'local' ? service.decideInProcess(query) : undefined;
+        if (now) return limitAnswer(r, now, GwErrorCode.QUOTA_EXCEEDED, named, policy);
+        return service.decide(query, config.policy, config.faultTolerant).then((d) => limitAnswer(r, d, GwErrorCode.QUOTA_EXCEEDED, named, policy));
       },
     };
   },

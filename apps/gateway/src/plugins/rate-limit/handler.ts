@@ -1,5 +1,6 @@
 import { GwErrorCode, RATE_LIMIT_WINDOWS, WINDOW_SECONDS, rateLimitConfigSchema, type PluginConfigOf } from '@aya/config-schema';
-import { policyHeader, rateLimitHeader, retryAfterSeconds, type NamedWindow } from '../../limits/headers';
+import { limitAnswer } from '../../limits/answer';
+import { policyHeader, type NamedWindow } from '../../limits/headers';
 import { limitServiceOf } from '../../limits/shared';
 import { subjectOf } from '../../limits/subject';
 import type { LimitQuery, LimitWindow } from '../../limits/types';
@@ -21,17 +22,14 @@ export const rateLimitPlugin: PluginDefinition<PluginConfigOf<'rate-limit'>> = {
     const limits = [...config.limits].sort((a, b) => RATE_LIMIT_WINDOWS.indexOf(a.window) - RATE_LIMIT_WINDOWS.indexOf(b.window));
     const windows: LimitWindow[] = limits.map((l) => ({ limit: l.limit, ms: WINDOW_SECONDS[l.window] * 1000 }));
     const named: NamedWindow[] = limits.map((l) => ({ name: l.window, limit: l.limit, seconds: WINDOW_SECONDS[l.window] }));
-    const policy = policyHeader(named);
+    const policy = config.hideHeaders ? undefined : policyHeader(named);
     const prefix = `${env.instanceId}:`;
     return {
-      async access(r: PluginRequest): Promise<PhaseResult> {
+      access(r: PluginRequest): PhaseResult | Promise<PhaseResult> {
         const query: LimitQuery = { key: prefix + subjectOf(r, config.by, config.header), algorithm: config.algorithm, windows };
-        const d = await service.decide(query, config.policy, config.faultTolerant);
-        if (d === 'unavailable') return { code: GwErrorCode.LIMIT_UNAVAILABLE };
-        const headers: Record<string, string> = config.hideHeaders ? {} : { 'RateLimit-Policy': policy, RateLimit: rateLimitHeader(named, d) };
-        if (!d.allowed) return { code: GwErrorCode.RATE_LIMITED, headers: { ...headers, 'Retry-After': retryAfterSeconds(d) } };
-        for (const [name, value] of Object.entries(headers)) r.responseHeaders.push([name, value]);
-        return undefined;
+        const now = config.policy === 'local' ? service.decideInProcess(query) : undefined;
+        if (now) return limitAnswer(r, now, GwErrorCode.RATE_LIMITED, named, policy);
+        return service.decide(query, config.policy, config.faultTolerant).then((d) => limitAnswer(r, d, GwErrorCode.RATE_LIMITED, named, policy));
       },
     };
   },

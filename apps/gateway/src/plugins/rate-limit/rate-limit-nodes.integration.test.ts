@@ -114,25 +114,35 @@ describe('policy local with AYA_GATEWAY_WORKERS=2', () => {
   });
 });
 
+// The measured routes fail closed: on a machine so loaded that a decision misses the 250 ms Redis
+// timeout, a fail-open fallback would count it locally and let it through (the documented trade-off);
+// here it is a 503 instead, counted beside the allowed ones. Hour windows: a load crossing a sliding
+// window's edge may legitimately let a little more through, which is not what this measures.
 const CLUSTER_PLUGINS = [
-  plugin('p-sw', 'rate-limit', { limits: [{ window: 'minute', limit: 150 }, { window: 'hour', limit: 1_000 }], by: 'header', header: 'x-client', policy: 'cluster' }, { routeId: 'r-sw' }),
-  plugin('p-gcra', 'rate-limit', { limits: [{ window: 'hour', limit: 150 }], by: 'header', header: 'x-client', policy: 'cluster', algorithm: 'gcra' }, { routeId: 'r-gcra' }),
+  plugin('p-sw', 'rate-limit', { limits: [{ window: 'hour', limit: 150 }, { window: 'day', limit: 1_000 }], by: 'header', header: 'x-client', policy: 'cluster', faultTolerant: false }, { routeId: 'r-sw' }),
+  plugin('p-gcra', 'rate-limit', { limits: [{ window: 'hour', limit: 150 }], by: 'header', header: 'x-client', policy: 'cluster', algorithm: 'gcra', faultTolerant: false }, { routeId: 'r-gcra' }),
+  plugin('p-open', 'rate-limit', { limits: [{ window: 'minute', limit: 100 }], by: 'header', header: 'x-client', policy: 'cluster' }, { routeId: 'r-open' }),
 ];
+const CLUSTER_PATHS = ['/sw', '/gcra', '/open'];
 
 /** Two nodes (two workers each) on one Redis URL; 1,000 requests spread over nodes, routes and two clients. */
 async function sharedLimitHolds(redisUrl: string): Promise<[Node, Node]> {
-  const a = await startNode(CLUSTER_PLUGINS, ['/sw', '/gcra'], { REDIS_URL: redisUrl });
-  const b = await startNode(CLUSTER_PLUGINS, ['/sw', '/gcra'], { REDIS_URL: redisUrl });
-  // each node connects to Redis in the background at start: wait until a decision goes through Redis
-  const probe = async (n: Node) => (await httpGet(`http://127.0.0.1:${n.proc.proxyPort}/sw`, { 'x-client': `probe-${n.statusPort}` })).status === 200 && (await metric(n, 'aya_gateway_ratelimit_redis_errors_total')) === 0;
+  const a = await startNode(CLUSTER_PLUGINS, CLUSTER_PATHS, { REDIS_URL: redisUrl });
+  const b = await startNode(CLUSTER_PLUGINS, CLUSTER_PATHS, { REDIS_URL: redisUrl });
+  // each node connects to Redis in the background at start: wait until a fail-closed route passes
+  const probe = async (n: Node) => (await httpGet(`http://127.0.0.1:${n.proc.proxyPort}/sw`, { 'x-client': `probe-${n.statusPort}` })).status === 200;
   await until(async () => (await probe(a)) && (await probe(b)), 'both nodes on Redis', 20_000);
   const targets = [a, b];
   const results = await load(1_000, 8, (i) => ({ port: targets[i % 2].proc.proxyPort, path: i % 4 < 2 ? '/sw' : '/gcra', headers: { 'x-client': (i >> 2) % 2 === 0 ? 'alpha' : 'beta' } }));
   for (const path of ['/sw', '/gcra']) {
     for (const client of ['alpha', 'beta']) {
-      const got = allowed(results.get(`${path} ${JSON.stringify({ 'x-client': client })}`));
+      const statuses = results.get(`${path} ${JSON.stringify({ 'x-client': client })}`) ?? [];
+      const got = allowed(statuses);
+      // a 503 may still have been counted in Redis (its answer came too late), so it may stand for one allowed
+      const late = statuses.filter((st) => st === 503).length;
+      expect(statuses.every((st) => st === 200 || st === 429 || st === 503), `${path} ${client}: ${statuses.join(',')}`).toBe(true);
       // the issue's bound: within ±2% of the limit for the whole cluster
-      expect(got, `${path} ${client}`).toBeGreaterThanOrEqual(147);
+      expect(got + late, `${path} ${client} (${late} late)`).toBeGreaterThanOrEqual(147);
       expect(got, `${path} ${client}`).toBeLessThanOrEqual(153);
     }
   }
@@ -151,7 +161,7 @@ describe('policy cluster: two nodes with two workers each on one Redis', () => {
   it('the total allowed stays within ±2% of the limit; Redis down: fail-open, counted in the metric', async () => {
     const [a, b] = await sharedLimitHolds(redis.url);
     await redis.stop();
-    const during = await load(20, 4, (i) => ({ port: (i % 2 === 0 ? a : b).proc.proxyPort, path: '/sw', headers: { 'x-client': 'gamma' } }));
+    const during = await load(20, 4, (i) => ({ port: (i % 2 === 0 ? a : b).proc.proxyPort, path: '/open', headers: { 'x-client': 'gamma' } }));
     expect([...during.values()].flat().every((s) => s === 200)).toBe(true);
     await until(async () => (await metric(a, 'aya_gateway_ratelimit_redis_errors_total')) > 0 && (await metric(b, 'aya_gateway_ratelimit_redis_errors_total')) > 0, 'errors in both nodes\' metrics');
     await redis.start();
