@@ -163,6 +163,21 @@ test.describe('console consumers and plugins', () => {
     await expect(page.getByRole('heading', { name: 'On services, routes and consumers' })).toBeVisible();
     await expect(page.getByTestId('plugin-row-key-auth').first()).toContainText(route);
 
+    // A consumer's own rate limit, from its page; an auth plugin there is refused at the Consumer field.
+    await nav(page, 'Consumers');
+    await page.getByTestId(`consumer-row-${username}`).getByRole('link', { name: username, exact: true }).click();
+    await page.getByTestId('plugins-panel').getByRole('link', { name: 'Add plugin' }).click();
+    await expect(page.getByRole('combobox', { name: 'Consumer' }).locator('option:checked')).toHaveText(username);
+    await page.getByRole('combobox', { name: 'Plugin' }).selectOption('key-auth');
+    await expect(page.getByTestId('field-error-consumer')).toContainText('before the consumer is known');
+    await page.getByRole('combobox', { name: 'Plugin' }).selectOption('rate-limit');
+    await expect(page.getByTestId('field-error-consumer')).toBeHidden();
+    await config.getByRole('combobox', { name: 'Window' }).selectOption('minute');
+    await config.getByRole('spinbutton', { name: 'Limit' }).fill('100');
+    await page.getByRole('button', { name: 'Add plugin' }).click();
+    await expect(page).toHaveURL(/\/consumers\/[^/]+$/);
+    await expect(page.getByTestId('plugins-panel').getByTestId('plugin-row-rate-limit')).toContainText(`consumer ${username}`);
+
     if (!gatewayRunsAuthPlugins()) {
       test.info().annotations.push({ type: 'skipped-part', description: 'gateway call: key-auth / rate-limit not registered in the gateway yet' });
       return;

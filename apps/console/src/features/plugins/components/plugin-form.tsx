@@ -43,7 +43,6 @@ export function PluginForm({ plugin, scope, schemas, scopeOptions, submitLabel, 
     set('name')(name as PluginName);
     const next = prepared.get(name as PluginName);
     set('config')(next ? defaultConfig(next.schema as JsonSchema) : {});
-    if (next && (next.auth || next.preAuth)) set('consumer')('');
   };
 
   return (
@@ -72,9 +71,10 @@ export function PluginForm({ plugin, scope, schemas, scopeOptions, submitLabel, 
             value={values.consumer}
             onValueChange={set('consumer')}
             options={scopeChoices(scopeOptions?.consumers, values.consumer, 'Any consumer')}
-            error={f.consumer}
             disabled={noConsumer && values.consumer === ''}
-            hint={noConsumer ? 'Runs before the consumer is known: cannot be scoped to one.' : undefined}
+            // Kept, not cleared, when opened from a consumer's page: the user sees why it cannot stay.
+            error={f.consumer ?? (noConsumer && values.consumer !== '' ? `${values.name} runs before the consumer is known: set Consumer to “Any consumer”.` : undefined)}
+            hint={noConsumer && values.consumer === '' ? 'Runs before the consumer is known: cannot be scoped to one.' : undefined}
           />
         </div>
       </fieldset>
