@@ -19,7 +19,6 @@ import { buildOpenApi } from './openapi/openapi-builder';
 import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
 import { resourceProviders } from './resources/derive';
 import { RESOURCES } from './resources/registry';
-import { PluginsService } from './plugins/plugins.service';
 
 /** Connections are created (and closed) by main.ts; the module only wires them in. */
 export interface AppDeps {
@@ -53,7 +52,6 @@ export class AppModule {
         ConfigReader,
         NodesService,
         ...resourceProviders(RESOURCES),
-        PluginsService,
       ],
     };
   }

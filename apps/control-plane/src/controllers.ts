@@ -1,5 +1,5 @@
 import { AuthController } from './auth/auth.controller';
-import { PluginSchemasController, PluginsController } from './plugins/plugins.controller';
+import { PluginSchemasController } from './plugins/plugins.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
 import { HealthController } from './health/health.controller';
@@ -15,7 +15,6 @@ export const CONTROLLERS = [
   AuthController,
   ...resourceControllers(RESOURCES),
   PluginSchemasController,
-  PluginsController,
   ConfigController,
   NodesController,
   InternalController,
