@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { BENCH_API_KEY, startAyaFromSnapshot } from './aya-gateway.mjs';
-import { redisServer } from './lib.mjs';
-import { ensureTools, rssMb, startNginx, wrk } from './tools.mjs';
+import { freePort } from './lib.mjs';
+import { ensureTools, rssMb, spawnPinned, startNginx, stopChild, wrk } from './tools.mjs';
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -53,9 +53,11 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
   const aya = await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: undici ? 'lean' : undefined });
   // both gateways idle on core 0 while the other is measured
   const ayaUndici = undici ? await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: 'undici' }) : null;
-  // the same gateway with key-auth + a cluster rate limit (Redis, on the origin's core) on the route
-  const redis = await redisServer();
-  const ayaPolicies = await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: undici ? 'lean' : undefined, policiesRedisUrl: redis.url });
+  // the same gateway with key-auth + a cluster rate limit on the route; its Redis is pinned to the core of
+  // the origin and wrk, as it would run on another machine: it must not take the gateway's core
+  const redisPort = await freePort();
+  const redis = spawnPinned(1, pinning, 'redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const ayaPolicies = await startAyaFromSnapshot({ originPort: origin.port, core: 0, pinning, upstreamClient: undici ? 'lean' : undefined, policiesRedisUrl: `redis://127.0.0.1:${redisPort}` });
   const configs = [
     { key: 'origin', label: 'origin direct (nginx)', url: origin.url, pid: null },
     { key: 'nginx', label: 'nginx proxy, 1 worker', url: nginx.url, pid: nginx.child.pid },
@@ -137,7 +139,7 @@ export async function runThroughput({ rounds = 3, seconds = 10, warmup = 3, half
     };
   } finally {
     await Promise.all([aya.stop(), ayaUndici?.stop(), ayaPolicies.stop(), nginx.stop()]);
-    await new Promise((resolve) => (redis.child.exitCode !== null ? resolve() : (redis.child.once('exit', resolve), redis.child.kill('SIGTERM'))));
+    await stopChild(redis);
     await origin.stop();
   }
 }
