@@ -135,7 +135,6 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
       }
       const run = pluginRunOf(req, match, guard, pluginHost, ex.requestId, hasBody, limits.maxBodyBytes);
       ex.run = run;
-      res.once('close', () => runLogPhase(run, res.headersSent ? res.statusCode : CLIENT_CLOSED));
       const outcome = runAccess(run);
       if (outcome === undefined) forwardMatched(req, res, ex, match, guard, hasBody, run);
       else if (!isThenable(outcome)) answer(res, run, outcome);
@@ -143,7 +142,7 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
         outcome.then(
           (reply) => {
             // the client may have left while a phase was waiting
-            if (res.destroyed || res.writableEnded) return;
+            if (res.destroyed || res.writableEnded) return runLogPhase(run, CLIENT_CLOSED);
             try {
               if (reply) answer(res, run, reply);
               else forwardMatched(req, res, ex, match, guard, hasBody, run);
@@ -171,6 +170,7 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
 
   /** A plugin answered: nothing goes upstream. A body left unread closes the connection. */
   function answer(res: ServerResponse, run: PluginRun, reply: PluginReply): void {
+    logWhenClosed(res, run);
     const close = run.hasBody && !run.req.complete;
     if (close) run.req.resume();
     metrics.countStatus(sendReply(res, reply, run, close));
@@ -180,7 +180,9 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
   function forwardMatched(req: IncomingMessage, res: ServerResponse, ex: Exchange, match: RouteMatch, guard: AcceptedRequest, hasBody: boolean, run: PluginRun | undefined): void {
     const method = req.method ?? 'GET';
     const traffic = match.route.traffic;
-    const hook = run ? headHook(run) : undefined;
+    if (run) logWhenClosed(res, run);
+    // only these two answer from here; upstream answers take the plugins' hook in forward.ts
+    const hook = run && (traffic?.redirect || match.route.response) ? headHook(run) : undefined;
     let response: ResponsePlan | undefined;
     try {
       if (traffic?.redirect) {
@@ -247,6 +249,14 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
     );
     ex.call.start();
   }
+}
+
+/**
+ * The log phases run when the response closes; registered once the chain is final (the consumer's,
+ * after auth) and only when it has log phases, so other plugin routes pay no listener.
+ */
+function logWhenClosed(res: ServerResponse, run: PluginRun): void {
+  if (run.chain.log.length > 0) res.once('close', () => runLogPhase(run, res.headersSent ? res.statusCode : CLIENT_CLOSED));
 }
 
 /** what /metrics and log phases see for a response the client left before it started (nginx's 499) */
