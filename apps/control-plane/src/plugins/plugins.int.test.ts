@@ -1,5 +1,6 @@
 import { snapshotPluginSchema } from '@aya/config-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selfSigned } from '../certificates/test-certs.test-util';
 import { gatewayView } from '../config-flow/gateway-view.test-util';
 import { apiClient, createDatabase, startControlPlane, startRedis, type ControlPlane, type TestRedis } from '../../../../test/harness';
 
@@ -166,5 +167,21 @@ describe('with REDIS_URL', () => {
     } finally {
       expect(await plain.stop()).toBe(0);
     }
+  });
+});
+
+describe('mtls-auth caCertificates', () => {
+  it('must name certificates of the plugin tenant (400 at the entry), stored as canonical ids', async () => {
+    expect((await api('POST', '/api/v1/tenants', { slug: 'other', name: 'Other' })).status).toBe(201);
+    const foreign = await api('POST', '/api/v1/tenants/other/certificates', { cert: selfSigned('ca.other.test').cert });
+    expect(foreign.status).toBe(201);
+    const own = await api('POST', tenantPath('certificates'), { cert: selfSigned('ca.default.test').cert });
+    expect(own.status).toBe(201);
+    const refused = await api('POST', base, { name: 'mtls-auth', config: { caCertificates: [own.body.id, foreign.body.id, 'nope'] }, route: 'orders-route' });
+    expect(refused.status).toBe(400);
+    expect(detailPaths(refused.body)).toEqual(['config.caCertificates.1', 'config.caCertificates.2']);
+    const created = await api('POST', base, { name: 'mtls-auth', config: { caCertificates: [own.body.id.toUpperCase()] }, route: 'orders-route' });
+    expect(created.status).toBe(201);
+    expect(created.body.config.caCertificates).toEqual([own.body.id]);
   });
 });

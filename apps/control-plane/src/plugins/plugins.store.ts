@@ -57,6 +57,7 @@ export class PluginsStore implements ResourceStore<PluginRow, Plugin, PluginCrea
     // a stored config is not refused for what changed since (REDIS_URL gone): disabling it must stay possible
     const checked = checkPluginConfig(name, rawConfig, keptConfig ? { ...this.checks, redis: true } : this.checks);
     if (!checked.ok) details.push(...checked.details);
+    else if (name === 'mtls-auth') details.push(...(await caCertificateProblems(tx, tenantId, checked.config)));
     if (details.length > 0 || !checked.ok) throw new ValidationError('invalid request body', details);
     await assertFree(tx, tenantId, name, scope, current?.id);
     return { config: checked.config as Prisma.InputJsonValue, ...scope };
@@ -67,4 +68,19 @@ export class PluginsStore implements ResourceStore<PluginRow, Plugin, PluginCrea
 async function assertFree(tx: Tx, tenantId: string, name: PluginName, scope: PluginScope, selfId?: string): Promise<void> {
   const clash = await tx.plugin.findFirst({ where: { tenantId, name, ...scope, ...(selfId ? { id: { not: selfId } } : {}) }, select: { id: true } });
   if (clash) throw new ConflictError(`plugin "${name}" already has an instance with this scope: ${clash.id}`);
+}
+
+/**
+ * mtls-auth `caCertificates` name certificates of the plugin's own tenant (the gateway holds every tenant's
+ * certificates by id, so only this check keeps one tenant from trusting another's CA); stored as canonical ids.
+ */
+async function caCertificateProblems(tx: Tx, tenantId: string, config: Record<string, unknown>): Promise<ErrorDetail[]> {
+  const ids = Array.isArray(config.caCertificates) ? (config.caCertificates as string[]) : [];
+  const problems: ErrorDetail[] = [];
+  for (const [i, id] of ids.entries()) {
+    const cert = /^[0-9a-f-]{36}$/i.test(id) ? await tx.certificate.findFirst({ where: { id: id.toLowerCase(), tenantId }, select: { id: true } }) : null;
+    if (cert) ids[i] = cert.id;
+    else problems.push({ path: `config.caCertificates.${i}`, message: `certificate "${id}" does not exist in this tenant` });
+  }
+  return problems;
 }
