@@ -5,7 +5,7 @@ import { useLogout } from '../../features/auth/api/logout';
 import { TenantSwitcher } from '../../features/tenants/components/tenant-switcher';
 import { consolePath, type ConsoleSection } from '../../lib/paths';
 
-const SECTIONS: ReadonlyArray<ConsoleSection> = ['services', 'routes', 'upstreams', 'nodes'];
+const SECTIONS: ReadonlyArray<ConsoleSection> = ['services', 'routes', 'upstreams', 'certificates', 'consumers', 'consumer-groups', 'plugins', 'nodes'];
 
 /** The section of the current page, so switching tenant keeps the operator on "Routes" rather than jumping home. */
 function currentSection(pathname: string): ConsoleSection {
