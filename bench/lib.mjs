@@ -8,6 +8,16 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/*
+ * Every temp dir of a bench run (gateway data dirs, nginx configs, Postgres, wrk scripts), ours and the child
+ * processes' (they inherit TMPDIR), lives under one dir of the run, removed when the run exits: a run leaves no
+ * aya-bench-* behind in /tmp. Set here because every bench script imports this module before it makes a dir.
+ */
+const RUN_TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-bench-run-'));
+process.env.TMPDIR = RUN_TMP;
+process.on('exit', () => fs.rmSync(RUN_TMP, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));
 export const token = () => randomBytes(24).toString('hex');
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
