@@ -87,8 +87,9 @@ function replyHead(reply: PluginReply, requestId: string): ReplyHead {
   return { status, headers, body };
 }
 
-function withLength(headers: string[], body: string | Buffer): string[] {
-  headers.push('content-length', String(Buffer.byteLength(body)));
+/** Content-Length of the body; never on 204 / 304, which have no body and must not carry one (RFC 9110 8.6). */
+function withLength(headers: string[], status: number, body: string | Buffer): string[] {
+  if (status !== 204 && status !== 304) headers.push('content-length', String(Buffer.byteLength(body)));
   return headers;
 }
 
@@ -110,7 +111,7 @@ export function sendReply(res: ServerResponse, reply: PluginReply, run: PluginRu
     return head.status;
   }
   if (!runHeaderPhase(run, head.status, head.headers)) head = replyHead({ code: GwErrorCode.PLUGIN_ERROR }, run.requestId);
-  const headers = withLength(head.headers, head.body);
+  const headers = withLength(head.headers, head.status, head.body);
   // HTTP/2 has no connection-level headers: the stream alone ends there
   if (close && !('stream' in res)) headers.push('connection', 'close');
   res.writeHead(head.status, headers);
@@ -122,7 +123,7 @@ export function sendReply(res: ServerResponse, reply: PluginReply, run: PluginRu
 export function rawReply(reply: PluginReply, run: PluginRun): { status: number; bytes: Buffer } {
   let head = replyHead(reply, run.requestId);
   if (!runHeaderPhase(run, head.status, head.headers)) head = replyHead({ code: GwErrorCode.PLUGIN_ERROR }, run.requestId);
-  const headers = withLength(head.headers, head.body);
+  const headers = withLength(head.headers, head.status, head.body);
   let out = `HTTP/1.1 ${head.status} ${STATUS_CODES[head.status] ?? 'Unknown'}\r\n`;
   for (let i = 0; i < headers.length; i += 2) out += `${headers[i]}: ${headers[i + 1]}\r\n`;
   const body = typeof head.body === 'string' ? Buffer.from(head.body) : head.body;

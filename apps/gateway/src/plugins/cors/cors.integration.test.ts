@@ -86,6 +86,8 @@ describe('cors preflight', () => {
     expect(res.headers['access-control-allow-headers']).toBe('x-custom, content-type');
     expect(res.headers['access-control-max-age']).toBe('600');
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
+    // a 204 has no body and must not say how long it is (RFC 9110 8.6)
+    expect(res.headers['content-length']).toBeUndefined();
     expect(pg.up.hits).toBe(before);
   });
 
