@@ -1,3 +1,5 @@
+import type { PluginRun } from './plugin-run';
+
 /**
  * A response held back for body phases (PluginInstance.buffersBody): its head and the chunks so far,
  * up to a limit (past it the request fails closed rather than skipping a phase that may, say, remove
@@ -41,4 +43,22 @@ export function setResponseLength(headers: string[], length: number): void {
   }
   headers.length = w;
   headers.push('content-length', String(length));
+}
+
+/**
+ * Whether a response is held for the chain's body phases: when some body step wants this one (holdsBody, from
+ * the head), or has no such say (every response). A holdsBody that throws holds it: the body phase then
+ * decides, and fails closed if it throws too.
+ */
+export function holdsBody(run: PluginRun, status: number, headers: readonly string[]): boolean {
+  for (const step of run.chain.body) {
+    const wants = step.instance.holdsBody;
+    if (wants === undefined) return true;
+    try {
+      if (wants.call(step.instance, run, status, headers)) return true;
+    } catch {
+      return true;
+    }
+  }
+  return false;
 }

@@ -88,6 +88,11 @@ export interface PluginInstance {
    * (up to the route's limit) and calls body() once instead of streaming. Rarely needed.
    */
   readonly buffersBody?: boolean;
+  /**
+   * With buffersBody: whether THIS response must be held, from its head (e.g. only JSON bodies); absent: every
+   * response of the route is. A response no step holds streams as usual and its body phases are not called.
+   */
+  holdsBody?(r: PluginRequest, status: number, headers: readonly string[]): boolean;
   body?(r: PluginRequest, status: number, headers: string[], body: Buffer): Buffer;
   /** after the response finished (or failed); never throws into the request */
   log?(r: PluginRequest, status: number): void;

@@ -16,7 +16,7 @@ import { downstreamTrailers, grpcStatusInHeaders, withTeTrailers, type UpstreamT
 import { downstreamResponseHeaders, flatHeaders, type UpstreamHeaders } from './headers';
 import type { PoolRegistry } from './pool-registry';
 import { RequestContext } from './request-context';
-import { bodyMayFollow, HeldResponse, setResponseLength } from '../plugins/held-response';
+import { bodyMayFollow, HeldResponse, holdsBody, setResponseLength } from '../plugins/held-response';
 import type { PluginRun } from '../plugins/plugin-run';
 import { HeaderPhaseError, headHook, runBodyPhase, runHeaderPhase, sendReply } from '../plugins/reply';
 import { FAILURE_LATENCY_MS, GatewayTimeoutError, ewma, isGatewayTimeout, retryKind, targetSilent } from './retry-policy';
@@ -189,7 +189,7 @@ export class ForwardCall extends RequestContext implements Dispatcher.DispatchHa
     this.request.editResponse?.(headers, target, this);
     const run = this.request.plugins;
     // body phases see the whole body first; the header phase runs as the head is written
-    if (run && run.chain.body.length > 0 && bodyMayFollow(this.request.method, statusCode)) {
+    if (run && run.chain.body.length > 0 && bodyMayFollow(this.request.method, statusCode) && holdsBody(run, statusCode, headers)) {
       this.held = new HeldResponse(statusCode, headers);
       return;
     }

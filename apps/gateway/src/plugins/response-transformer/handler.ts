@@ -39,8 +39,8 @@ function weakenEtag(list: string[]): void {
 
 /**
  * response-transformer: edits the response head (any status, whoever answered) and top-level fields of
- * a JSON response body. The body is held back only when JSON edits are configured (every response of the
- * route then is, up to AYA_MAX_BODY_BYTES); it is rewritten only when it is an uncompressed JSON object. Compressed, non-JSON or
+ * a JSON response body. With JSON edits configured, uncompressed JSON responses are held back (up to
+ * AYA_MAX_BODY_BYTES), others stream; a held body is rewritten only when it is a JSON object. Compressed, non-JSON or
  * unparsable bodies pass unchanged: the upstream's body is not the client's fault, so no 4xx here.
  */
 export const responseTransformerPlugin: PluginDefinition<ResponseTransformerConfig> = {
@@ -55,6 +55,8 @@ export const responseTransformerPlugin: PluginDefinition<ResponseTransformerConf
     const editsJson = !isEmpty(json);
     return {
       buffersBody: editsJson,
+      // only what body() can rewrite is held: a download of another type on the route streams as usual
+      holdsBody: (_r, _status, list) => editableBody(list),
       header(_r, _status, list) {
         if (editsHeaders) applyEdits(headers, responseHeaderStore(list));
       },

@@ -2,11 +2,15 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync, gunzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../proxy/limits';
 import { startPolicyGateway, type PolicyGateway } from '../../testing/policy-gateway';
 
 /** response-transformer through a real gateway socket and a real upstream that answers by path. */
 let pg: PolicyGateway;
 
+/** over the gateway's body limit in this test (BODY_LIMIT) */
+const BODY_LIMIT = 64 * 1024;
+const BIG = Buffer.alloc(4 * BODY_LIMIT, 7);
 const DOC = JSON.stringify({ secret: 's3cret', id: 7, name: 'widget', tags: ['a'] });
 
 function upstream(req: IncomingMessage, res: ServerResponse): void {
@@ -19,6 +23,8 @@ function upstream(req: IncomingMessage, res: ServerResponse): void {
     res.write(DOC.slice(0, 10));
     res.end(DOC.slice(10));
   } else if (url.endsWith('/gzip')) res.writeHead(200, { ...common, 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(DOC));
+  else if (url.endsWith('/big')) res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(BIG);
+  else if (url.endsWith('/big-json')) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ pad: BIG.toString('hex') }));
   else if (url.endsWith('/garbage')) res.writeHead(200, { ...common, 'content-type': 'application/json' }).end('{"secret": ');
   else res.writeHead(200, { ...common, 'content-type': 'text/plain' }).end('{"secret":"in text"}');
 }
@@ -44,6 +50,7 @@ beforeAll(async () => {
       { path: '/h', plugins: [{ name: 'response-transformer', config: { remove: { headers: ['x-internal'] } } }] },
     ],
     upstream,
+    { limits: { ...DEFAULT_LIMITS, maxBodyBytes: BODY_LIMIT } },
   );
 });
 
@@ -90,6 +97,16 @@ describe('response-transformer', () => {
     const text = await get('/r/text');
     expect(text.body.toString()).toBe('{"secret":"in text"}');
     expect(text.headers['x-served-by']).toBe('aya');
+  });
+
+  it('streams a body it cannot rewrite, however large; holds (and fails closed on) a JSON one over the limit', async () => {
+    const big = await get('/r/big');
+    expect(big.status).toBe(200);
+    expect(big.body.equals(BIG)).toBe(true);
+    expect(big.headers['x-served-by']).toBe('aya');
+    const bigJson = await get('/r/big-json');
+    expect(bigJson.status).toBe(500);
+    expect(JSON.parse(bigJson.body.toString()).error.code).toBe('AYA_GW_PLUGIN_ERROR');
   });
 
   it('only edits headers when no JSON edits are configured (the body streams)', async () => {
