@@ -105,9 +105,9 @@ describe('policy local with AYA_GATEWAY_WORKERS=2', () => {
       const statuses = [...results.values()].flat();
       expect(allowed(statuses)).toBe(5);
       expect(statuses.filter((s) => s === 429)).toHaveLength(35);
-      // both workers took requests: the five were counted across them, not per worker
-      const s = await status(node);
-      expect(s?.workers.every((w) => w.requests > 0)).toBe(true);
+      // both workers took requests: the five were counted across them, not per worker (workers report
+      // their counters to the primary every 500 ms, so /status may lag the load by that much)
+      await until(async () => ((await status(node))?.workers ?? []).every((w) => w.requests > 0), 'both workers to report requests', 5000);
     } finally {
       await stopNode(node);
     }
