@@ -47,6 +47,8 @@ export interface PluginRequest {
   readonly path: string;
   /** '' or '?a=b' */
   readonly query: string;
+  /** the request carries a body (Content-Length > 0, chunked, or an HTTP/2 stream with DATA to come) */
+  readonly hasBody: boolean;
   /** the TCP peer (IPv4-mapped IPv6 unwrapped) */
   readonly clientIp: string;
   readonly tenant: string;

@@ -9,11 +9,6 @@ type RequestValidatorConfig = PluginConfigOf<'request-validator'>;
 /** Methods whose requests usually carry no body: without one they are not validated. */
 const BODILESS_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'DELETE']);
 
-function hasBody(r: PluginRequest): boolean {
-  const length = r.req.headers['content-length'];
-  return r.req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
-}
-
 /**
  * request-validator: the request body against a JSON Schema compiled when the config loads (ajv, with
  * formats). A media type outside `allowedContentTypes`: 415 AYA_GW_UNSUPPORTED_MEDIA_TYPE. A JSON body
@@ -51,7 +46,7 @@ export const requestValidatorPlugin: PluginDefinition<RequestValidatorConfig> = 
 
     return {
       access(r) {
-        if (BODILESS_METHODS.has(r.method) && !hasBody(r)) return undefined;
+        if (BODILESS_METHODS.has(r.method) && !r.hasBody) return undefined;
         const type = mediaType(r.req.headers['content-type']);
         if (!allowed(type)) return { code: GwErrorCode.UNSUPPORTED_MEDIA_TYPE };
         return isJsonMediaType(type) ? validateBody(r) : undefined;

@@ -2,6 +2,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../proxy/limits';
 import { bodyEchoHandler, type EchoedRequest } from '../../testing/body-echo';
+import { h2Request, h2Session } from '../../testing/h2-client';
 import { startPolicyGateway, type PolicyGateway } from '../../testing/policy-gateway';
 
 /** request-validator through a real gateway socket; the upstream echoes what it received. */
@@ -27,7 +28,7 @@ beforeAll(async () => {
       { path: '/tree', plugins: [{ name: 'request-validator', config: { bodySchema: recursiveSchema } }] },
     ],
     bodyEchoHandler,
-    { limits: { ...DEFAULT_LIMITS, maxBodyBytes: MAX_BODY } },
+    { limits: { ...DEFAULT_LIMITS, maxBodyBytes: MAX_BODY }, h2cPort: 0 },
   );
 });
 
@@ -126,4 +127,16 @@ describe('request-validator', () => {
     expect((res.json as ErrorJson).error.code).toBe('AYA_GW_PLUGIN_ERROR');
     expect(pg.up.hits).toBe(before);
   });
+
+  it('validates an HTTP/2 DELETE whose body has no length (the framework knows a body follows)', async () => {
+    const session = await h2Session(`http://127.0.0.1:${pg.gw.h2cPort}`);
+    try {
+      const bad = await h2Request(session, { ':method': 'DELETE', ':path': '/users', ':authority': 'x', 'content-type': JSON_TYPE }, Buffer.from('{"name":""}'));
+      expect(bad.headers[':status']).toBe(400);
+      expect((JSON.parse(bad.body.toString()) as ErrorJson).error.code).toBe('AYA_GW_REQUEST_INVALID');
+    } finally {
+      session.close();
+    }
+  });
 });
+
