@@ -90,6 +90,13 @@ describe('tenants', () => {
     const res = await api('DELETE', '/api/v1/tenants/busy');
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('AYA_CP_CONFLICT');
+    // consumers, groups and plugins count too (named in the message, like the others)
+    await api('POST', '/api/v1/tenants', { slug: 'groups-only', name: 'Groups only' });
+    expect((await api('POST', '/api/v1/tenants/groups-only/consumer-groups', { name: 'gold' })).status).toBe(201);
+    const refused = await api('DELETE', '/api/v1/tenants/groups-only');
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('1 consumer groups');
+    expect((await api('GET', '/api/v1/tenants/groups-only')).status).toBe(200);
   });
 
   it('paginates with an opaque cursor', async () => {

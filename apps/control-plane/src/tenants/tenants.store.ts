@@ -42,17 +42,18 @@ export class TenantsStore implements ResourceStore<TenantRow, Tenant, TenantCrea
 
   async beforeDelete(tx: Tx, row: TenantRow): Promise<void> {
     if (row.slug === DEFAULT_TENANT_SLUG) throw new ConflictError('the default tenant cannot be deleted');
-    const [services, routes, upstreams, certificates] = [
-      await tx.service.count({ where: { tenantId: row.id } }),
-      await tx.route.count({ where: { tenantId: row.id } }),
-      await tx.upstream.count({ where: { tenantId: row.id } }),
-      await tx.certificate.count({ where: { tenantId: row.id } }),
+    const where = { where: { tenantId: row.id } };
+    const counts: Array<[string, number]> = [
+      ['services', await tx.service.count(where)],
+      ['routes', await tx.route.count(where)],
+      ['upstreams', await tx.upstream.count(where)],
+      ['certificates', await tx.certificate.count(where)],
+      ['plugins', await tx.plugin.count(where)],
+      ['consumers', await tx.consumer.count(where)],
+      ['consumer groups', await tx.consumerGroup.count(where)],
     ];
-    if (services + routes + upstreams + certificates > 0) {
-      throw new ConflictError(
-        `tenant "${row.slug}" still has ${services} services, ${routes} routes, ${upstreams} upstreams and ${certificates} certificates: delete them first`,
-      );
-    }
+    const left = counts.filter(([, n]) => n > 0).map(([what, n]) => `${n} ${what}`);
+    if (left.length > 0) throw new ConflictError(`tenant "${row.slug}" still has ${left.join(', ')}: delete them first`);
   }
 
   /** A slug is part of every item of its tenant; creating or deleting an (empty) tenant changes none. */
