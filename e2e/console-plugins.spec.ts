@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { SHOTS_DIR, consoleUrl, env, nav, shot, signIn } from './console-session';
+import { consoleUrl, env, nav, shot, signIn } from './console-session';
 import { REPO_ROOT } from '../test/harness/process';
 
 const suffix = Date.now().toString(36);
@@ -104,7 +104,7 @@ test.describe('console consumers and plugins', () => {
     await expect(config.getByLabel('Key in query')).not.toBeChecked();
     await expect(config.getByLabel('Hide credentials')).toBeChecked();
     await expect(config.locator('input[value="apikey"]')).toBeVisible();
-    await page.screenshot({ path: join(SHOTS_DIR ?? '/tmp', 'plugin-form-key-auth.png'), fullPage: true });
+    await shot(page, 'plugin-form-key-auth');
     await page.getByRole('button', { name: 'Add plugin' }).click();
     await expect(page).toHaveURL(/\/routes\/[^/]+\/edit$/);
     await expect(panel.getByTestId('plugin-row-key-auth')).toContainText(`route ${route}`);
@@ -124,12 +124,14 @@ test.describe('console consumers and plugins', () => {
     await page.getByRole('button', { name: 'Add plugin' }).click();
     expect((await write).status()).toBe(400);
     await expect(page.getByTestId('field-error-config.header')).toBeVisible();
-    await page.screenshot({ path: join(SHOTS_DIR ?? '/tmp', 'plugin-form-rate-limit-error.png'), fullPage: true });
+    await shot(page, 'plugin-form-rate-limit-error');
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, 'plugin-form-phone');
     // Phone width: the form and its schema-rendered fields fit the screen.
     const card = await page.getByRole('form', { name: 'Add plugin' }).boundingBox();
     expect((card?.x ?? 0) + (card?.width ?? Infinity)).toBeLessThanOrEqual(390);
+    // and so does the top bar (tenant picker, user, sign out): no sideways scrolling
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.setViewportSize({ width: 1280, height: 720 });
     await config.getByRole('combobox', { name: 'By', exact: true }).selectOption('ip');
     await page.getByRole('button', { name: 'Add plugin' }).click();

@@ -8,7 +8,13 @@ import { headerNameSchema } from '../route-traffic';
 
 /** The consumer (id or username) an auth plugin falls back to when the request carries no credentials. */
 export const anonymousField = {
-  anonymous: z.string().min(1).max(128).nullable().default(null),
+  anonymous: z
+    .string()
+    .min(1)
+    .max(128)
+    .nullable()
+    .default(null)
+    .describe('Consumer (username or id) to use when no auth plugin authenticates the request; empty: 401'),
 };
 
 /** Header names as HTTP spells them (token characters), as route predicates take them. */
