@@ -21,7 +21,14 @@ describe('prepareSchema', () => {
 
   it('turns a nullable union into one nullable input with the branch constraints', () => {
     const anonymous = (prepareSchema(served('key-auth')).properties as Record<string, JsonSchema>).anonymous;
-    expect(anonymous).toEqual({ title: 'Anonymous', default: null, type: ['string', 'null'], minLength: 1, maxLength: 128 });
+    expect(anonymous).toEqual({
+      title: 'Anonymous',
+      description: expect.stringContaining('Consumer') as unknown,
+      default: null,
+      type: ['string', 'null'],
+      minLength: 1,
+      maxLength: 128,
+    });
   });
 
   it('every plugin schema validates its own defaults with the ajv validator the form uses', () => {
