@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ErrorDetail, Plugin, PluginCreate, PluginName } from '@aya/config-schema';
 import { AppConfig } from '../app-config';
 import { ConflictError, ValidationError } from '../common/errors';
+import { findTenantCertificate } from '../certificates/certificate-lookup';
 import type { Tx } from '../db/prisma';
 import type { Plugin as PluginRow, Prisma } from '../generated/prisma/client';
 import type { TenantParent } from '../resources/parents';
@@ -78,7 +79,7 @@ async function caCertificateProblems(tx: Tx, tenantId: string, config: Record<st
   const ids = Array.isArray(config.caCertificates) ? (config.caCertificates as string[]) : [];
   const problems: ErrorDetail[] = [];
   for (const [i, id] of ids.entries()) {
-    const cert = /^[0-9a-f-]{36}$/i.test(id) ? await tx.certificate.findFirst({ where: { id: id.toLowerCase(), tenantId }, select: { id: true } }) : null;
+    const cert = await findTenantCertificate(tx, tenantId, id);
     if (cert) ids[i] = cert.id;
     else problems.push({ path: `config.caCertificates.${i}`, message: `certificate "${id}" does not exist in this tenant` });
   }

@@ -3,6 +3,7 @@ import { SERVICE_DEFAULTS, parseServiceUrl, type ErrorDetail, type Service, type
 import { ValidationError } from '../common/errors';
 import { mergeOptions, optionsOf, readOptions, type Options } from '../common/options';
 import type { ItemKey } from '../config-flow/config-index';
+import { findTenantCertificate } from '../certificates/certificate-lookup';
 import type { Tx } from '../db/prisma';
 import type { Prisma, Service as ServiceRow } from '../generated/prisma/client';
 import { refuseWhileUsed } from '../resources/refuse-while-used';
@@ -71,9 +72,7 @@ export class ServicesStore implements ResourceStore<ServiceRow, Service, Service
     for (const key of CERTIFICATE_REF_KEYS) {
       const id = options[key];
       if (typeof id !== 'string') continue;
-      const cert = /^[0-9a-f-]{36}$/i.test(id)
-        ? await tx.certificate.findFirst({ where: { id: id.toLowerCase(), tenantId }, select: { id: true, keyEncrypted: true } })
-        : null;
+      const cert = await findTenantCertificate(tx, tenantId, id);
       if (!cert) details.push({ path: key, message: `certificate "${id}" does not exist in this tenant` });
       else if (key === 'clientCertificateId' && cert.keyEncrypted === null) details.push({ path: key, message: 'certificate has no private key' });
       // stored as the canonical id: the delete check and the gateway compare ids exactly
