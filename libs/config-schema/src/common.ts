@@ -31,3 +31,13 @@ export interface Page<T> {
   data: T[];
   next: string | null;
 }
+
+/** Whether `source` compiles as a JavaScript regular expression (a typo is a 400 at write time, not a gateway error). */
+export function isValidRegex(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}

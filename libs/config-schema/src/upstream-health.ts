@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidRegex } from './common';
 
 /**
  * Health of upstream targets. Active checks probe each target off the request path; passive
@@ -24,14 +25,7 @@ export const activeHealthCheckSchema = z.strictObject({
   bodyRegex: z
     .string()
     .max(512)
-    .refine((v) => {
-      try {
-        new RegExp(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be a valid regular expression')
+    .refine(isValidRegex, 'must be a valid regular expression')
     .optional(),
   intervalMs: ms(3_600_000).default(5_000),
   timeoutMs: ms(60_000).default(2_000),

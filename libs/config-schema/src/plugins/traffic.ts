@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cidrSchema, pluginHeaderNameSchema } from './common';
+import { isValidRegex } from '../common';
 import { corsOriginSchema, editEntrySchema, mediaRangeSchema, removeEntrySchema } from './policy-fields';
 
 export const RATE_LIMIT_WINDOWS = ['second', 'minute', 'hour', 'day'] as const;
@@ -117,14 +118,7 @@ const userAgentRuleSchema = z
   .string()
   .min(1)
   .max(512)
-  .refine((v) => {
-    try {
-      new RegExp(v);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be a valid regular expression');
+  .refine(isValidRegex, 'must be a valid regular expression');
 
 /** bot-detection: User-Agent deny rules (regex) with allow exceptions; a built-in list of well-known bots. */
 export const botDetectionConfigSchema = z.strictObject({
