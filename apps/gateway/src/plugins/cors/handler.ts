@@ -1,5 +1,5 @@
 import { corsConfigSchema, type PluginConfigOf } from '@aya/config-schema';
-import { addVary, removeHeader, setHeader } from '../response-transformer/header-list';
+import { addVary, removeHeader, setHeader } from '../../response/header-list';
 import type { PluginDefinition, PluginRequest } from '../types';
 import { compileOrigins } from './origin-matcher';
 

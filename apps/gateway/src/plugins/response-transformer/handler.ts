@@ -2,7 +2,7 @@ import { responseTransformerConfigSchema, type PluginConfigOf } from '@aya/confi
 import { applyEdits, compileEdits, isEmpty, pick, type FieldStore } from '../request-transformer/edits';
 import { isJsonMediaType, isJsonObject, jsonConfigValue, jsonFieldStore, mediaType, parseJson, stringifyJson } from '../request-transformer/json-body';
 import type { PluginDefinition } from '../types';
-import { hasHeader, headerValues, removeHeader, setHeader } from './header-list';
+import { hasHeader, headerValues, removeHeader, setHeader } from '../../response/header-list';
 
 type ResponseTransformerConfig = PluginConfigOf<'response-transformer'>;
 
