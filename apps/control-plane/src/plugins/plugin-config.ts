@@ -1,4 +1,4 @@
-import { AUTH_PLUGINS, PLUGIN_CONFIG_SCHEMAS, PRE_AUTH_PLUGINS, type ErrorDetail, type PluginName } from '@aya/config-schema';
+import { CONSUMER_UNSCOPABLE_PLUGINS, PLUGIN_CONFIG_SCHEMAS, type ErrorDetail, type PluginName } from '@aya/config-schema';
 import { Ajv } from 'ajv';
 import { Ajv2019 } from 'ajv/dist/2019';
 import { Ajv2020 } from 'ajv/dist/2020';
@@ -11,7 +11,6 @@ export interface PluginCheckContext {
 }
 
 const CLUSTER_POLICY_PLUGINS: readonly PluginName[] = ['rate-limit', 'quota'];
-const UNSCOPABLE_TO_CONSUMER: readonly PluginName[] = [...PRE_AUTH_PLUGINS, ...AUTH_PLUGINS];
 
 // Compiling is all these are for (the gateway compiles its own, apps/gateway/src/plugins/request-validator/
 // compile-schema.ts): the same dialect choice by `$schema` and strict: false, so what passes here compiles there.
@@ -48,7 +47,7 @@ export function checkPluginConfig(name: PluginName, raw: unknown, ctx: PluginChe
 
 /** PRE_AUTH and auth plugins run before a consumer is known: they cannot be scoped to one. */
 export function consumerScopeProblem(name: PluginName): ErrorDetail | undefined {
-  if (!UNSCOPABLE_TO_CONSUMER.includes(name)) return undefined;
+  if (!CONSUMER_UNSCOPABLE_PLUGINS.has(name)) return undefined;
   return { path: 'consumer', message: `${name} runs before the consumer is known: it cannot be scoped to a consumer` };
 }
 

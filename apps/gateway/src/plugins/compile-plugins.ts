@@ -1,4 +1,4 @@
-import { AUTH_PLUGINS, PRE_AUTH_PLUGINS, type Snapshot, type SnapshotConsumer, type SnapshotCredential, type SnapshotPlugin, type SnapshotRoute } from '@aya/config-schema';
+import { CONSUMER_UNSCOPABLE_PLUGINS, type Snapshot, type SnapshotConsumer, type SnapshotCredential, type SnapshotPlugin, type SnapshotRoute } from '@aya/config-schema';
 import { errorMessage } from '../log';
 import { Chain, RoutePlugins, type Step } from './chain';
 import { TenantDirectory } from './consumer-directory';
@@ -32,8 +32,6 @@ interface TenantPlugins {
   readonly byService: Map<string, SnapshotPlugin[]>;
   readonly byRoute: Map<string, SnapshotPlugin[]>;
 }
-
-const NOT_CONSUMER_SCOPED: ReadonlySet<string> = new Set<string>([...AUTH_PLUGINS, ...PRE_AUTH_PLUGINS]);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -98,7 +96,7 @@ export class PluginCompile {
         if (!p.enabled || !scopeMatches(p, r.id, r.serviceId)) continue;
         let into = best;
         if (p.consumerId !== null) {
-          if (NOT_CONSUMER_SCOPED.has(p.name)) {
+          if (CONSUMER_UNSCOPABLE_PLUGINS.has(p.name)) {
             // the control plane refuses these (400); one that got here anyway is left out, once per compile
             if (!this.warned.has(p.id)) this.warnings.push(`plugin ${p.name} ${p.id}: ${p.name} cannot be scoped to a consumer (ignored)`);
             this.warned.add(p.id);

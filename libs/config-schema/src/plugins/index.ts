@@ -47,3 +47,6 @@ export const AUTH_PLUGINS = ['mtls-auth', 'jwt', 'oidc', 'key-auth', 'basic-auth
  * they cannot be scoped to a consumer, which is only known after authentication.
  */
 export const PRE_AUTH_PLUGINS = ['bot-detection', 'cors', 'ip-restriction', 'request-size-limit'] as const satisfies readonly PluginName[];
+
+/** What cannot be scoped to a consumer (400 at write time; a gateway skips such an instance): it runs before the consumer is known. */
+export const CONSUMER_UNSCOPABLE_PLUGINS: ReadonlySet<string> = new Set<string>([...PRE_AUTH_PLUGINS, ...AUTH_PLUGINS]);
