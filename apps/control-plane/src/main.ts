@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import { AppConfig } from './app-config';
@@ -22,6 +23,7 @@ import { frameworkErrors } from './framework-errors';
 import { errorMessage, log } from './log';
 import { startMaintenance } from './maintenance/maintenance-scheduler';
 import { MaintenanceTasks } from './maintenance/maintenance-tasks';
+import { onShutdownSignals } from './shutdown';
 
 class StartupError extends Error {}
 
@@ -120,21 +122,15 @@ async function start(): Promise<void> {
     `listening on http://${env.AYA_ADMIN_HOST}:${address.port} (redis ${redis.enabled ? 'on' : 'off'}, maintenance ${maintenance.mode}, console ${consoleEnabled ? 'on' : 'off'})`,
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info(`${signal}: shutting down`);
+  onShutdownSignals(app.getHttpServer() as Server, () => {
     events.closeAll(); // open SSE streams would keep the server from closing
-    await app.close().catch(() => undefined);
-    await maintenance.stop();
-    await listener.stop();
-    await redis.close();
-    await prisma.$disconnect().catch(() => undefined);
-    process.exit(0);
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
+    return app.close();
+  }, [
+    { name: 'maintenance', run: () => maintenance.stop() },
+    { name: 'config listener', run: () => listener.stop() },
+    { name: 'redis', run: () => redis.close() },
+    { name: 'database', run: () => prisma.$disconnect() },
+  ]);
 }
 
 process.on('unhandledRejection', (err) => log.error(`unhandled rejection: ${errorMessage(err)}`));

@@ -1,6 +1,8 @@
+import net from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDatabase, freePort, spawnNode } from '../../../test/harness';
+import { openSse } from './config-flow/sse-client.test-util';
 
 const MAIN = path.resolve(__dirname, '../dist/main.js');
 const TOKEN = 'cluster-token-0123456789';
@@ -43,6 +45,16 @@ describe('start-up failures', () => {
     });
     for (let i = 0; i < 300 && !proc.logs().includes('listening on'); i++) await new Promise((r) => setTimeout(r, 100));
     expect(proc.logs()).toContain('listening on');
-    expect(await proc.stop()).toBe(0);
+    // an open config stream and a client stuck mid-request must not hold the shutdown
+    const sse = await openSse(`http://127.0.0.1:${port}/internal/v1/config/events`, TOKEN);
+    const stuck = net.connect(port, '127.0.0.1');
+    stuck.on('error', () => undefined);
+    await new Promise((r) => stuck.once('connect', r));
+    stuck.write('POST /api/v1/tenants HTTP/1.1\r\nhost: x\r\ncontent-length: 10\r\n\r\n{');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await proc.stop(), proc.logs()).toBe(0);
+    expect(proc.logs()).toContain('requests still open after');
+    sse.close();
+    stuck.destroy();
   });
 });

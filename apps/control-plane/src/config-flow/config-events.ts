@@ -6,8 +6,14 @@ type Listener = (notice: RevisionNotice) => void;
 export class ConfigEvents {
   private readonly listeners = new Set<Listener>();
   private readonly closers = new Set<() => void>();
+  private closed = false;
 
+  /** After closeAll() a new stream is ended at once: one that was opening during shutdown would hold the server open. */
   subscribe(listener: Listener, close: () => void): () => void {
+    if (this.closed) {
+      queueMicrotask(close);
+      return () => undefined;
+    }
     this.listeners.add(listener);
     this.closers.add(close);
     return () => {
@@ -26,6 +32,7 @@ export class ConfigEvents {
 
   /** Ends every open stream (shutdown: the HTTP server cannot close while they are open). */
   closeAll(): void {
+    this.closed = true;
     for (const close of [...this.closers]) close();
     this.listeners.clear();
     this.closers.clear();
