@@ -12,6 +12,11 @@ describe('checkPluginConfig', () => {
     });
   });
 
+  it('refuses regexes that can backtrack catastrophically at the field (bot-detection rules, cors ~regex origins)', () => {
+    expect(checkPluginConfig('bot-detection', { deny: ['ok', '^(a+)+$'] }, noRedis)).toEqual({ ok: false, details: [{ path: 'config.deny.1', message: expect.any(String) }] });
+    expect(checkPluginConfig('cors', { origins: ['~https://(a|b)\\.test', '~(x*)*y'] }, noRedis)).toEqual({ ok: false, details: [{ path: 'config.origins.1', message: expect.any(String) }] });
+  });
+
   it('refuses policy cluster only without Redis', () => {
     const cfg = { limit: 5, period: 'day', policy: 'cluster' };
     expect(checkPluginConfig('quota', cfg, noRedis)).toMatchObject({ ok: false, details: [{ path: 'config.policy' }] });

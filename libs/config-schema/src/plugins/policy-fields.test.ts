@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corsConfigSchema, requestTransformerConfigSchema, requestValidatorConfigSchema, responseTransformerConfigSchema } from './traffic';
+import { botDetectionConfigSchema, corsConfigSchema, requestTransformerConfigSchema, requestValidatorConfigSchema, responseTransformerConfigSchema } from './traffic';
 
 function issuePaths(result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }): string[] {
   return (result.error?.issues ?? []).map((i) => i.path.join('.'));
@@ -16,8 +16,21 @@ describe('cors origins', () => {
     expect(issuePaths(bad)).toEqual(['origins.1', 'origins.2', 'origins.3']);
   });
 
+  it('refuses origin regexes that can backtrack catastrophically, as route regexes are', () => {
+    const bad = corsConfigSchema.safeParse({ origins: ['~^https://(a+)+\\.example\\.com$', '~(x|y)\\1', '~^https://[a-z]+\\.example\\.com$'] });
+    expect(issuePaths(bad)).toEqual(['origins.0', 'origins.1']);
+  });
+
   it('refuses a method that is not a token', () => {
     expect(issuePaths(corsConfigSchema.safeParse({ methods: ['GET', 'PO ST'] }))).toEqual(['methods.1']);
+  });
+});
+
+describe('bot-detection rules', () => {
+  it('refuses User-Agent rules that do not compile or can backtrack catastrophically, naming the entry', () => {
+    const bad = botDetectionConfigSchema.safeParse({ deny: ['BadBot', '(unclosed', '^(\\w+\\s?)*$'], allow: ['^Mozilla/(.*)*Firefox', '(a)\\1'] });
+    expect(issuePaths(bad).sort()).toEqual(['allow.0', 'allow.1', 'deny.1', 'deny.2']);
+    expect(botDetectionConfigSchema.safeParse({ deny: ['BadBot', '^Evil/\\d+'], allow: ['^curl/7\\.1'] }).success).toBe(true);
   });
 });
 

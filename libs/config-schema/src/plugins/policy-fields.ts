@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { regexProblem } from '../route-traffic';
 
 /**
  * Field schemas of the policy plugins (cors, request/response transformer, request-validator) whose
@@ -14,14 +15,8 @@ export const FRAMING_HEADERS: readonly string[] = ['content-length', 'transfer-e
 /** Why `v` is not a CORS origin pattern, or undefined when it is one. */
 export function originPatternProblem(v: string): string | undefined {
   if (v === '*') return undefined;
-  if (v.startsWith('~')) {
-    try {
-      new RegExp(v.slice(1), 'i');
-      return undefined;
-    } catch (err) {
-      return `invalid regular expression: ${(err as Error).message}`;
-    }
-  }
+  // matched against the client's Origin header: the route regexes' backtracking guard applies
+  if (v.startsWith('~')) return regexProblem(v.slice(1)) ?? undefined;
   // scheme://host[:port], the host optionally `*.`-prefixed (any subdomain), IPv6 hosts in brackets
   if (/^[a-z][a-z0-9+.-]*:\/\/(\*\.)?([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.test(v)) return undefined;
   return 'must be "*", an origin (https://app.example.com), a wildcard (https://*.example.com) or ~regex';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cidrSchema, pluginHeaderNameSchema } from './common';
-import { isValidRegex } from '../common';
+import { safeRegexSchema } from '../route-traffic';
 import { corsOriginSchema, editEntrySchema, mediaRangeSchema, removeEntrySchema } from './policy-fields';
 
 export const RATE_LIMIT_WINDOWS = ['second', 'minute', 'hour', 'day'] as const;
@@ -113,12 +113,11 @@ export const requestValidatorConfigSchema = z.strictObject({
   verboseResponse: z.boolean().default(true).describe('List each invalid field in the 400 answer'),
 });
 
-/** A User-Agent rule: a regex (JavaScript syntax) that must compile, so a typo is a 400 at write time. */
-const userAgentRuleSchema = z
-  .string()
-  .min(1)
-  .max(512)
-  .refine(isValidRegex, 'must be a valid regular expression');
+/**
+ * A User-Agent rule: a regex matched against a header the client chooses, so it gets the same
+ * catastrophic-backtracking guard as route regexes (a typo or `(a+)+` is a 400 at write time).
+ */
+const userAgentRuleSchema = safeRegexSchema;
 
 /** bot-detection: User-Agent deny rules (regex) with allow exceptions; a built-in list of well-known bots. */
 export const botDetectionConfigSchema = z.strictObject({

@@ -5,6 +5,7 @@ import type { GatewayHandle } from '../../gateway';
 import { route, service, startUpstream, tempDir, writeSnapshotFile, type TestUpstream } from '../../testing/fixtures';
 import { startOfflineGateway } from '../../testing/offline-gateway';
 import { plugin } from '../../testing/plugin-fixtures';
+import { DEFAULT_BOT_RULES } from './rules';
 
 let gw: GatewayHandle;
 let up: TestUpstream;
@@ -21,10 +22,12 @@ beforeAll(async () => {
   const dataDir = await tempDir();
   await writeSnapshotFile(dataDir, 1, {
     services: [service('svc', { host: '127.0.0.1', port: up.port })],
-    routes: [route('r-default', 'svc', ['/default']), route('r-custom', 'svc', ['/custom']), route('r-open', 'svc', ['/open'])],
+    routes: [route('r-default', 'svc', ['/default']), route('r-custom', 'svc', ['/custom']), route('r-open', 'svc', ['/open']), route('r-unsafe', 'svc', ['/unsafe'])],
     upstreams: [],
     plugins: [
       plugin('p-default', 'bot-detection', botDetectionConfigSchema.parse({}), { routeId: 'r-default' }),
+      // stored before rules were checked for backtracking (an older snapshot), so not parsed here
+      plugin('p-unsafe', 'bot-detection', { allow: [], deny: ['^(a+)+$'], useDefaultRules: false }, { routeId: 'r-unsafe' }),
       plugin('p-custom', 'bot-detection', botDetectionConfigSchema.parse({ deny: ['BadBot', '^Evil/\\d'], allow: ['^curl/7\\.1'], useDefaultRules: true }), { routeId: 'r-custom' }),
     ],
   });
@@ -60,7 +63,17 @@ describe('bot-detection', () => {
     expect((await statusOf('/open', 'curl/8.5.0')).status).toBe(200);
   });
 
-  it('refuses a rule that is not a regex at write time', () => {
+  it('refuses a rule that is not a regex, or one that can backtrack catastrophically, at write time', () => {
     expect(botDetectionConfigSchema.safeParse({ deny: ['(unclosed'] }).success).toBe(false);
+    expect(botDetectionConfigSchema.safeParse({ deny: ['^(a+)+$'] }).success).toBe(false);
+  });
+
+  it('keeps its built-in list within the same rule check', () => {
+    expect(botDetectionConfigSchema.safeParse({ deny: DEFAULT_BOT_RULES }).success).toBe(true);
+  });
+
+  it('fails closed on a stored rule that can backtrack catastrophically: 500 AYA_GW_PLUGIN_ERROR, never compiled', async () => {
+    for (const ua of ['Mozilla/5.0', `${'a'.repeat(40)}!`]) expect(await statusOf('/unsafe', ua)).toEqual({ status: 500, code: 'AYA_GW_PLUGIN_ERROR' });
+    expect((await statusOf('/open', `${'a'.repeat(40)}!`)).status).toBe(200);
   });
 });

@@ -38,6 +38,8 @@ beforeAll(async () => {
       },
       { path: '/star-cred', plugins: [{ name: 'cors', config: { credentials: true } }] },
       { path: '/regex', plugins: [{ name: 'cors', config: { origins: ['~https://(a|b)\\.test'] } }] },
+      // stored before origin regexes were checked for backtracking (an older snapshot): never compiled
+      { path: '/unsafe-regex', plugins: [{ name: 'cors', config: { origins: ['~https://(a+)+\\.test'] } }] },
       { path: '/continue', plugins: [{ name: 'cors', config: { origins: ['https://app.example.com'], preflightContinue: true } }] },
       {
         path: '/denied',
@@ -177,5 +179,16 @@ describe('cors on actual requests', () => {
     const res = await call('/cred', 'GET', {});
     expect(corsHeaders(res.headers)).toEqual([]);
     expect(vary(res.headers)).toContain('origin');
+  });
+});
+
+describe('cors with a stored unsafe origin regex', () => {
+  it('fails closed with 500 AYA_GW_PLUGIN_ERROR instead of matching it (a crafted origin cannot hang the worker)', async () => {
+    for (const origin of ['https://aa.test', `https://${'a'.repeat(40)}!`]) {
+      const res = await call('/unsafe-regex', 'GET', { origin });
+      expect(res.status).toBe(500);
+      expect((JSON.parse(res.body) as { error: { code: string } }).error.code).toBe('AYA_GW_PLUGIN_ERROR');
+    }
+    expect((await call('/star', 'GET', { origin: 'https://x.test' })).status).toBe(200);
   });
 });
