@@ -1,6 +1,7 @@
 import type { SnapshotPlugin } from '@aya/config-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../../../../test/harness/redis';
+import { LEASE_MAX_MS } from '../../limits/lease';
 import { consumer, startAuthBed, type AuthBed, type AuthReply } from '../../testing/auth-bed';
 import { route } from '../../testing/fixtures';
 import { keyCredential } from '../../testing/plugin-fixtures';
@@ -71,7 +72,8 @@ describe('rate-limit through the gateway', () => {
     const retry = Number(refused.headers['retry-after']);
     expect(retry).toBeGreaterThanOrEqual(1);
     expect(retry).toBeLessThanOrEqual(120);
-    expect(refused.headers.ratelimit).toMatch(/^"minute";r=0;t=\d+$/);
+    // t of the refusing window: when a request fits again, the same moment as Retry-After
+    expect(refused.headers.ratelimit).toBe(`"minute";r=0;t=${retry}`);
     expect(bed.up.hits).toBe(hits);
   });
 
@@ -97,6 +99,7 @@ describe('rate-limit through the gateway', () => {
     // one every 15 minutes
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(800);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(900);
+    expect(refused.headers.ratelimit).toBe(`"hour";r=0;t=${refused.headers['retry-after']}`);
   });
 
   it('by consumer: each consumer has its own count', async () => {
@@ -141,6 +144,7 @@ describe('quota through the gateway', () => {
     expect(over.status).toBe(429);
     expect(over.json.error?.code).toBe('AYA_GW_QUOTA_EXCEEDED');
     expect(Math.abs(Number(over.headers['retry-after']) - toMidnight)).toBeLessThanOrEqual(2);
+    expect(over.headers.ratelimit).toBe(`"quota-day";r=0;t=${over.headers['retry-after']}`);
     expect((await get('/quota', { apikey: 'bob-key-0123456789ab' })).status).toBe(200);
   });
 });
@@ -162,6 +166,7 @@ describe('quota per month per credential, policy cluster', () => {
     const over = await get('/quota-month', alice);
     expect([over.status, over.json.error?.code]).toEqual([429, 'AYA_GW_QUOTA_EXCEEDED']);
     expect(Math.abs(Number(over.headers['retry-after']) - Math.ceil((nextMonth - Date.now()) / 1000))).toBeLessThanOrEqual(2);
+    expect(over.headers.ratelimit).toBe(`"quota-month";r=0;t=${over.headers['retry-after']}`);
   });
 });
 
@@ -172,7 +177,10 @@ describe('rate-limit policy cluster (Redis)', () => {
     expect(await statuses(3, '/cluster')).toEqual([200, 200, 429]);
     await redis.stop();
     const errors = bed.gw.metrics.limitRedisErrors;
-    // the local counters start empty: the fallback enforces the whole limit on this node
+    // the refusal Redis gave is replayed for up to LEASE_MAX_MS (lease.ts), Redis or not
+    expect(await statuses(1, '/cluster')).toEqual([429]);
+    await new Promise((r) => setTimeout(r, LEASE_MAX_MS));
+    // then the local counters, which start empty: the fallback enforces the whole limit on this node
     expect(await statuses(3, '/cluster')).toEqual([200, 200, 429]);
     const closed = await get('/closed');
     expect(closed.status).toBe(503);
@@ -182,5 +190,8 @@ describe('rate-limit policy cluster (Redis)', () => {
     // back on Redis (a fresh one: the test Redis keeps nothing across restarts)
     for (let i = 0; i < 100 && (await get('/closed')).status === 503; i++) await new Promise((r) => setTimeout(r, 100));
     expect(await statuses(3, '/cluster')).toEqual([200, 200, 429]);
+    // decided by Redis: the refusing window's t is Retry-After there too
+    const refused = await get('/cluster');
+    expect(refused.headers.ratelimit).toBe(`"minute";r=0;t=${refused.headers['retry-after']}`);
   });
 });
