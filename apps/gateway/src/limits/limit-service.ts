@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { errorMessage, type Logger } from '../log';
+import { LeasingCounterStore } from './lease';
 import { LocalCounterStore } from './local-store';
 import { PrimaryCounterStore } from './primary-store';
 import { RedisCounterStore } from './redis-store';
@@ -16,8 +17,8 @@ const ERROR_LOG_EVERY_MS = 10_000;
 /**
  * The counters of rate-limit and quota, one per gateway process (PluginShared.service), so a config change
  * keeps them. `local`: this node's counters (the cluster primary's over IPC when the node runs several
- * workers, else this process's). `cluster`: Redis; when Redis does not answer, a fault-tolerant plugin
- * counts with the node's local counters instead (each node then enforces the whole limit on its own) and
+ * workers, else this process's). `cluster`: Redis, leased for limits of 1,000 and more (lease.ts); when
+ * Redis does not answer, a fault-tolerant plugin counts with the node's local counters instead (each node then enforces the whole limit on its own) and
  * every such decision is counted in `redisErrors` (aya_gateway_ratelimit_redis_errors_total).
  */
 export class LimitService {
@@ -26,6 +27,8 @@ export class LimitService {
   private readonly inProcess = new LocalCounterStore();
   private readonly local: CounterStore;
   private readonly redis: RedisCounterStore | undefined;
+  /** Redis decisions through leases (lease.ts): one round trip per lease, not per request */
+  private readonly leased: LeasingCounterStore | undefined;
   private lastErrorLogMs = 0;
 
   constructor(
@@ -35,6 +38,7 @@ export class LimitService {
   ) {
     this.local = cluster.isWorker ? new PrimaryCounterStore() : this.inProcess;
     this.redis = redisUrl === undefined ? undefined : new RedisCounterStore(redisUrl, logger);
+    this.leased = this.redis && new LeasingCounterStore(this.redis);
   }
 
   /**
@@ -48,8 +52,8 @@ export class LimitService {
   async decide(query: LimitQuery, policy: LimitPolicy, faultTolerant: boolean): Promise<LimitOutcome> {
     if (policy === 'local') return this.decideLocal(query);
     try {
-      if (!this.redis) throw new Error('the gateway has no REDIS_URL');
-      return await this.redis.decide(query);
+      if (!this.leased) throw new Error('the gateway has no REDIS_URL');
+      return await this.leased.decide(query);
     } catch (err) {
       this.redisErrors++;
       this.onRedisError();

@@ -119,7 +119,7 @@ export class RedisCounterStore implements CounterStore {
 function scriptArgs(queries: readonly LimitQuery[]): Array<string | number> {
   const args: Array<string | number> = [Date.now()];
   for (const q of queries) {
-    args.push(q.algorithm, q.windows.length);
+    args.push(q.algorithm, q.want ?? 1, q.windows.length);
     for (const w of q.windows) args.push(w.limit, w.ms, w.start ?? 0);
   }
   return args;
@@ -130,7 +130,7 @@ function decisionsOf(queries: readonly LimitQuery[], reply: number[]): LimitDeci
   let at = 0;
   return queries.map((q) => {
     const windows: WindowState[] = q.windows.map((w, j) => ({ limit: w.limit, remaining: reply[at + 2 + 2 * j], resetMs: reply[at + 3 + 2 * j] }));
-    const d = { allowed: reply[at] === 1, retryAfterMs: reply[at + 1], windows };
+    const d = { allowed: reply[at] >= 1, granted: reply[at], retryAfterMs: reply[at + 1], windows };
     at += 2 + 2 * q.windows.length;
     return d;
   });

@@ -24,6 +24,8 @@ export interface LimitQuery {
   readonly key: string;
   readonly algorithm: LimitAlgorithm;
   readonly windows: readonly LimitWindow[];
+  /** Redis only: count up to this many requests at once (a lease, lease.ts); default 1 */
+  readonly want?: number;
 }
 
 export interface WindowState {
@@ -40,6 +42,8 @@ export interface LimitDecision {
   readonly retryAfterMs: number;
   /** in the order of the query's windows */
   readonly windows: readonly WindowState[];
+  /** how many requests were counted (a lease: up to `want`); absent = 1 if allowed, else 0 */
+  readonly granted?: number;
 }
 
 /** Where counters live. decide() rejects when the store cannot answer (Redis down, primary gone). */
