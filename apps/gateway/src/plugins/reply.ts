@@ -105,11 +105,7 @@ export function sendReply(res: ServerResponse, reply: PluginReply, run: PluginRu
     return head.status;
   }
   if (res.destroyed) return head.status;
-  if (reply.code !== undefined && isGrpcExchange(res)) {
-    // gRPC clients read grpc-status, not JSON
-    sendGrpcError(res, head.status, gwErrorMessage(reply.code), run.requestId);
-    return head.status;
-  }
+  if (reply.code !== undefined && isGrpcExchange(res)) return sendGrpcReply(res, reply.code, reply.headers, run);
   if (!runHeaderPhase(run, head.status, head.headers)) head = replyHead({ code: GwErrorCode.PLUGIN_ERROR }, run.requestId);
   const headers = withLength(head.headers, head.status, head.body);
   // HTTP/2 has no connection-level headers: the stream alone ends there
@@ -117,6 +113,23 @@ export function sendReply(res: ServerResponse, reply: PluginReply, run: PluginRu
   res.writeHead(head.status, headers);
   res.end(head.body);
   return head.status;
+}
+
+/**
+ * A coded reply to a gRPC call: gRPC clients read grpc-status, not JSON. The reply's own fields (a 429's
+ * Retry-After and RateLimit) and the plugins' (responseHeaders, header phases: CORS) go with it as with
+ * any answer; the gRPC fields are the gateway's.
+ */
+function sendGrpcReply(res: ServerResponse, code: GwErrorCode, own: Readonly<Record<string, string>> | undefined, run: PluginRun): number {
+  let status = GW_ERROR_STATUS[code];
+  let headers: string[] = [];
+  if (own) for (const name of Object.keys(own)) headers.push(name, own[name]);
+  if (!runHeaderPhase(run, status, headers)) {
+    status = GW_ERROR_STATUS[(code = GwErrorCode.PLUGIN_ERROR)];
+    headers = [];
+  }
+  sendGrpcError(res, status, gwErrorMessage(code), run.requestId, headers);
+  return status;
 }
 
 /** The same answer as raw HTTP/1.1 bytes, for a WebSocket handshake's socket; always closes. */

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
+import { isHopByHop } from './headers';
 
 /** gRPC status codes the gateway can produce (grpc/doc/statuscodes.md). */
 export const GrpcStatus = {
@@ -55,13 +56,30 @@ export function isGrpcExchange(res: ServerResponse | Http2ServerResponse): boole
   return req !== undefined && isGrpcContentType(req.headers['content-type']);
 }
 
+/** What the gRPC answer itself says: fields of the same name among the extra ones are dropped. */
+const OWN_FIELDS = new Set(['content-type', 'content-length', 'grpc-status', 'grpc-message', 'x-request-id']);
+
+/** Extra fields ([name, value, ...]) as a header object, repeated names as arrays, minus hop-by-hop ones (HTTP/2 forbids them). */
+function extraFields(extra: readonly string[]): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (let i = 0; i + 1 < extra.length; i += 2) {
+    const name = extra[i].toLowerCase();
+    if (OWN_FIELDS.has(name) || isHopByHop(name) || name.startsWith(':')) continue;
+    const had = out[name];
+    out[name] = had === undefined ? extra[i + 1] : [...(Array.isArray(had) ? had : [had]), extra[i + 1]];
+  }
+  return out;
+}
+
 /**
  * A trailers-only gRPC answer (HTTP 200, grpc-status in one HEADERS frame that ends the stream),
  * which is how gRPC servers report errors before any message. Over HTTP/1.1 (no trailers) the
- * status goes in the headers, which grpc-web style clients read.
+ * status goes in the headers, which grpc-web style clients read. `extra`: fields the answer carries
+ * too (a plugin's Retry-After / RateLimit, CORS), flat [name, value, ...].
  */
-export function sendGrpcError(res: ServerResponse | Http2ServerResponse, httpStatus: number, message: string, requestId: string): void {
+export function sendGrpcError(res: ServerResponse | Http2ServerResponse, httpStatus: number, message: string, requestId: string, extra: readonly string[] = []): void {
   const headers = {
+    ...extraFields(extra),
     'content-type': 'application/grpc',
     'grpc-status': String(grpcStatusFor(httpStatus)),
     'grpc-message': encodeGrpcMessage(message),

@@ -5,6 +5,7 @@ import { silentLogger } from '../log';
 import { createTestCa, type TestCa } from '../testing/certs';
 import { closedPort, route, service, tempDir, writeSnapshotFile } from '../testing/fixtures';
 import { grpcFrame, grpcMessages, startGrpcUpstream, type GrpcUpstream } from '../testing/grpc-upstream';
+import { plugin } from '../testing/plugin-fixtures';
 import { h2Request, h2Session } from '../testing/h2-client';
 
 let ca: TestCa;
@@ -30,6 +31,13 @@ beforeAll(async () => {
       route('r-secure', 'secure', ['/secure'], { stripPath: true }),
       route('r-down', 'down', ['/down.Down']),
       route('r-slow', 'slow', ['/slow.Slow']),
+      route('r-limited', 'clear', ['/echo.Limited']),
+      route('r-down-cors', 'down', ['/down.Cors']),
+    ],
+    plugins: [
+      plugin('p-limit', 'rate-limit', { limits: [{ window: 'minute', limit: 1 }], by: 'route' }, { routeId: 'r-limited' }),
+      plugin('p-cors', 'cors', { origins: ['https://app.example.com'] }, { routeId: 'r-limited' }),
+      plugin('p-down-cors', 'cors', { origins: ['https://app.example.com'] }, { routeId: 'r-down-cors' }),
     ],
     upstreams: [],
     certificates: [{ id: 'ca', snis: [], cert: ca.cert }],
@@ -95,6 +103,30 @@ describe('gRPC proxying (HTTP/2 both sides)', () => {
     expect(missing.headers['grpc-status']).toBe('12');
     const slow = await call('/slow.Slow/Hang');
     expect(slow.headers['grpc-status']).toBe('4');
+  });
+
+  it("answers a plugin's refusal as a gRPC status with the plugins' response fields (RateLimit, Retry-After, CORS)", async () => {
+    const limited = () =>
+      h2Request(session, { ':method': 'POST', ':path': '/echo.Limited/Unary', 'content-type': 'application/grpc', te: 'trailers', origin: 'https://app.example.com' }, grpcFrame('hi'));
+    const ok = await limited();
+    expect(ok.trailers['grpc-status']).toBe('0');
+    expect(ok.headers['ratelimit']).toMatch(/^"minute";r=0;t=\d+$/);
+    const refused = await limited();
+    // trailers-only: the status and every field in one HEADERS frame that ends the stream
+    expect(refused.headers[':status']).toBe(200);
+    expect(refused.headers['grpc-status']).toBe('8');
+    expect(refused.headers['content-type']).toBe('application/grpc');
+    expect(refused.headers['ratelimit-policy']).toBe('"minute";q=1;w=60');
+    expect(refused.headers['ratelimit']).toBe(`"minute";r=0;t=${refused.headers['retry-after']}`);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(refused.headers['access-control-allow-origin']).toBe('https://app.example.com');
+    expect(refused.body.length).toBe(0);
+  });
+
+  it("answers a gateway error on a plugin route as a gRPC status with the plugins' response fields", async () => {
+    const down = await h2Request(session, { ':method': 'POST', ':path': '/down.Cors/Call', 'content-type': 'application/grpc', te: 'trailers', origin: 'https://app.example.com' }, grpcFrame('hi'));
+    expect(down.headers['grpc-status']).toBe('14');
+    expect(down.headers['access-control-allow-origin']).toBe('https://app.example.com');
   });
 
   it("ends a call at the client's grpc-timeout deadline with DEADLINE_EXCEEDED", async () => {
