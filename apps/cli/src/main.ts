@@ -1,26 +1,44 @@
 #!/usr/bin/env node
-import { startCommand } from './commands/start';
+import { Command, CommanderError } from 'commander';
+import { describeError, EXIT_USAGE } from './admin/errors';
+import { addLoginCommand } from './admin/login-command';
+import { addResourceCommands } from './admin/resource-commands';
+import { RESOURCE_SPECS } from './admin/resources';
 
-const USAGE = `usage: aya <command>
+function buildProgram(): Command {
+  const program = new Command('aya')
+    .description('Aya: run the platform (start) and manage it through the admin API')
+    // throw instead of exiting inside commander, so every usage error leaves with exit 2 (commander's is 1)
+    .exitOverride()
+    .showHelpAfterError('(add --help for usage)');
+  program
+    .command('start')
+    .description('run the platform (AYA_ROLE=all|control-plane|gateway; see apps/cli/README.md)')
+    // loaded on use: the admin commands need none of its modules (embedded Postgres, pg, the contract's runtime)
+    .action(async () => (await import('./commands/start.js')).startCommand());
+  addLoginCommand(program);
+  for (const spec of RESOURCE_SPECS) addResourceCommands(program, spec);
+  return program;
+}
 
-commands:
-  start     run the platform (AYA_ROLE=all|control-plane|gateway; see README)
-`;
-
-async function main(argv: string[]): Promise<void> {
-  const [command] = argv;
-  switch (command) {
-    case 'start':
-      return startCommand();
-    case undefined:
-    case 'help':
-    case '--help':
-      process.stdout.write(USAGE);
-      return;
-    default:
-      process.stderr.write(`aya: unknown command "${command}"\n${USAGE}`);
-      process.exit(2);
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    // commander already printed its message (or the help); --help and `aya help` end with exit code 0
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    const { lines, exitCode } = describeError(error);
+    process.stderr.write(`${lines.join('\n')}\n`);
+    return exitCode;
   }
 }
 
-void main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
