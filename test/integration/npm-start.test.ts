@@ -15,6 +15,8 @@ const portOpen = (port: number) =>
   });
 
 describe('`aya start` (what `npm start` runs): the whole platform with embedded Postgres', () => {
+  // as `mktemp -d` makes it: mode 0700, owned by root when the tests run as root (as CI does), where
+  // the embedded Postgres runs as the OS user postgres and must still reach its data inside it
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-start-'));
   let ports: Record<'admin' | 'proxy' | 'status' | 'pg', number>;
   let upstream: TestUpstream;
@@ -30,7 +32,6 @@ describe('`aya start` (what `npm start` runs): the whole platform with embedded 
   };
 
   beforeAll(async () => {
-    fs.chmodSync(dataDir, 0o755);
     ports = { admin: await freePort(), proxy: await freePort(), status: await freePort(), pg: await freePort() };
     upstream = await startUpstream('httpbin');
     env = {
@@ -102,6 +103,21 @@ describe('`aya start` (what `npm start` runs): the whole platform with embedded 
     expect(proc.logs()).toMatch(message);
     expect(proc.logs()).not.toMatch(/\n\s+at /);
     expect(proc.logs().trim().split('\n')).toHaveLength(1);
+  });
+
+  it.runIf(process.getuid?.() === 0)('as root, a data dir inside a directory the postgres user cannot enter: one clear line, exit 1', async () => {
+    const closed = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-closed-'));
+    try {
+      const proc = spawnNode(CLI, { ...env, AYA_DATA_DIR: path.join(closed, 'data') }, ['start']);
+      expect(await proc.exited).toBe(1);
+      const errors = proc.logs().split('\n').filter((l) => l.startsWith('aya:'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toContain(`inside ${closed} (mode 0700)`);
+      expect(errors[0]).toContain('chmod o+x');
+      expect(proc.logs()).not.toMatch(/\n\s+at /);
+    } finally {
+      fs.rmSync(closed, { recursive: true, force: true });
+    }
   });
 
   it('an unreachable DATABASE_URL: one clear line, exit 1, no stack trace', async () => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { preparePostgresDataDir } from './postgres-data-dir';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -48,10 +49,8 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, passw
     onLog: (m: string) => logs.push(m),
     onError: (e: unknown) => logs.push(String(e)),
   });
-  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    await db.initialise();
-  }
+  preparePostgresDataDir(dataDir);
+  if (!fs.existsSync(path.join(databaseDir, 'PG_VERSION'))) await db.initialise();
   try {
     await db.start();
   } catch {
