@@ -105,4 +105,24 @@ describe('leased cluster counters (one Redis)', () => {
     // one process alone: remaining is exact, request after request
     expect(seen).toEqual(Array.from({ length: 300 }, (_, i) => 100_000 - 1 - i));
   });
+
+  it('decideNow: leased requests and replayed refusals without a promise, nothing for a subject Redis must decide', async () => {
+    const query: LimitQuery = { key: fresh(), algorithm: 'sliding-window', windows: [{ limit: 100_000, ms: HOUR }] };
+    expect(a.decideNow(query)).toBeUndefined();
+    // the lease grows while it runs out fast: a few awaited decisions, then some are served at once
+    let atOnce = 0;
+    for (let i = 0; i < 200; i++) {
+      const now = a.decideNow(query);
+      if (now) atOnce++;
+      const d = now ?? (await a.decide(query));
+      expect(d.allowed).toBe(true);
+      expect(d.windows[0].remaining).toBe(100_000 - 1 - i);
+    }
+    expect(atOnce).toBeGreaterThan(150);
+    const small: LimitQuery = { key: fresh(), algorithm: 'sliding-window', windows: [{ limit: 1, ms: HOUR }] };
+    expect((await a.decide(small)).allowed).toBe(true);
+    expect(a.decideNow(small)).toBeUndefined();
+    expect((await a.decide(small)).allowed).toBe(false);
+    expect(a.decideNow(small)?.allowed).toBe(false);
+  });
 });

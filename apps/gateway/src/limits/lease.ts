@@ -51,6 +51,15 @@ export class LeasingCounterStore implements CounterStore {
     private readonly clock: () => number = Date.now,
   ) {}
 
+  /**
+   * The decision at once when this process can make it (a leased request left, or a refusal to replay):
+   * the request path then runs without a promise. undefined: use decide().
+   */
+  decideNow(query: LimitQuery): LimitDecision | undefined {
+    const s = this.subjects.get(subjectId(query));
+    return s && local(s, this.clock());
+  }
+
   async decide(query: LimitQuery): Promise<LimitDecision> {
     const id = subjectId(query);
     let s = this.subjects.get(id);
@@ -60,12 +69,8 @@ export class LeasingCounterStore implements CounterStore {
     }
     const cap = maxLease(query);
     for (;;) {
-      const now = this.clock();
-      if (s.tokens > 0 && now < s.expiresAt) {
-        s.tokens--;
-        return fromLease(s, now);
-      }
-      if (s.denial && now < s.deniedAt + Math.min(s.denial.retryAfterMs, LEASE_MAX_MS)) return fromDenial(s.denial, now - s.deniedAt);
+      const d = local(s, this.clock());
+      if (d) return d;
       // small limits are never leased: concurrent decisions go to Redis together (batched per turn)
       if (cap === 1 || !s.inFlight) break;
       s.waiting++;
@@ -107,6 +112,16 @@ export class LeasingCounterStore implements CounterStore {
       if (s.inFlight === pending) s.inFlight = undefined;
     }
   }
+}
+
+/** A request served from the subject's lease, or its refusal replayed; undefined: Redis must decide. */
+function local(s: Subject, now: number): LimitDecision | undefined {
+  if (s.tokens > 0 && now < s.expiresAt) {
+    s.tokens--;
+    return fromLease(s, now);
+  }
+  if (s.denial && now < s.deniedAt + Math.min(s.denial.retryAfterMs, LEASE_MAX_MS)) return fromDenial(s.denial, now - s.deniedAt);
+  return undefined;
 }
 
 function subjectId(q: LimitQuery): string {

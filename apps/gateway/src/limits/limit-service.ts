@@ -42,10 +42,12 @@ export class LimitService {
   }
 
   /**
-   * The `local` decision at once when the node's counters are in this process (one process, no
-   * workers): the request path then runs without a promise. undefined: use decide().
+   * The decision without a promise when this process can make it: `local` counters in this process, or a
+   * `cluster` request served from a lease (or a refusal replayed). undefined: use decide().
    */
-  decideInProcess(query: LimitQuery): LimitDecision | undefined {
+  decideNow(query: LimitQuery, policy: LimitPolicy): LimitDecision | undefined {
+    if (policy === 'cluster') return this.leased?.decideNow(query);
+    // a node with workers counts in its primary (over IPC): never at once
     return this.local === this.inProcess ? this.inProcess.decideNow(query) : undefined;
   }
 

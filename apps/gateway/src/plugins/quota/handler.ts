@@ -40,7 +40,7 @@ export const quotaPlugin: PluginDefinition<PluginConfigOf<'quota'>> = {
         const named: NamedWindow[] = [{ name, limit: config.limit, seconds: ms / 1000 }];
         const policy = policyHeader(named);
         const query: LimitQuery = { key: prefix + subjectOf(r, config.by, undefined), algorithm: 'fixed', windows };
-        const now = config.policy === 'local' ? service.decideInProcess(query) : undefined;
+        const now = service.decideNow(query, config.policy);
         if (now) return limitAnswer(r, now, GwErrorCode.QUOTA_EXCEEDED, named, policy);
         return service.decide(query, config.policy, config.faultTolerant).then((d) => limitAnswer(r, d, GwErrorCode.QUOTA_EXCEEDED, named, policy));
       },

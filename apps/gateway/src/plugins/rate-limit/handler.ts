@@ -27,7 +27,7 @@ export const rateLimitPlugin: PluginDefinition<PluginConfigOf<'rate-limit'>> = {
     return {
       access(r: PluginRequest): PhaseResult | Promise<PhaseResult> {
         const query: LimitQuery = { key: prefix + subjectOf(r, config.by, config.header), algorithm: config.algorithm, windows };
-        const now = config.policy === 'local' ? service.decideInProcess(query) : undefined;
+        const now = service.decideNow(query, config.policy);
         if (now) return limitAnswer(r, now, GwErrorCode.RATE_LIMITED, named, policy);
         return service.decide(query, config.policy, config.faultTolerant).then((d) => limitAnswer(r, d, GwErrorCode.RATE_LIMITED, named, policy));
       },
