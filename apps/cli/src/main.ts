@@ -39,6 +39,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `aya routes list | head -1`: a reader that stops early is no error
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 void main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

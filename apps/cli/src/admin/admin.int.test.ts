@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,7 +48,7 @@ const json = (run: Run): any => {
 };
 
 beforeAll(async () => {
-  cp = await startControlPlane({ databaseUrl: await createDatabase() });
+  cp = await startControlPlane({ databaseUrl: await createDatabase(), env: { AYA_SECRET_KEY: 'cli-test-secret-key-0123456789abcdef' } });
 });
 afterAll(async () => {
   fs.rmSync(tmp, { recursive: true, force: true });
@@ -104,6 +104,22 @@ describe('aya <resource> commands', () => {
     expect(json(await aya(['plugins', 'update', created.id, '--set', 'enabled=false', '-o', 'json'])).enabled).toBe(false);
     const list = await aya(['plugins', 'list']);
     expect(list.stdout).toMatch(new RegExp(`${created.id}\\s+rate-limit\\s+false\\s+route=${json(route).id}`));
+  });
+
+  it('certificates: --set-file puts a PEM file in a field; the key is stored, never answered', async () => {
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', '/CN=api.example.test'],
+      { cwd: tmp, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    const key = fs.readFileSync(path.join(tmp, 'key.pem'), 'utf8');
+    const args = ['--set-file', `cert=${path.join(tmp, 'cert.pem')}`, '--set-file', `key=${path.join(tmp, 'key.pem')}`, '--set', 'snis=["api.example.test"]'];
+    const created = await aya(['certificates', 'create', ...args, '-o', 'json']);
+    expect(json(created)).toMatchObject({ snis: ['api.example.test'], hasKey: true, cert: fs.readFileSync(path.join(tmp, 'cert.pem'), 'utf8') });
+    const list = await aya(['certificates', 'list']);
+    expect(list.stdout).toMatch(new RegExp(`^${json(created).id}\\s+api\\.example\\.test\\s+true`, 'm'));
+    expect(created.stdout + list.stdout).not.toContain(key.split('\n')[1]);
+    expect((await aya(['certificates', 'create', '--set-file', `cert=${path.join(tmp, 'missing.pem')}`])).code).toBe(2);
   });
 
   it('a 400 prints the code and every field detail on stderr and exits 1', async () => {
@@ -184,7 +200,7 @@ describe('connection and usage errors', () => {
     const login = await aya(['login', '--password-stdin'], { input: `${cp.initialAdminPassword}\n`, env: { AYA_TOKEN: undefined } });
     expect(login.code).toBe(0);
     const token = login.stdout.trim();
-    expect(login.stderr).toMatch(/^signed in as admin \(superadmin\)/);
+    expect(login.stderr).toMatch(/^signed in as admin \(superadmin\) until /);
     expect(json(await aya(['tenants', 'get', 'default', '-o', 'json'], { env: { AYA_TOKEN: token } })).slug).toBe('default');
     const wrong = await aya(['login', '--password-stdin'], { input: 'wrong-password\n' });
     expect(wrong.code).toBe(1);

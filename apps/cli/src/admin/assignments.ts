@@ -16,6 +16,12 @@ const SEGMENT_RE = /([^.[\]]+)|\[(\d+)\]/g;
  * `{"a":1}`), else the text as given (`minute`, `/v1`). All-digit segments are array indexes.
  */
 export function parseAssignment(raw: string, option = '--set'): Assignment {
+  const { path, text } = splitAssignment(raw, option);
+  return { path, value: parseValue(text) };
+}
+
+/** `path=text` with the path parsed and the text as given (`--set-file cert=site.pem` reads the file named). */
+export function splitAssignment(raw: string, option: string): { path: Segment[]; text: string } {
   const eq = raw.indexOf('=');
   const pathText = eq === -1 ? '' : raw.slice(0, eq);
   if (eq <= 0 || !PATH_RE.test(pathText)) {
@@ -26,7 +32,7 @@ export function parseAssignment(raw: string, option = '--set'): Assignment {
     const name = m[1];
     path.push(m[2] !== undefined ? Number(m[2]) : /^\d+$/.test(name) ? Number(name) : name);
   }
-  return { path, value: parseValue(raw.slice(eq + 1)) };
+  return { path, text: raw.slice(eq + 1) };
 }
 
 function parseValue(text: string): unknown {

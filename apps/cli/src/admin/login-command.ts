@@ -7,7 +7,8 @@ import { printData } from './output';
 interface LoginResult {
   token: string;
   expiresAt: string;
-  user: { username: string; role: string };
+  /** `role` until issue 10's per-tenant roles, `superadmin` after */
+  user: { username: string; role?: string; superadmin?: boolean };
 }
 
 type Options = ConnectionOptions & { username: string; passwordStdin?: boolean };
@@ -30,6 +31,7 @@ export function addLoginCommand(program: Command): void {
       });
       if (opts.output === 'table') process.stdout.write(`${result.token}\n`);
       else printData(result, opts.output);
-      process.stderr.write(`signed in as ${result.user.username} (${result.user.role}) until ${result.expiresAt}\n`);
+      const role = result.user.role ?? (result.user.superadmin ? 'superadmin' : undefined);
+      process.stderr.write(`signed in as ${result.user.username}${role ? ` (${role})` : ''} until ${result.expiresAt}\n`);
     });
 }

@@ -68,7 +68,8 @@ export function addResourceCommands(program: Command, spec: ResourceSpec): void 
 function withBodyOptions(cmd: Command, spec: ResourceSpec, verb: 'create' | 'update'): Command {
   cmd
     .option('-f, --file <file>', 'request body from a .json or .yaml file, - = stdin')
-    .option('--set <path=value>', 'set a body field (repeatable): a.b[0].c=5; the value is JSON when it parses, else text', collect);
+    .option('--set <path=value>', 'set a body field (repeatable): a.b[0].c=5; the value is JSON when it parses, else text', collect)
+    .option('--set-file <path=file>', "set a body field to a file's text (repeatable): cert=site.pem", collect);
   if (spec.configAssignments) cmd.option('-c, --config <path=value>', 'set a field inside config (repeatable): limits[0].limit=5', collect);
   for (const flag of spec.flags ?? []) {
     if (verb === 'create' || flag.onUpdate) cmd.addOption(new Option(flag.flags, flag.description));
