@@ -30,6 +30,8 @@ export const hostPortSchema = z
 export interface Page<T> {
   data: T[];
   next: string | null;
+  /** searchable lists (`?q=&sort=`): how many rows match over all pages */
+  total?: number;
 }
 
 /** Whether `source` compiles as a JavaScript regular expression (a typo is a 400 at write time, not a gateway error). */

@@ -66,6 +66,16 @@ describe('certificates', () => {
     expect(syntax.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['cert', 'snis.0']);
   });
 
+  it('refuses SNIs without a private key (never served): 400 at key, on create, PUT and PATCH', async () => {
+    const created = await api('POST', base, { snis: ['nokey.test'], cert: selfSigned('nokey.test').cert });
+    expect(created.status).toBe(400);
+    expect(created.body.error).toMatchObject({ code: 'AYA_CP_VALIDATION', details: [{ path: 'key', message: expect.any(String) }] });
+    const bundle = (await api('POST', base, { cert: b.cert })).body;
+    expect((await api('PATCH', `${base}/${bundle.id}`, { snis: ['nokey.test'] })).body.error.details).toEqual([{ path: 'key', message: expect.any(String) }]);
+    expect((await api('PUT', `${base}/${bundle.id}`, { snis: ['nokey.test'], cert: b.cert })).status).toBe(400);
+    expect((await api('DELETE', `${base}/${bundle.id}`)).status).toBe(204);
+  });
+
   it('keeps SNIs unique (409), PATCH keeps the key, PUT without key drops it', async () => {
     const clash = await api('POST', base, { snis: ['a.test'], cert: b.cert, key: b.key });
     expect(clash.status).toBe(409);

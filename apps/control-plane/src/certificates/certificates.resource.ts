@@ -26,4 +26,5 @@ export const CERTIFICATES = defineResource({
   schemas: { create: certificateCreateSchema, patch: certificateUpdateSchema },
   responses: { item: { name: 'Certificate', schema: view } },
   store: CertificatesStore,
+  list: { table: 'certificates', search: { snis: 'text[]' }, searchDescription: 'an SNI', sort: { updatedAt: 'timestamptz' } },
 });

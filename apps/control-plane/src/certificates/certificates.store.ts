@@ -53,9 +53,13 @@ export class CertificatesStore implements ResourceStore<CertificateRow, Certific
 
   /** Validates, checks SNIs are free, seals the key (`keptSealed`: the stored sealed key, reused as is). */
   private async prepare(tx: Tx, c: { snis: string[]; cert: string; key: string | undefined }, selfId?: string, keptSealed?: string | null) {
-    const problems = certificateProblems(c.cert, c.key);
-    if (problems.length > 0) throw new ValidationError('invalid request body', problems);
     const snis = [...new Set(c.snis.map((s) => s.toLowerCase()))];
+    const problems = certificateProblems(c.cert, c.key);
+    // the HTTPS listener serves a certificate by SNI only with its key: one without would be accepted and never served
+    if (snis.length > 0 && c.key === undefined && !keptSealed) {
+      problems.push({ path: 'key', message: 'a certificate with SNIs is served to clients and needs its private key (a CA bundle has no SNIs)' });
+    }
+    if (problems.length > 0) throw new ValidationError('invalid request body', problems);
     if (snis.length > 0) {
       const taken = await tx.certificate.findMany({
         where: { snis: { hasSome: snis }, ...(selfId ? { id: { not: selfId } } : {}) },

@@ -96,7 +96,8 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
 
 function parametersOf(op: Operation): Json[] {
   const params: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 }, description: 'id or name' }));
-  if (op.paged) params.push(...queryParameters(pageQuerySchema, { cursor: '`next` of the previous page (opaque)' }));
+  if (op.listQuery) params.push(...queryParameters(op.listQuery));
+  else if (op.paged) params.push(...queryParameters(pageQuerySchema, { cursor: '`next` of the previous page (opaque)' }));
   if (op.id === 'internal.config') params.push(...queryParameters(configQuerySchema));
   if (op.id === 'internal.changes') params.push(...queryParameters(changesQuerySchema));
   return params;

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { INTERNAL_KEY, PERMISSION_KEY, PUBLIC_KEY, type PermissionName } from '../auth/permissions';
 import { PageQueryPipe } from '../common/resource-params';
 import { ZodPipe } from '../common/zod.pipe';
+import { ListQueryPipe } from '../resources/list-param';
 
 // Where Nest keeps what its decorators declare (constants of @nestjs/common, not exported from its root).
 const PATH_METADATA = 'path';
@@ -27,6 +28,8 @@ export interface Operation {
   status: number;
   body?: z.ZodType;
   paged: boolean;
+  /** the query parameters of a searchable list (`?q=&sort=`...), beyond `limit` and `cursor` */
+  listQuery?: z.ZodObject;
 }
 
 interface RouteArg {
@@ -73,7 +76,8 @@ export function readOperations(controllers: readonly Type[]): Operation[] {
           access: accessOf(fn),
           status: code ?? (method === 'POST' ? 201 : 200),
           body: body?.schema,
-          paged: argPipes(args, QUERY_PARAM).some((p) => p instanceof PageQueryPipe),
+          paged: argPipes(args, QUERY_PARAM).some((p) => p instanceof PageQueryPipe || p instanceof ListQueryPipe),
+          listQuery: argPipes(args, QUERY_PARAM).find((p): p is ListQueryPipe => p instanceof ListQueryPipe)?.schema,
         };
       });
   });

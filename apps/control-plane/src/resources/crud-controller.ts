@@ -2,7 +2,9 @@ import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, typ
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type PermissionName, type Principal } from '../auth/permissions';
 import type { PageQuery } from '../common/pagination';
+import type { ListQuery } from './list-query';
 import { PageParam, ZodBody } from '../common/resource-params';
+import { ListParam } from './list-param';
 import type { AnyResource, ExtraRoute, PathParams } from './resource-definition';
 import type { CrudOperations } from './resource-service';
 
@@ -70,8 +72,8 @@ export function deriveController(def: AnyResource): Type {
   const { read, write } = def.permissions;
   const body = ZodBody(def.schemas.create);
 
-  handler(Derived, 'list', [Get()], read, [...parents, PageParam()], function (...a) {
-    return this.service.list(params(a, 0), a[n] as PageQuery);
+  handler(Derived, 'list', [Get()], read, [...parents, def.list ? ListParam(def.list) : PageParam()], function (...a) {
+    return this.service.list(params(a, 0), a[n] as PageQuery | ListQuery);
   });
   handler(Derived, 'get', [Get(idPath)], read, [...parents, Param(idName)], function (...a) {
     return this.service.get(params(a, 0), String(a[n]));

@@ -30,7 +30,7 @@ export function resourceResponseSchemas(resources: readonly AnyResource[]): Reco
   return Object.fromEntries(
     resources.flatMap((def) => [
       [def.responses.item.name, def.responses.item.schema],
-      [`${def.responses.item.name}Page`, pageOf(def.responses.item.schema)],
+      [`${def.responses.item.name}Page`, pageOf(def.responses.item.schema, def.list !== undefined)],
       ...(def.responses.created ? [[def.responses.created.name, def.responses.created.schema]] : []),
       ...(def.routes ?? []).map((r) => [r.response.name, r.response.schema]),
     ]),

@@ -6,6 +6,7 @@ import type { PermissionName } from '../auth/permissions';
 import type { Cursor } from '../common/pagination';
 import type { ItemKey, SyncScope } from '../config-flow/config-index';
 import type { Tx } from '../db/prisma';
+import type { ListSpec } from './list-query';
 
 /** Path parameters by name (`{tenant: 'default', consumer: 'alice'}`). */
 export type PathParams = Record<string, string>;
@@ -135,6 +136,8 @@ export interface ResourceDefinition<R extends ResourceRow, Dto, Create extends o
   responses: { item: NamedSchema<Dto>; created?: NamedSchema };
   store: Type<ResourceStore<R, Dto, Create, P>>;
   routes?: ReadonlyArray<ExtraRoute<object>>;
+  /** search, sort, filters and a total on its list (`?q=&sort=`); without it the list only pages by age */
+  list?: ListSpec;
 }
 
 /** Any resource, as the registry holds it (the derivations need nothing typed by one resource). */

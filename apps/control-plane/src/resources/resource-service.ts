@@ -6,6 +6,8 @@ import { PAGE_ORDER, afterCursor, toPage, type PageQuery } from '../common/pagin
 import type { ItemKey, SyncScope } from '../config-flow/config-index';
 import type { ConfigWriter, WriteOutcome } from '../config-flow/config-writer';
 import type { Db, Tx } from '../db/prisma';
+import { listPage } from './list-page';
+import type { ListQuery } from './list-query';
 import type { ParentRef, PathParams, ResourceDefinition, ResourceRow, ResourceStore, WriteAction } from './resource-definition';
 
 /** The row a path segment or a reference names: by id, or by the resource's key (an id match wins over a key). */
@@ -24,7 +26,8 @@ export async function findRow<R extends ResourceRow>(
 
 /** What a derived controller calls (input already parsed by the resource's zod schema). */
 export interface CrudOperations {
-  list(params: PathParams, page: PageQuery): Promise<Page<unknown>>;
+  /** a ListQuery when the resource has a ListSpec (see list-param.ts), else a PageQuery */
+  list(params: PathParams, page: PageQuery | ListQuery): Promise<Page<unknown>>;
   get(params: PathParams, ref: string): Promise<unknown>;
   create(actor: Principal, params: PathParams, input: object): Promise<unknown>;
   replace(actor: Principal, params: PathParams, ref: string, input: object): Promise<unknown>;
@@ -48,8 +51,13 @@ export class ResourceService<R extends ResourceRow, Dto, Create extends object, 
     readonly store: ResourceStore<R, Dto, Create, P>,
   ) {}
 
-  async list(params: PathParams, page: PageQuery): Promise<Page<Dto>> {
+  async list(params: PathParams, page: PageQuery | ListQuery): Promise<Page<Dto>> {
     const parent = await this.def.parent.resolve(this.prisma, params);
+    if (this.def.list && 'sort' in page) {
+      const load = (ids: string[]) => this.store.findRows(this.prisma, { where: { ...parent.where, id: { in: ids } }, take: ids.length });
+      return listPage(this.prisma, this.def.list, parent.where, page, load, (row) => this.store.toDto(row));
+    }
+    if ('sort' in page) throw new Error(`${this.def.name}: a list query without a list spec`);
     const rows = await this.store.findRows(this.prisma, {
       where: { ...parent.where, ...afterCursor(page.cursor) },
       orderBy: PAGE_ORDER,

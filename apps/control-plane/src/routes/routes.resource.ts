@@ -33,4 +33,5 @@ export const ROUTES = defineResource({
   schemas: { create: routeCreateSchema, patch: patchSchema(routeUpdateSchema, ROUTE_CORE_KEYS, 'RouteUpdate') },
   responses: { item: { name: 'Route', schema: view } },
   store: RoutesStore,
+  list: { table: 'routes', search: { name: 'text', paths: 'text[]', hosts: 'text[]' }, searchDescription: 'the name, a path or a host', sort: { name: 'text', updatedAt: 'timestamptz' }, filters: { service: 'serviceId' } },
 });

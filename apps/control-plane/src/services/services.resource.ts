@@ -32,4 +32,5 @@ export const SERVICES = defineResource({
   schemas: { create: serviceCreateSchema, patch: patchSchema(serviceUpdateSchema, SERVICE_CORE_KEYS, 'ServiceUpdate') },
   responses: { item: { name: 'Service', schema: view } },
   store: ServicesStore,
+  list: { table: 'services', search: { name: 'text', url: 'text' }, searchDescription: 'the name or URL', sort: { name: 'text', url: 'text', updatedAt: 'timestamptz' }, filters: { upstream: 'upstreamId' } },
 });

@@ -47,6 +47,7 @@ export const UPSTREAMS = defineResource({
   schemas: { create: upstreamCreateSchema, patch: patchSchema(upstreamUpdateSchema, UPSTREAM_CORE_KEYS, 'UpstreamUpdate') },
   responses: { item: { name: 'Upstream', schema: view } },
   store: UpstreamsStore,
+  list: { table: 'upstreams', search: { name: 'text', targets: 'jsonb' }, searchDescription: 'the name or a target (host:port)', sort: { name: 'text', algorithm: 'text', updatedAt: 'timestamptz' } },
   routes: [
     extraRoute({
       name: 'health',
