@@ -118,12 +118,15 @@ describe('policy local with AYA_GATEWAY_WORKERS=2', () => {
 // timeout, a fail-open fallback would count it locally and let it through (the documented trade-off);
 // here it is a 503 instead, counted beside the allowed ones. Hour windows: a load crossing a sliding
 // window's edge may legitimately let a little more through, which is not what this measures.
+const LEASED_LIMIT = 1_000;
 const CLUSTER_PLUGINS = [
   plugin('p-sw', 'rate-limit', { limits: [{ window: 'hour', limit: 150 }, { window: 'day', limit: 1_000 }], by: 'header', header: 'x-client', policy: 'cluster', faultTolerant: false }, { routeId: 'r-sw' }),
   plugin('p-gcra', 'rate-limit', { limits: [{ window: 'hour', limit: 150 }], by: 'header', header: 'x-client', policy: 'cluster', algorithm: 'gcra', faultTolerant: false }, { routeId: 'r-gcra' }),
   plugin('p-open', 'rate-limit', { limits: [{ window: 'minute', limit: 100 }], by: 'header', header: 'x-client', policy: 'cluster' }, { routeId: 'r-open' }),
+  // 1,000: decided through leases (src/limits/lease.ts), at most 2 requests per worker process at a time
+  plugin('p-lease', 'rate-limit', { limits: [{ window: 'hour', limit: LEASED_LIMIT }], by: 'route', policy: 'cluster', faultTolerant: false }, { routeId: 'r-lease' }),
 ];
-const CLUSTER_PATHS = ['/sw', '/gcra', '/open'];
+const CLUSTER_PATHS = ['/sw', '/gcra', '/open', '/lease'];
 
 /** Two nodes (two workers each) on one Redis URL; 1,000 requests spread over nodes, routes and two clients. */
 async function sharedLimitHolds(redisUrl: string): Promise<[Node, Node]> {
@@ -146,6 +149,13 @@ async function sharedLimitHolds(redisUrl: string): Promise<[Node, Node]> {
       expect(got, `${path} ${client}`).toBeLessThanOrEqual(153);
     }
   }
+  // a leased limit: never more than the limit, and what four worker processes may hold back stays within 2%
+  const leased = await load(LEASED_LIMIT + 150, 8, (i) => ({ port: targets[i % 2].proc.proxyPort, path: '/lease', headers: {} }));
+  const statuses = [...leased.values()].flat();
+  const late = statuses.filter((st) => st === 503).length;
+  expect(statuses.every((st) => st === 200 || st === 429 || st === 503), statuses.join(',')).toBe(true);
+  expect(allowed(statuses) + late, `leased (${late} late)`).toBeGreaterThanOrEqual(LEASED_LIMIT * 0.98);
+  expect(allowed(statuses)).toBeLessThanOrEqual(LEASED_LIMIT);
   return [a, b];
 }
 
@@ -167,7 +177,7 @@ describe('policy cluster: two nodes with two workers each on one Redis', () => {
     await redis.start();
     await stopNode(a);
     await stopNode(b);
-  });
+  }, 120_000);
 });
 
 describe('policy cluster: two nodes with two workers each on a 3-node Redis Cluster', () => {
@@ -180,5 +190,5 @@ describe('policy cluster: two nodes with two workers each on a 3-node Redis Clus
     } finally {
       await cluster.stop();
     }
-  });
+  }, 120_000);
 });
