@@ -122,6 +122,14 @@ describe('aya <resource> commands', () => {
     expect((await aya(['certificates', 'create', '--set-file', `cert=${path.join(tmp, 'missing.pem')}`])).code).toBe(2);
   });
 
+  it('plugins schemas: every plugin and the config fields -c can set', async () => {
+    const schemas = await aya(['plugins', 'schemas']);
+    expect(schemas.code).toBe(0);
+    expect(schemas.stdout).toMatch(/^rate-limit\s+false\s+false\s+\S*limits/m);
+    const rateLimit = json(await aya(['plugins', 'schemas', '-o', 'json'])).find((p: { name: string }) => p.name === 'rate-limit');
+    expect(rateLimit.schema.properties.limits).toBeDefined();
+  });
+
   it('a 400 prints the code and every field detail on stderr and exits 1', async () => {
     const run = await aya(['plugins', 'create', 'rate-limit', '--route', 'nope', '-c', 'limits[0].limit=0', '-c', 'limits[0].window=minute']);
     expect(run.code).toBe(1);
@@ -209,7 +217,7 @@ describe('connection and usage errors', () => {
 });
 
 describe('the README example: key-auth and a rate limit from nothing, through a real gateway', () => {
-  it('401 without the key, 5 calls a minute with it, then 429', async () => {
+  it('401 without the key, 5 calls a minute with it, then 429; nodes list and upstreams health show the gateway', async () => {
     const upstream = await startUpstream('billing');
     const gateway = await startGateway({ controlPlaneUrl: cp.url, clusterToken: cp.clusterToken });
     try {
@@ -241,6 +249,19 @@ describe('the README example: key-auth and a rate limit from nothing, through a 
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) statuses.push(await call({ apikey: key }));
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+      const nodes = json(await aya(['nodes', 'list', '-o', 'json']));
+      expect(nodes.some((n: { revision: number }) => n.revision >= revision)).toBe(true);
+      expect((await aya(['nodes', 'list'])).stdout).toMatch(/^ID\s+HOSTNAME\s+VERSION\s+REVISION\s+IN SYNC\s+LAST SEEN\n/);
+
+      // an upstream's health, as this gateway's heartbeats report it
+      await ok(['upstreams', 'create', 'pool', '--set', `targets[0].target=127.0.0.1:${upstream.port}`]);
+      const health = await eventually(async () => {
+        const rows = json(await aya(['upstreams', 'health', 'pool', '-o', 'json'], { env }));
+        return rows.length > 0 && rows[0].nodes.length > 0 ? rows : undefined;
+      }, 30_000, 500);
+      expect(health).toEqual([{ target: `127.0.0.1:${upstream.port}`, state: 'healthy', nodes: [expect.objectContaining({ state: 'healthy' })] }]);
+      expect((await aya(['upstreams', 'health', 'pool'], { env })).stdout).toMatch(new RegExp(`^127\\.0\\.0\\.1:${upstream.port}\\s+healthy\\s+\\S+=healthy$`, 'm'));
+      expect((await aya(['upstreams', 'health', 'nope'], { env })).stderr).toMatch(/^aya: AYA_CP_NOT_FOUND/);
     } finally {
       await gateway.stop();
       await upstream.close();

@@ -29,6 +29,23 @@ export interface ResourceSpec {
   columns: Column[];
   /** fields of a create answer that are shown this once and never again (key-auth key, generated jwt secret) */
   shownOnce?: (created: Row) => string[];
+  /** the verbs the API has for it; default all five (gateway nodes: list only) */
+  verbs?: readonly Verb[];
+  /** read-only endpoints beside the CRUD ones: `aya upstreams health <u>`, `aya plugins schemas` */
+  reads?: ExtraRead[];
+}
+
+export type Verb = 'list' | 'get' | 'create' | 'update' | 'delete';
+
+export interface ExtraRead {
+  verb: string;
+  description: string;
+  /** `<id>` argument: the path is the item's path plus `suffix`; else `path` alone */
+  ofItem: boolean;
+  path: (itemOrCollection: string) => string;
+  /** the rows of the answer the table shows (json/yaml print these too) */
+  rows: (answer: Row) => Row[];
+  columns: Column[];
 }
 
 const col = (header: string, field: string): Column => ({ header, value: (row) => row[field] });
@@ -39,6 +56,14 @@ function pluginScope(row: Row): string {
   const parts = [['service', row.serviceId], ['route', row.routeId], ['consumer', row.consumerId]].filter(([, v]) => v);
   return parts.length ? parts.map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'global';
 }
+
+const dataRows = (answer: Row): Row[] => (answer.data as Row[] | undefined) ?? [];
+
+/** one cell per node: `<node id>=<state>` (the worst of them is the row's STATE) */
+const nodeStates = (row: Row): string[] => ((row.nodes as { nodeId: string; state: string }[] | undefined) ?? []).map((n) => `${n.nodeId}=${n.state}`);
+
+/** a plugin schema's top-level config fields: what `-c` can set */
+const schemaFields = (row: Row): string[] => Object.keys(((row.schema as { properties?: object } | undefined)?.properties ?? {}) as object);
 
 /** what names a credential to a person, without its secret: key prefix, basic username, jwt key, mtls subject */
 function credentialIdentity(row: Row): unknown {
@@ -84,6 +109,16 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
       { header: 'TARGETS', value: (row) => (row.targets as { target: string; weight: number }[] | undefined)?.map((t) => `${t.target}*${t.weight}`) },
       ID,
     ],
+    reads: [
+      {
+        verb: 'health',
+        description: "the targets' health as the gateways report it",
+        ofItem: true,
+        path: (item) => `${item}/health`,
+        rows: dataRows,
+        columns: [col('TARGET', 'target'), col('STATE', 'state'), { header: 'NODES', value: nodeStates }],
+      },
+    ],
   },
   {
     command: 'certificates',
@@ -103,6 +138,16 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
       { flags: '--consumer <consumer>', field: 'consumer', description: 'scope: consumer username or id', onUpdate: true },
     ],
     columns: [ID, col('NAME', 'name'), col('ENABLED', 'enabled'), { header: 'SCOPE', value: pluginScope }],
+    reads: [
+      {
+        verb: 'schemas',
+        description: 'the plugins and their config fields (-o yaml: each whole JSON Schema)',
+        ofItem: false,
+        path: () => '/api/v1/plugins/schemas',
+        rows: (answer) => (answer.plugins as Row[] | undefined) ?? [],
+        columns: [col('NAME', 'name'), col('AUTH', 'auth'), col('PRE-AUTH', 'preAuth'), { header: 'CONFIG FIELDS', value: schemaFields }],
+      },
+    ],
   },
   {
     command: 'consumers',
@@ -128,6 +173,13 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
     flags: [{ flags: '--type <type>', field: 'type', description: 'key-auth | basic-auth | jwt | mtls' }],
     columns: [ID, col('TYPE', 'type'), { header: 'IDENTITY', value: credentialIdentity }, col('EXPIRES', 'expiresAt'), col('CREATED', 'createdAt')],
     shownOnce: (created) => [...(created.type === 'key-auth' && created.key ? ['key'] : []), ...(created.secret ? ['secret'] : [])],
+  },
+  {
+    command: 'nodes',
+    singular: 'gateway node',
+    inTenant: false,
+    verbs: ['list'],
+    columns: [col('ID', 'id'), col('HOSTNAME', 'hostname'), col('VERSION', 'version'), col('REVISION', 'revision'), col('IN SYNC', 'inSync'), col('LAST SEEN', 'lastSeenAt')],
   },
 ];
 
