@@ -36,7 +36,11 @@ describe('auth', () => {
   });
 
   it('accepts the env admin token as a superadmin', async () => {
-    expect((await api('GET', '/api/v1/auth/me')).body).toEqual({ user: { id: 'admin-token', username: 'admin-token', role: 'superadmin' } });
+    expect((await api('GET', '/api/v1/auth/me')).body).toEqual({
+      user: { id: 'admin-token', username: 'admin-token', email: null, superadmin: true },
+      kind: 'env',
+      memberships: [],
+    });
   });
 
   it('logs the initial admin in, serves me, and revokes the session on logout', async () => {
@@ -46,7 +50,7 @@ describe('auth', () => {
     expect(bad.body.error.code).toBe('AYA_CP_UNAUTHENTICATED');
     const login = await apiClient(cp.url)('POST', '/api/v1/auth/login', { username: 'admin', password: cp.initialAdminPassword });
     expect(login.status).toBe(200);
-    expect(login.body.user).toMatchObject({ username: 'admin', role: 'superadmin' });
+    expect(login.body.user).toMatchObject({ username: 'admin', superadmin: true });
     expect(new Date(login.body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 11 * 3600_000);
     const session = apiClient(cp.url, login.body.token);
     expect((await session('GET', '/api/v1/auth/me')).body.user.username).toBe('admin');
@@ -57,7 +61,8 @@ describe('auth', () => {
   it('lets a viewer read but not write (403)', async () => {
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
-    await db.query(`INSERT INTO users (username, password_hash, role) VALUES ('viewer1', $1, 'viewer')`, [await hashPassword('viewer-pass')]);
+    const user = await db.query<{ id: string }>(`INSERT INTO users (username, password_hash) VALUES ('viewer1', $1) RETURNING id`, [await hashPassword('viewer-pass')]);
+    await db.query(`INSERT INTO tenant_members (tenant_id, user_id, role) SELECT id, $1, 'viewer' FROM tenants WHERE slug = 'default'`, [user.rows[0]?.id]);
     await db.end();
     const login = await apiClient(cp.url)('POST', '/api/v1/auth/login', { username: 'viewer1', password: 'viewer-pass' });
     const viewer = apiClient(cp.url, login.body.token);

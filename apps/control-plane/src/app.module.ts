@@ -14,6 +14,9 @@ import { RedisPublisher } from './config-flow/redis-publisher';
 import { CONTROLLERS } from './controllers';
 import { PRISMA, type Db } from './db/prisma';
 import { Metrics } from './metrics/metrics';
+import { MembersService } from './people/members.service';
+import { TokensService } from './people/tokens.service';
+import { UsersService } from './people/users.service';
 import { NodesService } from './nodes/nodes.service';
 import { buildOpenApi } from './openapi/openapi-builder';
 import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
@@ -51,6 +54,9 @@ export class AppModule {
         ConfigWriter,
         ConfigReader,
         NodesService,
+        MembersService,
+        TokensService,
+        UsersService,
         ...resourceProviders(RESOURCES),
       ],
     };

@@ -1,4 +1,7 @@
 import { AuthController } from './auth/auth.controller';
+import { MembersController } from './people/members.controller';
+import { TokensController } from './people/tokens.controller';
+import { UsersController } from './people/users.controller';
 import { PluginSchemasController } from './plugins/plugins.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
@@ -14,6 +17,9 @@ export const CONTROLLERS = [
   HealthController,
   AuthController,
   ...resourceControllers(RESOURCES),
+  MembersController,
+  TokensController,
+  UsersController,
   PluginSchemasController,
   ConfigController,
   NodesController,

@@ -14,6 +14,10 @@ export const CpErrorCode = {
   DATABASE_UNAVAILABLE: 'AYA_CP_DATABASE_UNAVAILABLE',
   /** 429: too many failed sign-ins for the account or from the address; retry after `Retry-After` seconds */
   TOO_MANY_ATTEMPTS: 'AYA_CP_TOO_MANY_ATTEMPTS',
+  /** 403: a write with the console's session cookie but without its `X-CSRF-Token` (or a wrong one) */
+  CSRF: 'AYA_CP_CSRF',
+  /** 409: the change would leave the tenant without an owner (demoting or removing its last one) */
+  LAST_OWNER: 'AYA_CP_LAST_OWNER',
 } as const;
 export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
 

@@ -63,11 +63,31 @@ describe('endpoint permissions', () => {
 });
 
 describe('roleGrants', () => {
-  it('gives admins everything and viewers reads only', () => {
-    expect(roleGrants('superadmin', 'routes:write')).toBe(true);
-    expect(roleGrants('admin', 'tenants:write')).toBe(true);
+  it('owners and admins may do everything in a tenant, but only owners delete it', () => {
+    expect(roleGrants('owner', 'tenants:write', 'DELETE')).toBe(true);
+    expect(roleGrants('admin', 'tenants:write', 'DELETE')).toBe(false);
+    expect(roleGrants('admin', 'tenants:write', 'PATCH')).toBe(true);
+    expect(roleGrants('admin', 'tokens:write')).toBe(true);
+  });
+
+  it('operators write traffic config, not people or tokens', () => {
+    expect(roleGrants('operator', 'routes:write')).toBe(true);
+    expect(roleGrants('operator', 'config:write')).toBe(true);
+    expect(roleGrants('operator', 'members:write')).toBe(false);
+    expect(roleGrants('operator', 'tokens:read')).toBe(false);
+  });
+
+  it('viewers read (members and audit too), not tokens', () => {
     expect(roleGrants('viewer', 'routes:read')).toBe(true);
+    expect(roleGrants('viewer', 'members:read')).toBe(true);
+    expect(roleGrants('viewer', 'audit:read')).toBe(true);
     expect(roleGrants('viewer', 'self')).toBe(true);
     expect(roleGrants('viewer', 'routes:write')).toBe(false);
+    expect(roleGrants('viewer', 'tokens:read')).toBe(false);
+  });
+
+  it('no tenant role manages users', () => {
+    expect(roleGrants('owner', 'users:read')).toBe(false);
+    expect(roleGrants('owner', 'users:write')).toBe(false);
   });
 });

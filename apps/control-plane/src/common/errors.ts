@@ -46,8 +46,22 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  constructor(message: string) {
-    super(CpErrorCode.CONFLICT, 409, message);
+  constructor(message: string, details?: ErrorDetail[]) {
+    super(CpErrorCode.CONFLICT, 409, message, details);
+  }
+}
+
+/** 403: a cookie session's write without a valid `X-CSRF-Token` (auth/session-cookie.ts). */
+export class CsrfError extends AppError {
+  constructor() {
+    super(CpErrorCode.CSRF, 403, 'a write with the session cookie needs its X-CSRF-Token header');
+  }
+}
+
+/** 409: demoting or removing a tenant's last owner. */
+export class LastOwnerError extends AppError {
+  constructor(tenant: string) {
+    super(CpErrorCode.LAST_OWNER, 409, `tenant "${tenant}" needs at least one owner`, [{ path: 'role', message: 'the last owner' }]);
   }
 }
 

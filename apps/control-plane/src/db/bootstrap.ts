@@ -26,7 +26,7 @@ export async function bootstrap(client: Client): Promise<BootstrapResult> {
   if (rows[0]?.n !== '0') return {};
   const password = randomPassword();
   const created = await client.query(
-    `INSERT INTO users (username, password_hash, role, updated_at) VALUES ('admin', $1, 'superadmin', now())
+    `INSERT INTO users (username, password_hash, superadmin, updated_at) VALUES ('admin', $1, true, now())
      ON CONFLICT (username) DO NOTHING RETURNING id`,
     [await hashPassword(password)],
   );

@@ -1,7 +1,7 @@
 import { CpErrorCode, configDeltaSchema, configResponseSchema, revisionNoticeSchema, type CpErrorBody, type GatewayNode } from '@aya/config-schema';
 import { z } from 'zod';
-import { ROLES } from '../auth/permissions';
 import { CONSUMER_OPERATION_RESPONSES, CONSUMER_RESPONSE_SCHEMAS } from '../consumers/consumer-responses';
+import { PEOPLE_OPERATION_RESPONSES, PEOPLE_RESPONSE_SCHEMAS } from '../people/people-responses';
 import { resourceOperationResponses, resourceResponseSchemas } from '../resources/derive';
 import { RESOURCES } from '../resources/registry';
 
@@ -19,7 +19,6 @@ const gatewayNode: z.ZodType<GatewayNode> = z.object({
   inSync: z.boolean(),
   lastSeenAt: z.iso.datetime(),
 });
-const user = z.object({ id: z.string(), username: z.string(), role: z.enum(ROLES) });
 
 export const errorSchema: z.ZodType<CpErrorBody> = z.object({
   error: z.object({
@@ -38,8 +37,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ConfigResponse: configResponseSchema,
   ConfigDelta: configDeltaSchema,
   Health: z.object({ status: z.literal('ok') }),
-  LoginResult: z.object({ token: z.string(), expiresAt: z.iso.datetime(), user }),
-  Me: z.object({ user }),
+  ...PEOPLE_RESPONSE_SCHEMAS,
   Error: errorSchema,
   OpenApiDocument: z.looseObject({ openapi: z.string(), info: z.looseObject({ title: z.string(), version: z.string() }), paths: z.record(z.string(), z.unknown()) }),
 };
@@ -50,9 +48,7 @@ export type ResponseKind = string;
 /** What each operation answers on success; the builder fails on an operation missing here. */
 export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   'health.health': 'Health',
-  'auth.login': 'LoginResult',
-  'auth.me': 'Me',
-  'auth.logout': 'none',
+  ...PEOPLE_OPERATION_RESPONSES,
   ...resourceOperationResponses(RESOURCES),
   ...CONSUMER_OPERATION_RESPONSES,
   'config.revision': 'RevisionNotice',

@@ -72,8 +72,8 @@ export function deriveController(def: AnyResource): Type {
   const { read, write } = def.permissions;
   const body = ZodBody(def.schemas.create);
 
-  handler(Derived, 'list', [Get()], read, [...parents, def.list ? ListParam(def.list) : PageParam()], function (...a) {
-    return this.service.list(params(a, 0), a[n] as PageQuery | ListQuery);
+  handler(Derived, 'list', [Get()], read, [...parents, def.list ? ListParam(def.list) : PageParam(), Actor()], function (...a) {
+    return this.service.list(params(a, 0), a[n] as PageQuery | ListQuery, a[n + 1] as Principal);
   });
   handler(Derived, 'get', [Get(idPath)], read, [...parents, Param(idName)], function (...a) {
     return this.service.get(params(a, 0), String(a[n]));

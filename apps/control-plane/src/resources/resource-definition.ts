@@ -2,7 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { ConfigItem, ConfigKind } from '@aya/config-schema';
 import type { SecretBox } from '../certificates/secret-box';
 import type { z } from 'zod';
-import type { PermissionName } from '../auth/permissions';
+import type { PermissionName, Principal } from '../auth/permissions';
 import type { Cursor } from '../common/pagination';
 import type { ItemKey, SyncScope } from '../config-flow/config-index';
 import type { Tx } from '../db/prisma';
@@ -48,6 +48,8 @@ export type WriteAction = 'create' | 'update' | 'delete';
 export interface ResourceStore<R extends ResourceRow, Dto, Create extends object, P extends ParentRef> {
   findRows(db: Tx, query: RowQuery): Promise<R[]>;
   toDto(row: R): Dto;
+  /** A `where` narrowing the list to what the caller may see (tenants: those they are a member of). */
+  visibleWhere?(actor: Principal): Record<string, unknown>;
   /** Slow work on a create body (hashing a secret) before the write transaction takes the config lock. */
   prepareCreate?(input: Create): Promise<void>;
   insertRow(tx: Tx, parent: P, input: Create): Promise<R>;

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Tenant, TenantCreate } from '@aya/config-schema';
+import type { Principal } from '../auth/permissions';
+import { tenantIdsWith } from '../auth/tenant-access';
 import { ConflictError } from '../common/errors';
 import type { SyncScope } from '../config-flow/config-index';
 import { DEFAULT_TENANT_SLUG } from '../db/bootstrap';
@@ -18,6 +20,12 @@ export class TenantsStore implements ResourceStore<TenantRow, Tenant, TenantCrea
 
   toDto(row: TenantRow): Tenant {
     return toTenant(row);
+  }
+
+  /** A superadmin sees every tenant, everyone else the tenants they are a member of. */
+  visibleWhere(actor: Principal): Record<string, unknown> {
+    const ids = tenantIdsWith(actor, 'tenants:read');
+    return ids === 'all' ? {} : { id: { in: ids } };
   }
 
   insertRow(tx: Tx, _parent: RootParent, input: TenantCreate): Promise<TenantRow> {

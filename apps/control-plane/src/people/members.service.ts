@@ -1,0 +1,111 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { roleRank, type Principal, type TenantRole } from '../auth/permissions';
+import { userWhere } from '../auth/auth.service';
+import { roleIn } from '../auth/tenant-access';
+import { ConflictError, ForbiddenError, LastOwnerError, NotFoundError, ValidationError } from '../common/errors';
+import { isUuid } from '../common/id-or-name';
+import { PRISMA, type Db, type Tx } from '../db/prisma';
+import type { Tenant } from '../generated/prisma/client';
+import { findTenant } from '../tenants/tenant-lookup';
+import type { MemberAddBody } from './people-schemas';
+
+export interface MemberView {
+  user: { id: string; username: string; email: string | null };
+  role: TenantRole;
+  createdAt: string;
+}
+
+const WITH_USER = { user: { select: { id: true, username: true, email: true } } } as const;
+
+function toView(row: { role: TenantRole; createdAt: Date; user: MemberView['user'] }): MemberView {
+  return { user: row.user, role: row.role, createdAt: row.createdAt.toISOString() };
+}
+
+/**
+ * `/api/v1/tenants/{t}/members`. Owners are the owners' business: granting the owner role, or changing or removing
+ * an owner, needs the caller to be an owner (or a superadmin); and a tenant that has an owner keeps at least one
+ * (409 AYA_CP_LAST_OWNER). Nobody hands out a role above their own.
+ */
+@Injectable()
+export class MembersService {
+  constructor(@Inject(PRISMA) private readonly prisma: Db) {}
+
+  async list(tenantRef: string): Promise<{ data: MemberView[] }> {
+    const tenant = await findTenant(this.prisma, tenantRef);
+    const rows = await this.prisma.tenantMember.findMany({ where: { tenantId: tenant.id }, include: WITH_USER, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }] });
+    return { data: rows.map(toView) };
+  }
+
+  async add(actor: Principal, tenantRef: string, input: MemberAddBody): Promise<MemberView> {
+    return this.prisma.$transaction(async (tx) => {
+      const tenant = await lockTenant(tx, tenantRef);
+      mayGrant(actor, tenant, input.role);
+      const user = await tx.user.findFirst({ where: userWhere(input.user), select: { id: true } });
+      if (!user) throw new ValidationError('no such user', [{ path: 'user', message: `no user "${input.user}"` }]);
+      const existing = await tx.tenantMember.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
+      if (existing) throw new ConflictError(`"${input.user}" is already a member`, [{ path: 'user', message: 'already a member' }]);
+      return toView(await tx.tenantMember.create({ data: { tenantId: tenant.id, userId: user.id, role: input.role }, include: WITH_USER }));
+    });
+  }
+
+  async changeRole(actor: Principal, tenantRef: string, userRef: string, role: TenantRole): Promise<MemberView> {
+    return this.prisma.$transaction(async (tx) => {
+      const tenant = await lockTenant(tx, tenantRef);
+      const member = await findMember(tx, tenant.id, userRef);
+      mayGrant(actor, tenant, role);
+      mayTouch(actor, tenant, member.role);
+      if (member.role === 'owner' && role !== 'owner') await keepAnOwner(tx, tenant);
+      const updated = await tx.tenantMember.update({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } }, data: { role }, include: WITH_USER });
+      return toView(updated);
+    });
+  }
+
+  async remove(actor: Principal, tenantRef: string, userRef: string): Promise<void> {
+    await this.prisma.$transaction(async (tx) => {
+      const tenant = await lockTenant(tx, tenantRef);
+      const member = await findMember(tx, tenant.id, userRef);
+      mayTouch(actor, tenant, member.role);
+      if (member.role === 'owner') await keepAnOwner(tx, tenant);
+      await tx.tenantMember.delete({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } } });
+    });
+  }
+}
+
+/** The tenant, its row locked: membership changes of one tenant run one at a time, so the owner count holds. */
+async function lockTenant(tx: Tx, ref: string): Promise<Tenant> {
+  const tenant = await findTenant(tx, ref);
+  await tx.$queryRaw`SELECT id FROM tenants WHERE id = ${tenant.id}::uuid FOR UPDATE`;
+  return tenant;
+}
+
+async function findMember(tx: Tx, tenantId: string, userRef: string): Promise<{ userId: string; role: TenantRole }> {
+  const where = isUuid(userRef) ? { OR: [{ id: userRef.toLowerCase() }, { username: userRef }] } : userWhere(userRef);
+  const users = await tx.user.findMany({ where, select: { id: true } });
+  const member = await tx.tenantMember.findFirst({ where: { tenantId, userId: { in: users.map((u) => u.id) } }, select: { userId: true, role: true } });
+  if (!member) throw new NotFoundError(`"${userRef}" is not a member`);
+  return member;
+}
+
+function callerRole(actor: Principal, tenant: Tenant): TenantRole {
+  const role = roleIn(actor, tenant.id);
+  // the guard let only members (or superadmins) in
+  if (!role) throw new ForbiddenError(`not a member of tenant "${tenant.slug}"`);
+  return role;
+}
+
+/** Nobody grants a role above their own; only owners grant owner. */
+function mayGrant(actor: Principal, tenant: Tenant, role: TenantRole): void {
+  const own = callerRole(actor, tenant);
+  if (roleRank(role) < roleRank(own)) throw new ForbiddenError(`a ${own} cannot grant the ${role} role`);
+}
+
+/** Changing or removing an owner is for owners. */
+function mayTouch(actor: Principal, tenant: Tenant, current: TenantRole): void {
+  const own = callerRole(actor, tenant);
+  if (roleRank(current) < roleRank(own)) throw new ForbiddenError(`a ${own} cannot change a member who is ${current}`);
+}
+
+async function keepAnOwner(tx: Tx, tenant: Tenant): Promise<void> {
+  const owners = await tx.tenantMember.count({ where: { tenantId: tenant.id, role: 'owner' } });
+  if (owners <= 1) throw new LastOwnerError(tenant.slug);
+}

@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { roleRank, type Principal, type TenantRole } from '../auth/permissions';
+import { roleIn } from '../auth/tenant-access';
+import { newTenantToken, sha256Hex } from '../auth/tokens';
+import { ForbiddenError, NotFoundError } from '../common/errors';
+import { isUuid } from '../common/id-or-name';
+import { PRISMA, type Db } from '../db/prisma';
+import type { TenantToken } from '../generated/prisma/client';
+import { findTenant } from '../tenants/tenant-lookup';
+import type { TokenCreateBody } from './people-schemas';
+
+export interface TokenView {
+  id: string;
+  name: string;
+  role: TenantRole;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+function toView(row: TenantToken): TokenView {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    expiresAt: iso(row.expiresAt),
+    lastUsedAt: iso(row.lastUsedAt),
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * `/api/v1/tenants/{t}/tokens`: admin tokens for automation, acting with their role in this tenant only. Stored as
+ * sha256; the token is in the create answer and nowhere else. A caller creates tokens up to its own role.
+ */
+@Injectable()
+export class TokensService {
+  constructor(@Inject(PRISMA) private readonly prisma: Db) {}
+
+  /** Tokens not revoked, expired ones included (their expiresAt says so), newest first. */
+  async list(tenantRef: string): Promise<{ data: TokenView[] }> {
+    const tenant = await findTenant(this.prisma, tenantRef);
+    const rows = await this.prisma.tenantToken.findMany({ where: { tenantId: tenant.id, revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
+    return { data: rows.map(toView) };
+  }
+
+  async create(actor: Principal, tenantRef: string, input: TokenCreateBody): Promise<TokenView & { token: string }> {
+    const tenant = await findTenant(this.prisma, tenantRef);
+    const own = roleIn(actor, tenant.id);
+    if (!own || roleRank(input.role) < roleRank(own)) throw new ForbiddenError(`a ${own ?? 'non-member'} cannot create a ${input.role} token`);
+    const token = newTenantToken();
+    const row = await this.prisma.tenantToken.create({
+      data: {
+        tenantId: tenant.id,
+        name: input.name,
+        role: input.role,
+        tokenHash: sha256Hex(token),
+        expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
+        createdById: actor.kind === 'session' ? actor.id : null,
+        createdBy: actor.username,
+      },
+    });
+    return { ...toView(row), token };
+  }
+
+  /** Revokes: the row stays (its name and lastUsedAt), the token answers 401 from now on. */
+  async revoke(tenantRef: string, id: string): Promise<void> {
+    const tenant = await findTenant(this.prisma, tenantRef);
+    const revoked = isUuid(id)
+      ? await this.prisma.tenantToken.updateMany({ where: { id: id.toLowerCase(), tenantId: tenant.id, revokedAt: null }, data: { revokedAt: new Date() } })
+      : { count: 0 };
+    if (revoked.count === 0) throw new NotFoundError(`token "${id}" not found`);
+  }
+}
