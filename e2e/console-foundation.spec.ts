@@ -87,7 +87,7 @@ test.describe('console foundation', () => {
     await signIn(page);
   });
 
-  test('validation errors are shown at the field, conflicts above the form', async ({ page }) => {
+  test('validation errors and a duplicate name are shown at the field', async ({ page }) => {
     await signIn(page);
 
     await createService(page, `bad-url-${suffix}`, 'ftp://example.com');
@@ -114,9 +114,10 @@ test.describe('console foundation', () => {
     await page.getByRole('button', { name: 'Create service' }).click();
     await expect(page.getByTestId(`service-row-${name}`)).toBeVisible();
 
-    // Only the server knows about duplicates: its 409 is rendered at form level.
+    // Only the server knows about duplicates: its 409 names the field, so it is rendered at Name.
     await createService(page, name, upstreamUrl());
-    await expect(page.getByTestId('form-error')).toBeVisible();
+    await expect(page.getByTestId('field-error-name')).toBeVisible();
+    await expect(page.getByTestId('form-error')).toBeHidden();
     await expect(page).toHaveURL(/\/services\/new$/);
   });
 });

@@ -46,7 +46,10 @@ describe('services', () => {
     const created = await api('POST', `${base}/services`, { name: 'svc', url: 'http://127.0.0.1:9000/api', retries: 2 });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'svc', connectTimeoutMs: 5000, readTimeoutMs: 60000, retries: 2 });
-    expect((await api('POST', `${base}/services`, { name: 'svc', url: 'http://x:1' })).status).toBe(409);
+    const duplicate = await api('POST', `${base}/services`, { name: 'svc', url: 'http://x:1' });
+    expect(duplicate.status).toBe(409);
+    // the detail names the field, so the console shows the duplicate at Name
+    expect(duplicate.body.error).toMatchObject({ code: 'AYA_CP_CONFLICT', details: [{ path: 'name', message: expect.any(String) }] });
     expect((await api('PATCH', `${base}/services/svc`, { readTimeoutMs: 1000 })).body).toMatchObject({ readTimeoutMs: 1000, retries: 2 });
     const put = await api('PUT', `${base}/services/${created.body.id}`, { name: 'svc', url: 'https://example.com' });
     expect(put.body).toMatchObject({ url: 'https://example.com', readTimeoutMs: 60000, retries: 1 });

@@ -4,6 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { PageHeader } from './page-header';
 import type { NamedResource } from './resource-table';
 import { ErrorState, Loading } from './status';
+import { notifyWrite, writtenMessage } from '../lib/notify';
 import type { EditVariables } from '../lib/tenant-resource';
 
 /** What a create/edit page hands its form. */
@@ -14,13 +15,16 @@ export interface FormBinding<I> {
   onSubmit: (input: I, before: I) => Promise<void>;
 }
 
-function useSaveThenList<A extends unknown[]>(listPath: string, save: (...args: A) => Promise<unknown>) {
+function useSaveThenList<A extends unknown[]>(listPath: string, save: (...args: A) => Promise<unknown>, saved: (...args: A) => string, appliesToGateways?: boolean) {
   const navigate = useNavigate();
   return async (...args: A) => {
     await save(...args);
+    notifyWrite(saved(...args), appliesToGateways);
     navigate(listPath);
   };
 }
+
+const nameOf = (input: unknown): unknown => (typeof input === 'object' && input !== null ? (input as { name?: unknown }).name : undefined);
 
 export interface CreateResourcePageProps<I> {
   /** One resource in words: "service". */
@@ -28,11 +32,13 @@ export interface CreateResourcePageProps<I> {
   listPath: string;
   save: (input: I) => Promise<unknown>;
   form: (binding: FormBinding<I>) => ReactNode;
+  /** false for writes that are not gateway config (members, tokens): the toast does not wait for gateways. */
+  appliesToGateways?: boolean;
 }
 
 /** "New …" page: the form creates, then the user is back on the list. */
-export function CreateResourcePage<I>({ noun, listPath, save, form }: CreateResourcePageProps<I>) {
-  const onSubmit = useSaveThenList(listPath, save);
+export function CreateResourcePage<I>({ noun, listPath, save, form, appliesToGateways }: CreateResourcePageProps<I>) {
+  const onSubmit = useSaveThenList(listPath, save, (input) => writtenMessage(noun, nameOf(input), 'created'), appliesToGateways);
   return (
     <section>
       <PageHeader title={`New ${noun}`} />
@@ -48,11 +54,12 @@ export interface EditResourcePageProps<T extends NamedResource, I> {
   /** The update mutation's `mutateAsync` (see `useTenantEdit`). */
   save: (variables: EditVariables<I>) => Promise<unknown>;
   form: (record: T, binding: FormBinding<I>) => ReactNode;
+  appliesToGateways?: boolean;
 }
 
 /** "Edit …" page: loads the resource, then the form saves it and the user is back on the list. */
-export function EditResourcePage<T extends NamedResource, I>({ noun, listPath, record, save, form }: EditResourcePageProps<T, I>) {
-  const saveThenList = useSaveThenList(listPath, save);
+export function EditResourcePage<T extends NamedResource, I>({ noun, listPath, record, save, form, appliesToGateways }: EditResourcePageProps<T, I>) {
+  const saveThenList = useSaveThenList(listPath, save, (v) => writtenMessage(noun, nameOf(v.input) ?? nameOf(v.record), 'saved'), appliesToGateways);
   if (record.isPending) return <Loading label={`Loading ${noun}…`} />;
   if (record.isError) return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
 

@@ -2,7 +2,9 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { InfiniteData, UseInfiniteQueryResult, UseMutationResult } from '@tanstack/react-query';
 import type { Page } from '@aya/config-schema';
+import { notifyWrite, writtenMessage } from '../lib/notify';
 import { ConfirmDialog } from './confirm-dialog';
+
 import { LoadMore } from './load-more';
 import { PageHeader } from './page-header';
 import type { Column } from './data-table';
@@ -27,6 +29,8 @@ export interface ResourceListShellProps<T extends { id: string }> {
   nameOf: (row: T) => string;
   /** The table of the loaded rows; `onDelete` opens the confirmation for a row. */
   table: (rows: T[], onDelete: (row: T) => void) => ReactNode;
+  /** false for deletes that are not gateway config (members, tokens): the toast does not wait for gateways. */
+  appliesToGateways?: boolean;
 }
 
 /** A tenant's collection: header with "New …", loading/empty/error states, the table with "Load more", and a confirmed delete. */
@@ -41,6 +45,7 @@ export function ResourceListShell<T extends { id: string }>({
   remove,
   nameOf,
   table,
+  appliesToGateways,
 }: ResourceListShellProps<T>) {
   const [pending, setPending] = useState<T | null>(null);
   const plural = title.toLowerCase();
@@ -80,7 +85,15 @@ export function ResourceListShell<T extends { id: string }>({
         busy={remove.isPending}
         error={remove.error?.message}
         onCancel={close}
-        onConfirm={() => pending && remove.mutate(pending.id, { onSuccess: close })}
+        onConfirm={() =>
+          pending &&
+          remove.mutate(pending.id, {
+            onSuccess: () => {
+              notifyWrite(writtenMessage(noun, nameOf(pending), 'deleted'), appliesToGateways);
+              close();
+            },
+          })
+        }
       >
         <p>
           <strong>{pending ? nameOf(pending) : ''}</strong> {deleteWarning}

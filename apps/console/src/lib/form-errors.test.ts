@@ -51,9 +51,19 @@ describe('apiErrorToFormErrors', () => {
     expect(apiErrorToFormErrors(err, ['name'])).toEqual({ fields: {}, form: 'service "a" already exists' });
   });
 
-  it('keeps the field mapping and the message for a conflict that names a field', () => {
-    const err = new ApiError({ status: 409, code: 'AYA_CP_CONFLICT', message: 'route collides', details: [{ path: 'paths.0', message: 'taken by r1' }] });
-    expect(apiErrorToFormErrors(err, ['paths'])).toEqual({ fields: { 'paths.0': 'taken by r1' }, form: 'route collides' });
+  it('shows a conflict that names a field (a duplicate name) at that field only', () => {
+    const err = new ApiError({ status: 409, code: 'AYA_CP_CONFLICT', message: 'service "a" already exists', details: [{ path: 'name', message: 'a service with this name already exists' }] });
+    expect(apiErrorToFormErrors(err, ['name', 'url'])).toEqual({ fields: { name: 'a service with this name already exists' }, form: null });
+  });
+
+  it('keeps the message of a conflict whose field the form does not render', () => {
+    const err = new ApiError({ status: 409, code: 'AYA_CP_CONFLICT', message: 'consumer clash', details: [{ path: 'customId', message: 'taken' }] });
+    expect(apiErrorToFormErrors(err, ['username'])).toEqual({ fields: {}, form: 'consumer clash: customId: taken' });
+  });
+
+  it('words the server’s schema messages for people too', () => {
+    const err = new ApiError({ status: 400, code: 'AYA_CP_VALIDATION', message: 'invalid request body', details: [{ path: 'name', message: 'Too small: expected string to have >=1 characters' }] });
+    expect(apiErrorToFormErrors(err, ['name'])).toEqual({ fields: { name: 'Required' }, form: null });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '@aya/config-schema';
 import { ApiError } from './api-error';
+import { humanizeMessage } from './validation-messages';
 
 /** Field path -> message, keyed like the API's `details[].path`: `url`, `paths.0`, `targets.1.weight`. */
 export type FieldErrors = Record<string, string>;
@@ -38,17 +39,19 @@ export function issuesToDetails(issues: ReadonlyArray<IssueLike>): ErrorDetail[]
 
 /**
  * Puts each detail at the field that renders its path (first message wins) and gathers the rest
- * into a form-level message, so no error the server sends is ever silently dropped.
+ * into a form-level message, so no error the server sends is ever silently dropped. Every message is
+ * worded for people here (`humanizeMessage`): client and server errors both pass this way.
  */
 export function detailsToFormErrors(details: ReadonlyArray<ErrorDetail>, fieldRoots: ReadonlyArray<string>): FormErrors {
   const fields: FieldErrors = {};
   const leftover: string[] = [];
   for (const d of details) {
     const path = normalizePath(d.path);
+    const message = humanizeMessage(d.message);
     if (path && fieldRoots.includes(rootOf(path))) {
-      fields[path] ??= d.message;
+      fields[path] ??= message;
     } else {
-      leftover.push(path ? `${path}: ${d.message}` : d.message);
+      leftover.push(path ? `${path}: ${message}` : message);
     }
   }
   return { fields, form: leftover.length ? leftover.join('; ') : null };
@@ -61,8 +64,9 @@ export function apiErrorToFormErrors(error: unknown, fieldRoots: ReadonlyArray<s
   if (error.details.length > 0) {
     const mapped = detailsToFormErrors(error.details, fieldRoots);
     const mappedSome = Object.keys(mapped.fields).length > 0;
-    // A validation error that landed on fields needs no banner; anything else keeps the server's message.
-    if (mapped.form === null && mappedSome && error.isValidation) return mapped;
+    // A validation error or a conflict (a duplicate name) that landed on fields needs no banner; anything
+    // else keeps the server's message.
+    if (mapped.form === null && mappedSome && (error.isValidation || error.isConflict)) return mapped;
     return { fields: mapped.fields, form: mapped.form ? `${error.message}: ${mapped.form}` : error.message };
   }
   return { fields: {}, form: error.message };

@@ -53,7 +53,7 @@ describe('validation errors to the field', () => {
     const details = validationErrorsToDetails(errors, 'config');
     expect(details).toContainEqual({ path: 'config.limits.0.limit', message: 'must be >= 1' });
     const tree = fieldErrorsToErrorTree(detailsToFormErrors(details, ['name', 'config']).fields, 'config');
-    expect(tree).toEqual({ limits: { 0: { limit: { __errors: ['must be >= 1'] } } } });
+    expect(tree).toEqual({ limits: { 0: { limit: { __errors: ['At least 1'] } } } });
   });
 
   it('reports a missing required field at that field', () => {

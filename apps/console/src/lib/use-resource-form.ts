@@ -1,9 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import type { ErrorDetail } from '@aya/config-schema';
 import type { ZodType } from 'zod';
+import { deepEqual } from './deep-equal';
 import type { FormErrors } from './form-errors';
 import { issuesToDetails } from './form-errors';
 import { useFormErrors } from './use-form-errors';
+import { useUnsavedChanges } from './unsaved-changes';
 
 export interface ResourceFormOptions<V, P> {
   initialValues: () => V;
@@ -29,13 +31,18 @@ export interface ResourceForm<V> {
   /** Clears the errors at and under one path (a nested field such as `healthChecks.active.path`). */
   clearError: (path: string) => void;
   submitting: boolean;
+  /** The values differ from the ones the form opened with: leaving the page asks first. */
+  dirty: boolean;
   handleSubmit: (e: FormEvent) => Promise<void>;
 }
 
 /** Values, client validation, the write and its errors (server details land on the fields) for one create/edit form. */
 export function useResourceForm<V, P>({ initialValues, fields, schema, toPayload, onSubmit }: ResourceFormOptions<V, P>): ResourceForm<V> {
-  const [values, setValues] = useState<V>(initialValues);
-  const [before] = useState(() => toPayload(initialValues()).payload);
+  const [initial] = useState<V>(initialValues);
+  const [values, setValues] = useState<V>(initial);
+  const [before] = useState(() => toPayload(initial).payload);
+  const dirty = useMemo(() => !deepEqual(values, initial), [values, initial]);
+  const unsaved = useUnsavedChanges(dirty);
   const [submitting, setSubmitting] = useState(false);
   const { errors, setDetails, setApiError, clearField, reset } = useFormErrors(fields);
 
@@ -58,14 +65,17 @@ export function useResourceForm<V, P>({ initialValues, fields, schema, toPayload
     }
     reset();
     setSubmitting(true);
+    // A successful save moves on (to the list): that navigation must not ask about the edits just saved.
+    unsaved.release();
     try {
       await onSubmit(payload, before);
     } catch (err) {
+      unsaved.restore();
       setApiError(err);
     } finally {
       setSubmitting(false);
     }
   };
 
-  return { values, set, errors, clearError: clearField, submitting, handleSubmit };
+  return { values, set, errors, clearError: clearField, submitting, dirty, handleSubmit };
 }

@@ -148,7 +148,9 @@ export class ResourceService<R extends ResourceRow, Dto, Create extends object, 
     const value = key === null ? undefined : field(input, key);
     if (key === null || value === undefined) return;
     if ((await this.store.findRows(tx, { where: { ...parent.where, [key]: value }, take: 1 })).length > 0) {
-      throw new ConflictError(`${this.def.kind} "${String(value)}" already exists${parent.tenantId === null ? '' : ' in this tenant'}`);
+      const where = parent.tenantId === null ? '' : ' in this tenant';
+      // the detail names the key field, so a form shows the duplicate at its Name (or Username, Slug) field
+      throw new ConflictError(`${this.def.kind} "${String(value)}" already exists${where}`, [{ path: key, message: `already taken by another ${this.def.kind}${where}` }]);
     }
   }
 }

@@ -1,19 +1,19 @@
+import { Menu } from 'lucide-react';
 import { useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
 import { TenantSwitcher } from '../../features/tenants/components/tenant-switcher';
-import { consolePath, type ConsoleSection } from '../../lib/paths';
+import { tenantSwitchPath } from './tenant-switch-path';
 
-const SECTIONS: ReadonlyArray<ConsoleSection> = ['services', 'routes', 'upstreams', 'certificates', 'consumers', 'consumer-groups', 'plugins', 'nodes'];
-
-/** The section of the current page, so switching tenant keeps the operator on "Routes" rather than jumping home. */
-function currentSection(pathname: string): ConsoleSection {
-  const part = pathname.split('/')[4] ?? '';
-  return SECTIONS.find((s) => s === part) ?? 'services';
+export interface AppHeaderProps {
+  tenant: string;
+  /** Narrow screens: opens the sidebar drawer (the button is hidden where the sidebar is always shown). */
+  onOpenNav?: () => void;
+  navOpen?: boolean;
 }
 
-export function AppHeader({ tenant }: { tenant: string }) {
+export function AppHeader({ tenant, onOpenNav, navOpen = false }: AppHeaderProps) {
   const navigate = useNavigate();
   const location = useLocation();
   const me = useMe();
@@ -21,7 +21,12 @@ export function AppHeader({ tenant }: { tenant: string }) {
 
   return (
     <header className="topbar">
-      <TenantSwitcher tenant={tenant} onSelect={(slug) => navigate(consolePath(slug, currentSection(location.pathname)))} />
+      <div className="topbar-start">
+        <button type="button" className="menu-button" aria-label="Open navigation" aria-controls="console-sidebar" aria-expanded={navOpen} onClick={onOpenNav}>
+          <Menu size={20} aria-hidden="true" />
+        </button>
+        <TenantSwitcher tenant={tenant} onSelect={(slug) => navigate(tenantSwitchPath(location.pathname, slug))} />
+      </div>
       <div className="topbar-user">
         {me.data ? (
           <span className="user" data-testid="current-user">

@@ -1,41 +1,60 @@
+import type { ComponentType } from 'react';
+import { Boxes, FileKey, Layers, Puzzle, Route, Server, UsersRound, Waypoints, X } from 'lucide-react';
 import { NavLink } from 'react-router';
+import { ThemeSwitch } from '../../components/theme-switch';
 import { consolePath, type ConsoleSection } from '../../lib/paths';
 
-const NAV: ReadonlyArray<{ section: ConsoleSection; label: string; icon: string }> = [
-  { section: 'services', label: 'Services', icon: '◆' },
-  { section: 'routes', label: 'Routes', icon: '↳' },
-  { section: 'upstreams', label: 'Upstreams', icon: '≡' },
-  { section: 'certificates', label: 'Certificates', icon: '⚿' },
-  { section: 'consumers', label: 'Consumers', icon: '☺' },
-  { section: 'consumer-groups', label: 'Consumer groups', icon: '⚇' },
-  { section: 'plugins', label: 'Plugins', icon: '⚙' },
-  { section: 'nodes', label: 'Gateway nodes', icon: '◉' },
+/** An icon of the one set the console uses (lucide-react): glyphs from fonts rendered as empty boxes on some systems. */
+export type NavIcon = ComponentType<{ size?: number; 'aria-hidden'?: boolean | 'true' }>;
+
+const NAV: ReadonlyArray<{ section: ConsoleSection; label: string; icon: NavIcon }> = [
+  { section: 'services', label: 'Services', icon: Layers },
+  { section: 'routes', label: 'Routes', icon: Route },
+  { section: 'upstreams', label: 'Upstreams', icon: Waypoints },
+  { section: 'certificates', label: 'Certificates', icon: FileKey },
+  { section: 'consumers', label: 'Consumers', icon: UsersRound },
+  { section: 'consumer-groups', label: 'Consumer groups', icon: Boxes },
+  { section: 'plugins', label: 'Plugins', icon: Puzzle },
+  { section: 'nodes', label: 'Gateway nodes', icon: Server },
 ];
 
-export function Sidebar({ tenant }: { tenant: string }) {
+export interface SidebarProps {
+  tenant: string;
+  /** Narrow screens: the sidebar is a drawer the header's menu button opens. */
+  open?: boolean;
+  onClose?: () => void;
+}
+
+export function Sidebar({ tenant, open = false, onClose }: SidebarProps) {
   return (
-    <aside className="sidebar">
+    <aside id="console-sidebar" className={`sidebar${open ? ' sidebar-open' : ''}`}>
       <div className="brand">
         <span className="brand-mark" aria-hidden="true">
           A
         </span>
         <span className="brand-name">Aya</span>
         <span className="brand-tag">console</span>
+        <button type="button" className="sidebar-close" aria-label="Close navigation" onClick={onClose}>
+          <X size={18} aria-hidden="true" />
+        </button>
       </div>
       <nav aria-label="Main">
         <ul className="nav">
-          {NAV.map((item) => (
-            <li key={item.section}>
-              <NavLink to={consolePath(tenant, item.section)} className={({ isActive }) => `nav-link${isActive ? ' nav-link-active' : ''}`}>
+          {NAV.map(({ section, label, icon: Icon }) => (
+            <li key={section}>
+              <NavLink to={consolePath(tenant, section)} className={({ isActive }) => `nav-link${isActive ? ' nav-link-active' : ''}`}>
                 <span className="nav-icon" aria-hidden="true">
-                  {item.icon}
+                  <Icon size={16} aria-hidden="true" />
                 </span>
-                {item.label}
+                {label}
               </NavLink>
             </li>
           ))}
         </ul>
       </nav>
+      <div className="sidebar-foot">
+        <ThemeSwitch />
+      </div>
     </aside>
   );
 }

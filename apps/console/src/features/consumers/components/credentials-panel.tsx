@@ -11,6 +11,7 @@ import { CredentialExpiryDialog } from './credential-expiry-dialog';
 import { CredentialForm } from './credential-form';
 import { credentialIdentifier, revealedSecret } from './credential-form-values';
 import { SecretNotice } from './secret-notice';
+import { notifyConfigWrite } from '../../../lib/notify';
 
 function Expiry({ c }: { c: Credential }) {
   if (c.type !== 'key-auth') return <span className="muted">—</span>;
@@ -67,6 +68,7 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
           onCancel={() => setAdding(false)}
           onSubmit={async (input) => {
             const created = await create.mutateAsync(input);
+            notifyConfigWrite('Credential created');
             setRevealed(revealedSecret(created));
             setAdding(false);
           }}
@@ -109,7 +111,15 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
         busy={revoke.isPending}
         error={revoke.error?.message}
         onCancel={close}
-        onConfirm={() => pending && revoke.mutate(pending.id, { onSuccess: close })}
+        onConfirm={() =>
+          pending &&
+          revoke.mutate(pending.id, {
+            onSuccess: () => {
+              notifyConfigWrite('Credential revoked');
+              close();
+            },
+          })
+        }
       >
         <p>
           <strong>{pending ? `${pending.type} ${credentialIdentifier(pending)}` : ''}</strong> stops working on every gateway. This cannot be undone.

@@ -9,6 +9,7 @@ import { useDeletePlugin } from '../api/delete-plugin';
 import type { ScopeOptions } from '../api/get-scope-options';
 import { useSetPluginEnabled } from '../api/set-plugin-enabled';
 import { scopeLabel } from './plugin-scope';
+import { notifyConfigWrite } from '../../../lib/notify';
 
 export interface PluginsTableProps {
   tenant: string;
@@ -35,7 +36,8 @@ function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
         aria-label={`Enable plugin ${plugin.name}`}
         onChange={(e) => {
           setWanted(e.target.checked);
-          toggle.mutate({ id: plugin.id, enabled: e.target.checked }, { onSettled: () => setWanted(null) });
+          const enabled = e.target.checked;
+          toggle.mutate({ id: plugin.id, enabled }, { onSuccess: () => notifyConfigWrite(`Plugin ${plugin.name} ${enabled ? 'enabled' : 'disabled'}`), onSettled: () => setWanted(null) });
         }}
       />
       {toggle.isError ? <span className="field-error">{toggle.error.message}</span> : null}
@@ -89,7 +91,15 @@ export function PluginsTable({ tenant, plugins, scopeOptions, editPath }: Plugin
         busy={remove.isPending}
         error={remove.error?.message}
         onCancel={close}
-        onConfirm={() => pending && remove.mutate(pending.id, { onSuccess: close })}
+        onConfirm={() =>
+          pending &&
+          remove.mutate(pending.id, {
+            onSuccess: () => {
+              notifyConfigWrite(`Plugin ${pending.name} deleted`);
+              close();
+            },
+          })
+        }
       >
         <p>
           <strong>{pending?.name}</strong> ({pending ? scopeLabel(pending, scopeOptions) : ''}) will be removed from every gateway.

@@ -8,6 +8,7 @@ import { usePluginSchemas } from '../api/get-plugin-schemas';
 import { useScopeOptions } from '../api/get-scope-options';
 import { PluginForm } from '../components/plugin-form';
 import { scopeFromSearch } from '../components/plugin-scope';
+import { notifyConfigWrite } from '../../../lib/notify';
 
 /** `plugins/new[?service=…&route=…&consumer=…&back=…]`: a panel opens it with its scope and gets the user back. */
 export function PluginCreateRoute() {
@@ -35,6 +36,7 @@ export function PluginCreateRoute() {
           cancelTo={returnTo}
           onSubmit={async (input) => {
             await create.mutateAsync(input);
+            notifyConfigWrite(`Plugin ${input.name} added`);
             navigate(returnTo);
           }}
         />

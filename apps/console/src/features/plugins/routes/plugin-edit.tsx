@@ -9,6 +9,7 @@ import { useScopeOptions } from '../api/get-scope-options';
 import { useUpdatePlugin } from '../api/update-plugin';
 import { PluginForm } from '../components/plugin-form';
 import { scopeFromSearch, scopeLabel } from '../components/plugin-scope';
+import { notifyConfigWrite } from '../../../lib/notify';
 
 export function PluginEditRoute() {
   const tenant = useTenant();
@@ -36,6 +37,7 @@ export function PluginEditRoute() {
         cancelTo={returnTo}
         onSubmit={async (input, before) => {
           await update.mutateAsync({ id: data.id, record: data, before, input });
+          notifyConfigWrite(`Plugin ${data.name} saved`);
           navigate(returnTo);
         }}
       />
