@@ -10,6 +10,7 @@ import { TextSafetyPipe } from './common/text-safety.pipe';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
 import { ConfigWriter } from './config-flow/config-writer';
+import { HistoryService } from './history/history.service';
 import { RedisPublisher } from './config-flow/redis-publisher';
 import { CONTROLLERS } from './controllers';
 import { PRISMA, type Db } from './db/prisma';
@@ -53,6 +54,7 @@ export class AppModule {
         Metrics,
         ConfigWriter,
         ConfigReader,
+        HistoryService,
         NodesService,
         MembersService,
         TokensService,

@@ -6,6 +6,7 @@ import { PluginSchemasController } from './plugins/plugins.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
 import { HealthController } from './health/health.controller';
+import { HistoryController } from './history/history.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { NodesController } from './nodes/nodes.controller';
 import { OpenApiController } from './openapi/openapi.controller';
@@ -22,6 +23,7 @@ export const CONTROLLERS = [
   UsersController,
   PluginSchemasController,
   ConfigController,
+  HistoryController,
   NodesController,
   InternalController,
   OpenApiController,

@@ -33,6 +33,8 @@ const envSchema = z.object({
   /** gateway nodes not heard from for this long are forgotten */
   AYA_NODE_RETENTION_HOURS: z.coerce.number().positive().default(24),
   AYA_AUDIT_RETENTION_DAYS: z.coerce.number().positive().default(90),
+  /** config revisions kept with what they changed: the history lists, diffs and rolls back to these (100 at least: gateway deltas) */
+  AYA_CONFIG_HISTORY_REVISIONS: z.coerce.number().int().min(100).default(10_000),
   /** how often the maintenance job runs (tests use a short one) */
   AYA_MAINTENANCE_INTERVAL_MS: z.coerce.number().int().min(100).max(86_400_000).default(60_000),
 });

@@ -10,7 +10,7 @@ import { AppModule } from './app.module';
 import { SecretBox } from './certificates/secret-box';
 import { ConfigEvents } from './config-flow/config-events';
 import { ConfigReader } from './config-flow/config-reader';
-import { ConfigWriter, KEEP_REVISIONS } from './config-flow/config-writer';
+import { ConfigWriter } from './config-flow/config-writer';
 import { PgConfigListener } from './config-flow/pg-listener';
 import { RedisPublisher } from './config-flow/redis-publisher';
 import { acceptEmptyJsonBodies } from './common/json-body';
@@ -112,7 +112,7 @@ async function start(): Promise<void> {
   const tasks = new MaintenanceTasks(prisma, {
     nodeRetentionHours: env.AYA_NODE_RETENTION_HOURS,
     auditRetentionDays: env.AYA_AUDIT_RETENTION_DAYS,
-    keepRevisions: KEEP_REVISIONS,
+    keepRevisions: env.AYA_CONFIG_HISTORY_REVISIONS,
   });
   const maintenance = startMaintenance({ redisUrl: env.REDIS_URL, everyMs: env.AYA_MAINTENANCE_INTERVAL_MS, run: () => tasks.run() });
 

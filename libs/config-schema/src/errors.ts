@@ -14,6 +14,8 @@ export const CpErrorCode = {
   DATABASE_UNAVAILABLE: 'AYA_CP_DATABASE_UNAVAILABLE',
   /** 429: too many failed sign-ins for the account or from the address; retry after `Retry-After` seconds */
   TOO_MANY_ATTEMPTS: 'AYA_CP_TOO_MANY_ATTEMPTS',
+  /** 412: the `If-Match` ETag is not the resource's current one (someone else changed it): re-read, then retry */
+  PRECONDITION_FAILED: 'AYA_CP_PRECONDITION_FAILED',
   /** 403: a write with the console's session cookie but without its `X-CSRF-Token` (or a wrong one) */
   CSRF: 'AYA_CP_CSRF',
   /** 409: the change would leave the tenant without an owner (demoting or removing its last one) */

@@ -87,6 +87,16 @@ export class TooManyAttemptsError extends AppError {
   }
 }
 
+/** 412: `If-Match` names none of the resource's current ETag; the details name the current one, so a client can re-read. */
+export class PreconditionFailedError extends AppError {
+  constructor(readonly currentEtag: string) {
+    super(CpErrorCode.PRECONDITION_FAILED, 412, 'the resource was changed since it was read (If-Match does not match its ETag): read it again', [
+      { path: '', message: `current ETag: ${currentEtag}` },
+    ]);
+    this.headers = { etag: currentEtag };
+  }
+}
+
 /** zod issues as `{path: "paths.0", message}` (an empty path means the whole body). */
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.flatMap((issue) => {

@@ -9,12 +9,16 @@ import { PG_CONFIG_CHANNEL } from './pg-listener';
 import { RedisPublisher } from './redis-publisher';
 import { syncConfigItems, type SyncScope } from './config-index';
 
-/** How many past revisions keep their changes (a gateway further behind pulls the whole snapshot). */
+/**
+ * The fewest past revisions kept with their changes (a gateway further behind pulls the whole snapshot); the
+ * maintenance job keeps AYA_CONFIG_HISTORY_REVISIONS of them (config history and rollback reach that far).
+ */
 export const KEEP_REVISIONS = 100;
 
 export interface AuditEntry {
   tenantId: string | null;
-  action: 'create' | 'update' | 'delete';
+  /** rollback: a config history rollback (history/), resourceId = the revision rolled back to */
+  action: 'create' | 'update' | 'delete' | 'rollback';
   /** the resource's `kind` in the registry (resources/registry.ts) */
   resourceType: string;
   resourceId: string;
@@ -71,7 +75,7 @@ export class ConfigWriter {
   ) {}
 
   async write<T>(actor: Principal, fn: (tx: Tx) => Promise<WriteOutcome<T>>): Promise<T> {
-    return this.commit(async (tx, revision) => {
+    return this.commit(actor.username, async (tx, revision) => {
       const outcome = await fn(tx);
       await tx.auditEvent.create({
         data: {
@@ -96,11 +100,11 @@ export class ConfigWriter {
   async ensureSynced(): Promise<boolean> {
     const state = await this.prisma.configState.findUnique({ where: { id: 1 }, select: { hash: true } });
     if (state?.hash !== '') return false;
-    await this.commit(() => Promise.resolve({ result: undefined, scope: 'all' as const }));
+    await this.commit(null, () => Promise.resolve({ result: undefined, scope: 'all' as const }));
     return true;
   }
 
-  private async commit<T>(fn: (tx: Tx, revision: number) => Promise<{ result: T; scope: SyncScope }>): Promise<T> {
+  private async commit<T>(actor: string | null, fn: (tx: Tx, revision: number) => Promise<{ result: T; scope: SyncScope }>): Promise<T> {
     const { result, notice } = await this.prisma.$transaction(
       async (tx) => {
         // Bumping first takes the config_state row lock before any check runs, so writers are serialized:
@@ -117,12 +121,11 @@ export class ConfigWriter {
         const notice: RevisionNotice = { revision, hash: digest.hash };
         const changesText = JSON.stringify(changes);
         const inline = inlineNotices(notice, changes, changesText);
-        // one round trip: the new hash, this revision's changes, the oldest ones pruned, and the notice, delivered on
-        // commit to every control plane LISTENing (each pushes it to its SSE streams)
+        // one round trip: the new hash, this revision's changes and the notice, delivered on commit to every control
+        // plane LISTENing (each pushes it to its SSE streams); old revisions are pruned by the maintenance job
         await tx.$queryRaw`
           WITH state AS (UPDATE config_state SET digest = ${digest.hex}, hash = ${notice.hash} WHERE id = 1),
-               stored AS (INSERT INTO config_revisions (revision, hash, changes_text) VALUES (${revision}, ${notice.hash}, ${changesText})),
-               pruned AS (DELETE FROM config_revisions WHERE revision <= ${revision - KEEP_REVISIONS})
+               stored AS (INSERT INTO config_revisions (revision, hash, changes_text, actor) VALUES (${revision}, ${notice.hash}, ${changesText}, ${actor}))
           SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${inline.pg})::text AS notified`;
         return { result: out.result, notice: inline.redis };
       },

@@ -25,6 +25,8 @@ export class MaintenanceTasks {
     });
     const pruneWhere = revisionsToPrune(oldestKept?.revision);
     const revisions = pruneWhere ? await this.prisma.configRevision.deleteMany({ where: pruneWhere }) : { count: 0 };
+    // the row history goes with its revisions: rollback and diff reach the kept ones (history/history.service.ts)
+    if (pruneWhere) await this.prisma.configRowChange.deleteMany({ where: pruneWhere });
     const auditEvents = await this.prisma.auditEvent.deleteMany({ where: plan.oldAuditEvents });
     const result = { nodes: nodes.count, revisions: revisions.count, auditEvents: auditEvents.count };
     if (result.nodes + result.revisions + result.auditEvents > 0) {

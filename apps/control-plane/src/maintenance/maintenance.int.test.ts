@@ -11,7 +11,7 @@ let api: ReturnType<typeof apiClient>;
 beforeAll(async () => {
   const databaseUrl = await createDatabase();
   redis = await startRedis();
-  const env = { AYA_MAINTENANCE_INTERVAL_MS: '300' };
+  const env = { AYA_MAINTENANCE_INTERVAL_MS: '300', AYA_CONFIG_HISTORY_REVISIONS: '100' };
   const first = await startControlPlane({ databaseUrl, redisUrl: redis.url, env });
   const second = await startControlPlane({ databaseUrl, redisUrl: redis.url, env, adminToken: first.adminToken, clusterToken: first.clusterToken });
   cps = [first, second];
@@ -50,7 +50,7 @@ describe('maintenance job (BullMQ)', () => {
     });
   });
 
-  it('prunes audit events past AYA_AUDIT_RETENTION_DAYS and revisions beyond the newest 100', async () => {
+  it('prunes audit events past AYA_AUDIT_RETENTION_DAYS and revisions (with their row history) beyond AYA_CONFIG_HISTORY_REVISIONS', async () => {
     expect((await api('POST', '/api/v1/tenants', { slug: 'kept', name: 'Kept' })).status).toBe(201);
     await db.query(
       `INSERT INTO audit_events (actor, action, resource_type, resource_id, revision, created_at)
@@ -60,10 +60,12 @@ describe('maintenance job (BullMQ)', () => {
     await db.query(
       `INSERT INTO config_revisions (revision, hash, changes_text) SELECT -g, 'h', '[]' FROM generate_series(1, 150) g`,
     );
+    await db.query(`INSERT INTO config_row_changes (revision, table_name, row_key) SELECT -g, 'routes', 'x' FROM generate_series(1, 150) g`);
     await eventually(async () => {
       const audit = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE actor = 'old'`);
       const revisions = await db.query<{ n: string; newest: number }>(`SELECT count(*) AS n, max(revision) AS newest FROM config_revisions`);
-      return audit.rows[0].n === '0' && revisions.rows[0].n === '100' && revisions.rows[0].newest > 0;
+      const orphans = await db.query<{ n: string }>(`SELECT count(*) AS n FROM config_row_changes WHERE revision < (SELECT min(revision) FROM config_revisions)`);
+      return audit.rows[0].n === '0' && revisions.rows[0].n === '100' && revisions.rows[0].newest > 0 && orphans.rows[0].n === '0';
     });
     const kept = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE actor <> 'old'`);
     expect(Number(kept.rows[0].n)).toBeGreaterThan(0);

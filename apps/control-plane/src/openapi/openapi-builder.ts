@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { pageQuerySchema } from '../common/pagination';
 import { changesQuerySchema, configQuerySchema } from '../config-flow/internal.controller';
 import { DERIVED_SCHEMA_NAMES } from '../common/patch-schema';
+import { HISTORY_QUERY_SCHEMAS } from '../history/history-query';
 import { OPERATION_RESPONSES, RESPONSE_SCHEMAS, type ResponseKind } from './response-schemas';
 import { readOperations, type Operation } from './route-metadata';
 
@@ -53,16 +54,21 @@ const PULLS = new Set(['internal.config', 'internal.changes']);
 /** Operations that store a certificate private key (sealed with AYA_SECRET_KEY). */
 const KEY_WRITES = new Set(['certificates.create', 'certificates.replace', 'certificates.update']);
 
+/** Writes that take `If-Match` (an ETag operation other than a read or a create). */
+const conditionalWrite = (op: Operation): boolean => op.etag && op.method !== 'get' && op.method !== 'post';
+const ETAG_HEADER: JsonObject = { ETag: { description: 'strong validator of the resource as answered; send it back in `If-Match`', schema: { type: 'string' } } };
+
 /** Every status the operation can answer, each with why; `openapi.int.test.ts` and the admin API fuzzer hold the server to it. */
 function responsesOf(op: Operation): JsonObject {
   const kind = OPERATION_RESPONSES[op.id];
   if (kind === undefined) throw new Error(`openapi: no response declared for ${op.id} (openapi/response-schemas.ts)`);
-  const responses: JsonObject = { [String(op.status)]: successResponse(kind) };
+  const success = successResponse(kind);
+  const responses: JsonObject = { [String(op.status)]: op.etag && kind !== 'none' ? { ...success, headers: ETAG_HEADER } : success };
   const pull = PULLS.has(op.id);
   const parsesBody = BODY_PARSED.has(op.method);
   if (pull) responses['204'] = { description: 'no revision newer than `after`' };
   // path parameters too: a malformed percent-encoding, NUL or a lone surrogate is refused
-  if (op.body || op.paged || pull || parsesBody || op.pathParams.length > 0) {
+  if (op.body || op.paged || pull || parsesBody || op.pathParams.length > 0 || HISTORY_QUERY_SCHEMAS[op.id]) {
     responses['400'] = errorResponse('invalid request: body (not JSON, schema), query or path (AYA_CP_VALIDATION, with details)');
   }
   if (op.access.kind !== 'public') responses['401'] = errorResponse('missing or invalid token (AYA_CP_UNAUTHENTICATED)');
@@ -70,6 +76,9 @@ function responsesOf(op: Operation): JsonObject {
   if (op.access.kind === 'permission') responses['403'] = errorResponse('role lacks the permission (AYA_CP_FORBIDDEN)');
   if (op.pathParams.length > 0) responses['404'] = errorResponse('not found (AYA_CP_NOT_FOUND)');
   if (op.access.kind === 'permission' && op.access.permission.endsWith(':write')) responses['409'] = errorResponse('conflict (AYA_CP_CONFLICT)');
+  if (conditionalWrite(op)) {
+    responses['412'] = { ...errorResponse('`If-Match` names none of the current ETags: changed by someone else since read (AYA_CP_PRECONDITION_FAILED; the current ETag in the details and the `ETag` header)'), headers: ETAG_HEADER };
+  }
   if (op.id === 'internal.changes') responses['410'] = errorResponse('changes after `after` no longer kept: pull the whole config (AYA_CP_DELTA_UNAVAILABLE)');
   if (parsesBody) responses['413'] = errorResponse('body over the size limit (AYA_CP_VALIDATION)');
   if (op.pathParams.length > 0) responses['414'] = errorResponse('a path parameter over the router\'s length limit (AYA_CP_VALIDATION)');
@@ -96,6 +105,17 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
 
 function parametersOf(op: Operation): Json[] {
   const params: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 }, description: 'id or name' }));
+  const historyQuery = HISTORY_QUERY_SCHEMAS[op.id];
+  if (historyQuery) params.push(...queryParameters(historyQuery));
+  if (conditionalWrite(op)) {
+    params.push({
+      name: 'If-Match',
+      in: 'header',
+      required: false,
+      schema: { type: 'string' },
+      description: 'the `ETag` last read: the write happens only if the resource is unchanged (412 otherwise); `*` or absent: no check',
+    });
+  }
   if (op.listQuery) params.push(...queryParameters(op.listQuery));
   else if (op.paged) params.push(...queryParameters(pageQuerySchema, { cursor: '`next` of the previous page (opaque)' }));
   if (op.id === 'internal.config') params.push(...queryParameters(configQuerySchema));

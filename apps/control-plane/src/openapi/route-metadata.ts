@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { INTERNAL_KEY, PERMISSION_KEY, PUBLIC_KEY, type PermissionName } from '../auth/permissions';
 import { PageQueryPipe } from '../common/resource-params';
 import { ZodPipe } from '../common/zod.pipe';
+import { ETAG_KEY } from '../resources/etag';
 import { ListQueryPipe } from '../resources/list-param';
 
 // Where Nest keeps what its decorators declare (constants of @nestjs/common, not exported from its root).
@@ -27,6 +28,8 @@ export interface Operation {
   access: Access;
   status: number;
   body?: z.ZodType;
+  /** answers with an `ETag` and, when it writes, honours `If-Match` (resources/etag.ts) */
+  etag: boolean;
   paged: boolean;
   /** the query parameters of a searchable list (`?q=&sort=`...), beyond `limit` and `cursor` */
   listQuery?: z.ZodObject;
@@ -76,6 +79,7 @@ export function readOperations(controllers: readonly Type[]): Operation[] {
           access: accessOf(fn),
           status: code ?? (method === 'POST' ? 201 : 200),
           body: body?.schema,
+          etag: Reflect.getMetadata(ETAG_KEY, fn) === true,
           paged: argPipes(args, QUERY_PARAM).some((p) => p instanceof PageQueryPipe || p instanceof ListQueryPipe),
           listQuery: argPipes(args, QUERY_PARAM).find((p): p is ListQueryPipe => p instanceof ListQueryPipe)?.schema,
         };

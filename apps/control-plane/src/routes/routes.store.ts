@@ -125,7 +125,7 @@ export class RoutesStore implements ResourceStore<RouteRowWithService, Route, Ro
 }
 
 /** The matching-related options of a route, as the collision check compares them. */
-function matchOptions(options: Options): Pick<RouteMatchKey, 'priority' | 'headers' | 'query'> {
+export function matchOptions(options: Options): Pick<RouteMatchKey, 'priority' | 'headers' | 'query'> {
   return {
     priority: typeof options.priority === 'number' ? options.priority : undefined,
     headers: options.headers as RouteMatchKey['headers'],
