@@ -75,6 +75,19 @@ function patchCharType(adapter) {
   return adapter;
 }
 
+// adapter-pg 7.10 runs a script split at every ';', which cuts a plpgsql function body apart (the history trigger of
+// migration config_history): send it whole (the simple query protocol runs several statements in one call).
+function wholeScripts(adapter) {
+  adapter.executeScript = async (script) => {
+    try {
+      await adapter.client.query(script);
+    } catch (error) {
+      adapter.onError(error);
+    }
+  };
+  return adapter;
+}
+
 // Fixes two shadow-database problems of the stock factory: pg lets `connectionString` override `database`
 // (so the "shadow" would be the main db), and it drops the shadow db before closing its own pool.
 class MigratePg extends PrismaPg {
@@ -89,7 +102,7 @@ class MigratePg extends PrismaPg {
     this.opened = [];
   }
   async connect() {
-    const a = patchCharType(await super.connect());
+    const a = wholeScripts(patchCharType(await super.connect()));
     this.opened.push(a);
     return a;
   }
@@ -97,7 +110,7 @@ class MigratePg extends PrismaPg {
     const admin = await super.connect();
     const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
     await admin.executeScript(`CREATE DATABASE "${database}"`);
-    const shadow = patchCharType(await new PrismaPg({ ...this.cfg, database }, { onPoolError: () => {} }).connect());
+    const shadow = wholeScripts(patchCharType(await new PrismaPg({ ...this.cfg, database }, { onPoolError: () => {} }).connect()));
     const dispose = shadow.dispose.bind(shadow);
     shadow.dispose = async () => {
       await dispose();

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, type Type } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Inject, Param, Patch, Post, Put, Res, type Type } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type PermissionName, type Principal } from '../auth/permissions';
 import type { PageQuery } from '../common/pagination';
@@ -6,7 +7,8 @@ import type { ListQuery } from './list-query';
 import { PageParam, ZodBody } from '../common/resource-params';
 import { ListParam } from './list-param';
 import type { AnyResource, ExtraRoute, PathParams } from './resource-definition';
-import type { CrudOperations } from './resource-service';
+import { AnswersEtag } from './etag';
+import type { CrudOperations, Tagged } from './resource-service';
 
 /** DI token of a resource's ResourceService (built by resourceProviders). */
 export const serviceToken = (def: AnyResource): string => `aya:resource:${def.name}`;
@@ -18,6 +20,19 @@ interface DerivedController {
 }
 
 type Handler = (this: DerivedController, ...args: unknown[]) => Promise<unknown>;
+
+/** The last two arguments of every handler but list: the `If-Match` header and the reply (ETag). */
+const conditional = (): ParameterDecorator[] => [Headers('if-match'), Res({ passthrough: true })];
+
+/** Answers the body and puts its resource's ETag on the reply. */
+async function tagged(args: unknown[], result: Promise<Tagged<unknown>>): Promise<unknown> {
+  const { body, etag } = await result;
+  (args.at(-1) as FastifyReply).header('etag', etag);
+  return body;
+}
+
+/** `If-Match` among a handler's arguments (the one before the reply). */
+const ifMatch = (args: unknown[]): string | undefined => args.at(-2) as string | undefined;
 
 const pascal = (s: string): string => s.replace(/(^|-)([a-z])/g, (_m, _d: string, c: string) => c.toUpperCase());
 
@@ -75,8 +90,8 @@ export function deriveController(def: AnyResource): Type {
   handler(Derived, 'list', [Get()], read, [...parents, def.list ? ListParam(def.list) : PageParam(), Actor()], function (...a) {
     return this.service.list(params(a, 0), a[n] as PageQuery | ListQuery, a[n + 1] as Principal);
   });
-  handler(Derived, 'get', [Get(idPath)], read, [...parents, Param(idName)], function (...a) {
-    return this.service.get(params(a, 0), String(a[n]));
+  handler(Derived, 'get', [Get(idPath), AnswersEtag()], read, [...parents, Param(idName), ...conditional()], function (...a) {
+    return tagged(a, this.service.get(params(a, 0), String(a[n])));
   });
   for (const r of extras) {
     const names = [...parentNames, ...(r.path.split('/').includes(idPath) ? [idName] : [])];
@@ -86,19 +101,20 @@ export function deriveController(def: AnyResource): Type {
       return r.call(this.providers[index] as object, Object.fromEntries(names.map((p, i) => [p, String(a[i])])));
     });
   }
-  handler(Derived, 'create', [Post()], write, [Actor(), ...parents, body], function (...a) {
-    return this.service.create(a[0] as Principal, params(a, 1), a[n + 1] as object);
+  handler(Derived, 'create', [Post(), AnswersEtag()], write, [Actor(), ...parents, body, Res({ passthrough: true })], function (...a) {
+    return tagged(a, this.service.create(a[0] as Principal, params(a, 1), a[n + 1] as object));
   });
   if (def.replace !== false) {
-    handler(Derived, 'replace', [Put(idPath)], write, [Actor(), ...parents, Param(idName), body], function (...a) {
-      return this.service.replace(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object);
+    handler(Derived, 'replace', [Put(idPath), AnswersEtag()], write, [Actor(), ...parents, Param(idName), body, ...conditional()], function (...a) {
+      return tagged(a, this.service.replace(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object, ifMatch(a)));
     });
   }
-  handler(Derived, 'update', [Patch(idPath)], write, [Actor(), ...parents, Param(idName), ZodBody(def.schemas.patch)], function (...a) {
-    return this.service.patch(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object);
+  handler(Derived, 'update', [Patch(idPath), AnswersEtag()], write, [Actor(), ...parents, Param(idName), ZodBody(def.schemas.patch), ...conditional()], function (...a) {
+    return tagged(a, this.service.patch(a[0] as Principal, params(a, 1), String(a[n + 1]), a[n + 2] as object, ifMatch(a)));
   });
-  handler(Derived, 'remove', [Delete(idPath), HttpCode(204)], write, [Actor(), ...parents, Param(idName)], function (...a) {
-    return this.service.remove(a[0] as Principal, params(a, 1), String(a[n + 1]));
+  // a 204 carries no ETag: the resource is gone
+  handler(Derived, 'remove', [Delete(idPath), HttpCode(204), AnswersEtag()], write, [Actor(), ...parents, Param(idName), Headers('if-match')], function (...a) {
+    return this.service.remove(a[0] as Principal, params(a, 1), String(a[n + 1]), a.at(-1) as string | undefined);
   });
   Controller(`${def.parent.path}/${def.name}`)(Derived);
   return Derived;

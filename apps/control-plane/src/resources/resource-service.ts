@@ -9,6 +9,7 @@ import type { Db, Tx } from '../db/prisma';
 import { listPage } from './list-page';
 import type { ListQuery } from './list-query';
 import type { ParentRef, PathParams, ResourceDefinition, ResourceRow, ResourceStore, WriteAction } from './resource-definition';
+import { assertIfMatch, etagOf } from './etag';
 
 /** The row a path segment or a reference names: by id, or by the resource's key (an id match wins over a key). */
 export async function findRow<R extends ResourceRow>(
@@ -24,15 +25,24 @@ export async function findRow<R extends ResourceRow>(
   return rows.find((r) => r.id === ref.toLowerCase()) ?? rows[0];
 }
 
-/** What a derived controller calls (input already parsed by the resource's zod schema). */
+/** A response body and the ETag of the resource's view (etag.ts); the create response may carry more than the view. */
+export interface Tagged<T> {
+  body: T;
+  etag: string;
+}
+
+/**
+ * What a derived controller calls (input already parsed by the resource's zod schema). `ifMatch` is the request's
+ * `If-Match` header: checked against the row's current ETag inside the write transaction (412 when stale).
+ */
 export interface CrudOperations {
   /** a ListQuery when the resource has a ListSpec (see list-param.ts), else a PageQuery */
   list(params: PathParams, page: PageQuery | ListQuery, actor?: Principal): Promise<Page<unknown>>;
-  get(params: PathParams, ref: string): Promise<unknown>;
-  create(actor: Principal, params: PathParams, input: object): Promise<unknown>;
-  replace(actor: Principal, params: PathParams, ref: string, input: object): Promise<unknown>;
-  patch(actor: Principal, params: PathParams, ref: string, input: object): Promise<unknown>;
-  remove(actor: Principal, params: PathParams, ref: string): Promise<void>;
+  get(params: PathParams, ref: string): Promise<Tagged<unknown>>;
+  create(actor: Principal, params: PathParams, input: object): Promise<Tagged<unknown>>;
+  replace(actor: Principal, params: PathParams, ref: string, input: object, ifMatch?: string): Promise<Tagged<unknown>>;
+  patch(actor: Principal, params: PathParams, ref: string, input: object, ifMatch?: string): Promise<Tagged<unknown>>;
+  remove(actor: Principal, params: PathParams, ref: string, ifMatch?: string): Promise<void>;
 }
 
 /** A field of a row or an input by name (the key column). */
@@ -71,52 +81,57 @@ export class ResourceService<R extends ResourceRow, Dto, Create extends object, 
     return toPage(rows, page.limit, (row) => this.store.toDto(row));
   }
 
-  async get(params: PathParams, ref: string): Promise<Dto> {
+  async get(params: PathParams, ref: string): Promise<Tagged<Dto>> {
     const parent = await this.def.parent.resolve(this.prisma, params);
-    return this.store.toDto(await this.require(this.prisma, parent, ref));
+    const view = this.store.toDto(await this.require(this.prisma, parent, ref));
+    return { body: view, etag: etagOf(view) };
   }
 
-  async create(actor: Principal, params: PathParams, input: Create): Promise<unknown> {
+  async create(actor: Principal, params: PathParams, input: Create): Promise<Tagged<unknown>> {
     await this.store.prepareCreate?.(input);
     return this.writer.write(actor, async (tx) => {
       const parent = await this.def.parent.resolve(tx, params);
       await this.assertKeyFree(tx, parent, input);
       const row = await this.store.insertRow(tx, parent, input);
       const created = this.store.toDto(row);
-      const result = this.store.createdView ? this.store.createdView(created, input) : created;
-      return this.outcome(tx, parent, row, 'create', { after: created }, result);
+      const body = this.store.createdView ? this.store.createdView(created, input) : created;
+      return this.outcome(tx, parent, row, 'create', { after: created }, { body, etag: etagOf(created) });
     });
   }
 
-  replace(actor: Principal, params: PathParams, ref: string, input: Create): Promise<Dto> {
-    return this.update(actor, params, ref, input, true);
+  replace(actor: Principal, params: PathParams, ref: string, input: Create, ifMatch?: string): Promise<Tagged<Dto>> {
+    return this.update(actor, params, ref, input, true, ifMatch);
   }
 
-  patch(actor: Principal, params: PathParams, ref: string, input: Partial<Create>): Promise<Dto> {
-    return this.update(actor, params, ref, input, false);
+  patch(actor: Principal, params: PathParams, ref: string, input: Partial<Create>, ifMatch?: string): Promise<Tagged<Dto>> {
+    return this.update(actor, params, ref, input, false, ifMatch);
   }
 
-  remove(actor: Principal, params: PathParams, ref: string): Promise<void> {
+  remove(actor: Principal, params: PathParams, ref: string, ifMatch?: string): Promise<void> {
     return this.writer.write(actor, async (tx) => {
       const parent = await this.def.parent.resolve(tx, params);
       const row = await this.require(tx, parent, ref);
       await this.store.beforeDelete?.(tx, row);
+      assertIfMatch(ifMatch, this.store.toDto(row));
       const cascaded = (await this.store.cascade?.(tx, row)) ?? [];
       await this.store.deleteRow(tx, row);
       return this.outcome(tx, parent, row, 'delete', { before: this.store.toDto(row) }, undefined, cascaded);
     });
   }
 
-  private update(actor: Principal, params: PathParams, ref: string, input: Partial<Create>, replace: boolean): Promise<Dto> {
+  /** The writer bumped the config revision (its row lock) before `require` reads the row: the If-Match check cannot race a write. */
+  private update(actor: Principal, params: PathParams, ref: string, input: Partial<Create>, replace: boolean, ifMatch?: string): Promise<Tagged<Dto>> {
     return this.writer.write(actor, async (tx) => {
       const parent = await this.def.parent.resolve(tx, params);
       const row = await this.require(tx, parent, ref);
       await this.store.beforeUpdate?.(tx, row, input);
+      const before = this.store.toDto(row);
+      assertIfMatch(ifMatch, before);
       const key = this.def.key;
       if (key !== null && field(input, key) !== undefined && field(input, key) !== field(row, key)) await this.assertKeyFree(tx, parent, input);
       const updated = await this.store.updateRow(tx, parent, row, input, replace);
       const after = this.store.toDto(updated);
-      return this.outcome(tx, parent, updated, 'update', { before: this.store.toDto(row), after }, after);
+      return this.outcome(tx, parent, updated, 'update', { before, after }, { body: after, etag: etagOf(after) });
     });
   }
 

@@ -1,0 +1,55 @@
+import { roleGrants, type PermissionName, type Principal } from '../auth/permissions';
+import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
+import type { Db, Tx } from '../db/prisma';
+import { findTenant } from '../tenants/tenant-lookup';
+
+/** Tenant ids whose changes a caller sees, or every tenant. */
+export type TenantScope = 'all' | readonly string[];
+
+/** What the scope needs of a principal: a platform superadmin sees all, anyone else their memberships' tenants. */
+interface ScopedPrincipal {
+  superadmin?: boolean;
+  memberships?: ReadonlyArray<{ tenantId: string; role: string }>;
+}
+
+const scoped = (principal: Principal): ScopedPrincipal => principal as ScopedPrincipal;
+/** roleGrants of a tenant role (auth/permissions.ts), as the membership names it */
+const grants = roleGrants as (role: string, permission: PermissionName, method?: string) => boolean;
+
+/**
+ * The tenants a caller may see the history of: all for a platform superadmin (and for a principal without
+ * memberships, whose role is platform-wide), else the tenants they are a member of.
+ */
+export function callerScope(principal: Principal): TenantScope {
+  const p = scoped(principal);
+  if (p.superadmin !== false || p.memberships === undefined) return 'all';
+  return p.memberships.map((m) => m.tenantId);
+}
+
+/**
+ * The caller's scope narrowed to the `tenant` of the request (id or slug) when one is given: 404 for a tenant
+ * that does not exist or that the caller may not see (not told apart, as for any other tenant path).
+ */
+export async function requestScope(db: Db | Tx, principal: Principal, tenantRef: string | undefined): Promise<TenantScope> {
+  const scope = callerScope(principal);
+  if (tenantRef === undefined) return scope;
+  const tenant = await findTenant(db, tenantRef);
+  if (scope !== 'all' && !scope.includes(tenant.id)) throw new NotFoundError(`tenant "${tenantRef}" not found`);
+  return [tenant.id];
+}
+
+/**
+ * The scope of a rollback: everything for a superadmin without `tenant`; else one tenant, which a member must
+ * name (or be a member of only one) and whose role there must grant config:write (403 otherwise).
+ */
+export async function rollbackScope(db: Tx, principal: Principal, tenantRef: string | undefined): Promise<TenantScope> {
+  const scope = callerScope(principal);
+  if (scope !== 'all' && tenantRef === undefined && scope.length !== 1) {
+    throw new ValidationError('invalid query', [{ path: 'tenant', message: 'name the tenant to roll back (you are a member of several)' }]);
+  }
+  const narrowed = await requestScope(db, principal, tenantRef ?? (scope === 'all' ? undefined : scope[0]));
+  const tenantId = narrowed === 'all' ? undefined : narrowed[0];
+  const role = scoped(principal).memberships?.find((m) => m.tenantId === tenantId)?.role;
+  if (scope !== 'all' && (role === undefined || !grants(role, 'config:write', 'POST'))) throw new ForbiddenError();
+  return narrowed;
+}
