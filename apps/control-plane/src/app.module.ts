@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { AppConfig } from './app-config';
+import { AuditReader } from './audit/audit-reader';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
 import { LoginThrottle } from './auth/login-throttle';
@@ -56,6 +57,7 @@ export class AppModule {
         ConfigReader,
         HistoryService,
         NodesService,
+        AuditReader,
         MembersService,
         TokensService,
         UsersService,

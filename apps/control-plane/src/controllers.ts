@@ -1,3 +1,4 @@
+import { AuditController } from './audit/audit.controller';
 import { AuthController } from './auth/auth.controller';
 import { MembersController } from './people/members.controller';
 import { TokensController } from './people/tokens.controller';
@@ -25,6 +26,7 @@ export const CONTROLLERS = [
   ConfigController,
   HistoryController,
   NodesController,
+  AuditController,
   InternalController,
   OpenApiController,
   MetricsController,

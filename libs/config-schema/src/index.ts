@@ -12,3 +12,4 @@ export * from './snapshot';
 export * from './cluster';
 export * from './config-delta';
 export * from './gateway-status';
+export * from './audit';

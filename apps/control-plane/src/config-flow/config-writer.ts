@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG_KINDS, INLINE_CHANGES_MAX_BYTES, PG_NOTIFY_MAX_BYTES, type ConfigChange, type RevisionNotice } from '@aya/config-schema';
 import { ConfigDigest } from '@aya/config-schema/hash';
+import { auditRow, type AuditEntry } from '../audit/audit-row';
 import type { Principal } from '../auth/permissions';
-import type { Prisma } from '../generated/prisma/client';
 import { SecretBox } from '../certificates/secret-box';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
 import { PG_CONFIG_CHANNEL } from './pg-listener';
@@ -15,29 +15,16 @@ import { syncConfigItems, type SyncScope } from './config-index';
  */
 export const KEEP_REVISIONS = 100;
 
-export interface AuditEntry {
-  tenantId: string | null;
-  /** rollback: a config history rollback (history/), resourceId = the revision rolled back to */
-  action: 'create' | 'update' | 'delete' | 'rollback';
-  /** the resource's `kind` in the registry (resources/registry.ts) */
-  resourceType: string;
-  resourceId: string;
-  before?: unknown;
-  after?: unknown;
-}
-
 export interface WriteOutcome<T> {
   result: T;
-  audit: AuditEntry;
+  /** one audit row per entry (a write of several resources, such as an apply, names each) */
+  audit: AuditEntry | AuditEntry[];
   /**
    * The config items the write may have changed (see syncConfigItems); registry resources derive it from their
    * definition (resources/resource-service.ts). Absent: the audited row's own item, when its type is a config kind.
    */
   scope?: SyncScope;
 }
-
-const asJson = (v: unknown): Prisma.InputJsonValue | undefined =>
-  v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
 /** Kinds never inlined: certificate keys, consumers and their credentials (hashed or sealed) stay off Redis and pg_notify. */
 const NEVER_INLINE: ReadonlySet<ConfigChange['kind']> = new Set(['certificate', 'consumer', 'credential']);
@@ -56,9 +43,11 @@ export function inlineNotices(notice: RevisionNotice, changes: ConfigChange[], c
   return { pg: Buffer.byteLength(withChanges) <= PG_NOTIFY_MAX_BYTES ? withChanges : plain, redis: { ...notice, changes } };
 }
 
-function ownItem(audit: AuditEntry): SyncScope {
-  const kind = CONFIG_KINDS.find((k) => k === audit.resourceType);
-  return kind ? [{ kind, id: audit.resourceId }] : [];
+function ownItems(audit: AuditEntry[]): SyncScope {
+  return audit.flatMap((a) => {
+    const kind = CONFIG_KINDS.find((k) => k === a.resourceType);
+    return kind ? [{ kind, id: a.resourceId }] : [];
+  });
 }
 
 /**
@@ -77,19 +66,10 @@ export class ConfigWriter {
   async write<T>(actor: Principal, fn: (tx: Tx) => Promise<WriteOutcome<T>>): Promise<T> {
     return this.commit(actor.username, async (tx, revision) => {
       const outcome = await fn(tx);
-      await tx.auditEvent.create({
-        data: {
-          tenantId: outcome.audit.tenantId,
-          actor: actor.username,
-          action: outcome.audit.action,
-          resourceType: outcome.audit.resourceType,
-          resourceId: outcome.audit.resourceId,
-          revision,
-          before: asJson(outcome.audit.before),
-          after: asJson(outcome.audit.after),
-        },
-      });
-      return { result: outcome.result, scope: outcome.scope ?? ownItem(outcome.audit) };
+      const entries = Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit];
+      // who (kind, id, name, address), what and the before/after views: audit/audit-row.ts
+      await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(actor, entry, revision)) });
+      return { result: outcome.result, scope: outcome.scope ?? ownItems(entries) };
     });
   }
 

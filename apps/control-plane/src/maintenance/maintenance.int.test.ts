@@ -53,8 +53,8 @@ describe('maintenance job (BullMQ)', () => {
   it('prunes audit events past AYA_AUDIT_RETENTION_DAYS and revisions (with their row history) beyond AYA_CONFIG_HISTORY_REVISIONS', async () => {
     expect((await api('POST', '/api/v1/tenants', { slug: 'kept', name: 'Kept' })).status).toBe(201);
     await db.query(
-      `INSERT INTO audit_events (actor, action, resource_type, resource_id, revision, created_at)
-       VALUES ('old', 'create', 'tenant', 'x', 0, now() - interval '91 days')`,
+      `INSERT INTO audit_events (actor_kind, actor_id, actor_name, action, resource_type, resource_id, revision, created_at)
+       VALUES ('env', 'admin-token', 'old', 'create', 'tenant', 'x', 0, now() - interval '91 days')`,
     );
     // older than every real revision: 150 extra rows, so only the newest 100 of all may stay
     await db.query(
@@ -62,12 +62,12 @@ describe('maintenance job (BullMQ)', () => {
     );
     await db.query(`INSERT INTO config_row_changes (revision, table_name, row_key) SELECT -g, 'routes', 'x' FROM generate_series(1, 150) g`);
     await eventually(async () => {
-      const audit = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE actor = 'old'`);
+      const audit = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE actor_name = 'old'`);
       const revisions = await db.query<{ n: string; newest: number }>(`SELECT count(*) AS n, max(revision) AS newest FROM config_revisions`);
       const orphans = await db.query<{ n: string }>(`SELECT count(*) AS n FROM config_row_changes WHERE revision < (SELECT min(revision) FROM config_revisions)`);
       return audit.rows[0].n === '0' && revisions.rows[0].n === '100' && revisions.rows[0].newest > 0 && orphans.rows[0].n === '0';
     });
-    const kept = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE actor <> 'old'`);
+    const kept = await db.query<{ n: string }>(`SELECT count(*) AS n FROM audit_events WHERE actor_name <> 'old'`);
     expect(Number(kept.rows[0].n)).toBeGreaterThan(0);
     expect((await api('GET', '/api/v1/config/revision')).body.revision).toBeGreaterThan(0);
   });

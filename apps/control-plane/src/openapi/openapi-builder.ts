@@ -3,6 +3,7 @@ import type { Type } from '@nestjs/common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { AUDIT_QUERY_SCHEMAS } from '../audit/audit-query';
 import { pageQuerySchema } from '../common/pagination';
 import { changesQuerySchema, configQuerySchema } from '../config-flow/internal.controller';
 import { DERIVED_SCHEMA_NAMES } from '../common/patch-schema';
@@ -68,7 +69,7 @@ function responsesOf(op: Operation): JsonObject {
   const parsesBody = BODY_PARSED.has(op.method);
   if (pull) responses['204'] = { description: 'no revision newer than `after`' };
   // path parameters too: a malformed percent-encoding, NUL or a lone surrogate is refused
-  if (op.body || op.paged || pull || parsesBody || op.pathParams.length > 0 || HISTORY_QUERY_SCHEMAS[op.id]) {
+  if (op.body || op.paged || pull || parsesBody || op.pathParams.length > 0 || HISTORY_QUERY_SCHEMAS[op.id] || AUDIT_QUERY_SCHEMAS[op.id]) {
     responses['400'] = errorResponse('invalid request: body (not JSON, schema), query or path (AYA_CP_VALIDATION, with details)');
   }
   if (op.access.kind !== 'public') responses['401'] = errorResponse('missing or invalid token (AYA_CP_UNAUTHENTICATED)');
@@ -105,6 +106,8 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
 
 function parametersOf(op: Operation): Json[] {
   const params: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 }, description: 'id or name' }));
+  const audit = AUDIT_QUERY_SCHEMAS[op.id];
+  if (audit) params.push(...queryParameters(audit));
   const historyQuery = HISTORY_QUERY_SCHEMAS[op.id];
   if (historyQuery) params.push(...queryParameters(historyQuery));
   if (conditionalWrite(op)) {

@@ -1,5 +1,6 @@
 import { CpErrorCode, configDeltaSchema, configResponseSchema, revisionNoticeSchema, type CpErrorBody, type GatewayNode } from '@aya/config-schema';
 import { z } from 'zod';
+import { AUDIT_OPERATION_RESPONSES, AUDIT_RESPONSE_SCHEMAS } from '../audit/audit-responses';
 import { CONSUMER_OPERATION_RESPONSES, CONSUMER_RESPONSE_SCHEMAS } from '../consumers/consumer-responses';
 import { HISTORY_OPERATION_RESPONSES, HISTORY_RESPONSE_SCHEMAS } from '../history/history-responses';
 import { PEOPLE_OPERATION_RESPONSES, PEOPLE_RESPONSE_SCHEMAS } from '../people/people-responses';
@@ -33,6 +34,7 @@ export const errorSchema: z.ZodType<CpErrorBody> = z.object({
 export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ...resourceResponseSchemas(RESOURCES),
   ...CONSUMER_RESPONSE_SCHEMAS,
+  ...AUDIT_RESPONSE_SCHEMAS,
   ...HISTORY_RESPONSE_SCHEMAS,
   GatewayNodeList: z.object({ data: z.array(gatewayNode) }),
   RevisionNotice: revisionNoticeSchema,
@@ -53,6 +55,7 @@ export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   ...PEOPLE_OPERATION_RESPONSES,
   ...resourceOperationResponses(RESOURCES),
   ...CONSUMER_OPERATION_RESPONSES,
+  ...AUDIT_OPERATION_RESPONSES,
   ...HISTORY_OPERATION_RESPONSES,
   'config.revision': 'RevisionNotice',
   'nodes.list': 'GatewayNodeList',

@@ -1,4 +1,5 @@
 import type { Page } from '@aya/config-schema';
+import { auditLabel } from '../audit/audit-row';
 import type { Principal } from '../auth/permissions';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { idOrKey, isUuid } from '../common/id-or-name';
@@ -149,7 +150,8 @@ export class ResourceService<R extends ResourceRow, Dto, Create extends object, 
     const also = (await this.store.alsoChanges?.(tx, parent, row, action)) ?? [];
     const scope: SyncScope = also === 'all' ? 'all' : [...own, ...cascaded, ...also];
     const tenantId = this.store.auditTenantId ? this.store.auditTenantId(row, action, parent) : parent.tenantId;
-    return { result, scope, audit: { tenantId, action, resourceType: this.def.kind, resourceId: row.id, ...states } };
+    const resourceName = auditLabel(this.def.key, states.after ?? states.before);
+    return { result, scope, audit: { tenantId, action, resourceType: this.def.kind, resourceId: row.id, resourceName, ...states } };
   }
 
   private async require(db: Tx, parent: P, ref: string): Promise<R> {
