@@ -1,6 +1,7 @@
 import { ApiError, ConsoleErrorCode, apiErrorFromBody } from './api-error';
 import { authToken } from './auth-token';
 import { env } from './env';
+import { rememberEtag } from './etags';
 
 export type QueryValue = string | number | boolean | null | undefined;
 
@@ -13,6 +14,8 @@ export interface RequestOptions {
   /** A 401 here is an answer (bad password, bad token), not an expired session: do not sign out. */
   allowUnauthenticated?: boolean;
   signal?: AbortSignal;
+  /** Sent as `If-Match`: the write happens only if the resource is still as read (else 412, lib/etags.ts). */
+  ifMatch?: string;
 }
 
 export interface ApiClientConfig {
@@ -59,6 +62,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const token = options.token !== undefined ? options.token : config.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
+    if (options.ifMatch) headers['if-match'] = options.ifMatch;
 
     let res: Response;
     try {
@@ -79,6 +83,7 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
       if (res.status === 401 && !options.allowUnauthenticated) config.onUnauthorized();
       throw error;
     }
+    rememberEtag(body, res.headers.get('etag'));
     return body as T;
   }
 

@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Page } from '@aya/config-schema';
 import { api } from './api-client';
+import { etagOf } from './etags';
 import { planEdit } from './edit-plan';
 import { LIST_PAGE_SIZE, tenantApiPath, tenantScopeKey } from './paths';
 
@@ -29,6 +30,8 @@ export function tenantItemQueryOptions<T>(tenant: string, collection: TenantColl
   return queryOptions({
     queryKey: tenantResourceKeys(collection).detail(tenant, id),
     queryFn: ({ signal }) => api.get<T>(tenantApiPath(tenant, collection, id), { signal }),
+    // keep the object the API answered: its ETag is filed under it (lib/etags.ts) for the edit's If-Match
+    structuralSharing: false,
   });
 }
 
@@ -64,7 +67,8 @@ export function useTenantEdit<T, I extends object>(tenant: string, collection: T
   return useTenantWrite(tenant, async ({ id, record, before, input }: EditVariables<I>) => {
     const plan = planEdit({ record, before, after: input, ...options });
     if (!plan) return record as T;
-    return api.request<T>(tenantApiPath(tenant, collection, id), { method: plan.method, body: plan.body });
+    // If-Match: a record someone else changed since the form opened is refused (412), not overwritten
+    return api.request<T>(tenantApiPath(tenant, collection, id), { method: plan.method, body: plan.body, ifMatch: etagOf(record) });
   });
 }
 
