@@ -2,8 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { InfiniteData, UseInfiniteQueryResult, UseMutationResult } from '@tanstack/react-query';
 import type { Page } from '@aya/config-schema';
-import { notifyWrite, writtenMessage } from '../lib/notify';
-import { ConfirmDialog } from './confirm-dialog';
+import { DeleteResourceDialog } from './delete-resource-dialog';
 
 import { LoadMore } from './load-more';
 import { PageHeader } from './page-header';
@@ -56,11 +55,6 @@ export function ResourceListShell<T extends { id: string }>({
       New {noun}
     </Link>
   );
-  const close = () => {
-    setPending(null);
-    remove.reset();
-  };
-
   return (
     <section>
       <PageHeader title={title} description={description} actions={newLink} />
@@ -79,26 +73,9 @@ export function ResourceListShell<T extends { id: string }>({
           <LoadMore hasMore={pages.hasNextPage} loading={pages.isFetchingNextPage} onLoadMore={() => void pages.fetchNextPage()} />
         </>
       )}
-      <ConfirmDialog
-        open={pending !== null}
-        title={`Delete ${noun}?`}
-        busy={remove.isPending}
-        error={remove.error?.message}
-        onCancel={close}
-        onConfirm={() =>
-          pending &&
-          remove.mutate(pending.id, {
-            onSuccess: () => {
-              notifyWrite(writtenMessage(noun, nameOf(pending), 'deleted'), appliesToGateways);
-              close();
-            },
-          })
-        }
-      >
-        <p>
-          <strong>{pending ? nameOf(pending) : ''}</strong> {deleteWarning}
-        </p>
-      </ConfirmDialog>
+      <DeleteResourceDialog noun={noun} pending={pending} nameOf={nameOf} remove={remove} onClose={() => setPending(null)} appliesToGateways={appliesToGateways}>
+        {deleteWarning}
+      </DeleteResourceDialog>
     </section>
   );
 }
