@@ -5,6 +5,7 @@ import { applyTheme, storedTheme } from './lib/theme';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/lists.css';
 
 // Before the first render, so a chosen dark theme never flashes light.
 applyTheme(storedTheme());

@@ -8,6 +8,8 @@ import { RoutesListRoute } from '../features/routes/routes/routes-list';
 import { ServiceCreateRoute } from '../features/services/routes/service-create';
 import { ServicesListRoute } from '../features/services/routes/services-list';
 import { CertificateCreateRoute } from '../features/certificates/routes/certificate-create';
+import { CertificateDetailRoute } from '../features/certificates/routes/certificate-detail';
+import { CertificateEditRoute } from '../features/certificates/routes/certificate-edit';
 import { CertificatesListRoute } from '../features/certificates/routes/certificates-list';
 import { UpstreamCreateRoute } from '../features/upstreams/routes/upstream-create';
 import { UpstreamDetailRoute } from '../features/upstreams/routes/upstream-detail';
@@ -67,6 +69,8 @@ const router = createBrowserRouter([
           { path: 'upstreams/:upstreamId/edit', element: <UpstreamEditRoute /> },
           { path: 'certificates', element: <CertificatesListRoute /> },
           { path: 'certificates/new', element: <CertificateCreateRoute /> },
+          { path: 'certificates/:certificateId', element: <CertificateDetailRoute /> },
+          { path: 'certificates/:certificateId/edit', element: <CertificateEditRoute /> },
           { path: 'consumers', element: <ConsumersListRoute /> },
           { path: 'consumers/new', element: <ConsumerCreateRoute /> },
           { path: 'consumers/:consumerId', element: <ConsumerDetailWithPlugins /> },

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Button } from './button';
 import { DataTable, type Column } from './data-table';
@@ -19,12 +20,14 @@ export interface ResourceTableProps<T extends NamedResource> {
   /** Where the name links; default the editor. */
   viewPath?: (row: T) => string;
   onDelete: (row: T) => void;
+  /** The Name column's header (a sort button); default the word. */
+  nameHeader?: ReactNode;
 }
 
 /** A config collection: the name opens the editor, and each row has Edit and Delete. */
-export function ResourceTable<T extends NamedResource>({ label, noun, rows, columns, editPath, viewPath = editPath, onDelete }: ResourceTableProps<T>) {
+export function ResourceTable<T extends NamedResource>({ label, noun, rows, columns, editPath, viewPath = editPath, onDelete, nameHeader = 'Name' }: ResourceTableProps<T>) {
   const nameColumn: Column<T> = {
-    header: 'Name',
+    header: nameHeader,
     cell: (row) => (
       <Link to={viewPath(row)} className="cell-primary">
         {row.name}

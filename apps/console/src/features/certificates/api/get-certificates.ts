@@ -1,11 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Certificate } from '@aya/config-schema';
-import { tenantPagesQueryOptions } from '../../../lib/tenant-resource';
+import type { ListParams } from '../../../lib/list-params';
+import { tenantListQueryOptions } from '../../../lib/tenant-list';
 
-export function certificatesQueryOptions(tenant: string) {
-  return tenantPagesQueryOptions<Certificate>(tenant, 'certificates');
-}
-
-export function useCertificates(tenant: string) {
-  return useInfiniteQuery(certificatesQueryOptions(tenant));
+/** One page of the tenant's certificates as the API searches, filters and sorts them. */
+export function useCertificatesPage(tenant: string, params: ListParams, cursor: string | undefined) {
+  return useQuery(tenantListQueryOptions<Certificate>(tenant, 'certificates', params, cursor));
 }

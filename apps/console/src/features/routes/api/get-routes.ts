@@ -1,11 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Route } from '@aya/config-schema';
-import { tenantPagesQueryOptions } from '../../../lib/tenant-resource';
+import type { ListParams } from '../../../lib/list-params';
+import { tenantListQueryOptions } from '../../../lib/tenant-list';
 
-export function routesQueryOptions(tenant: string) {
-  return tenantPagesQueryOptions<Route>(tenant, 'routes');
-}
-
-export function useRoutes(tenant: string) {
-  return useInfiniteQuery(routesQueryOptions(tenant));
+/** One page of the tenant's routes as the API searches, filters and sorts them. */
+export function useRoutesPage(tenant: string, params: ListParams, cursor: string | undefined) {
+  return useQuery(tenantListQueryOptions<Route>(tenant, 'routes', params, cursor));
 }

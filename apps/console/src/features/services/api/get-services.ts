@@ -1,11 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Service } from '@aya/config-schema';
-import { tenantPagesQueryOptions } from '../../../lib/tenant-resource';
+import type { ListParams } from '../../../lib/list-params';
+import { tenantListQueryOptions } from '../../../lib/tenant-list';
 
-export function servicesQueryOptions(tenant: string) {
-  return tenantPagesQueryOptions<Service>(tenant, 'services');
-}
-
-export function useServices(tenant: string) {
-  return useInfiniteQuery(servicesQueryOptions(tenant));
+/** One page of the tenant's services as the API searches, filters and sorts them. */
+export function useServicesPage(tenant: string, params: ListParams, cursor: string | undefined) {
+  return useQuery(tenantListQueryOptions<Service>(tenant, 'services', params, cursor));
 }

@@ -1,11 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Upstream } from '@aya/config-schema';
-import { tenantPagesQueryOptions } from '../../../lib/tenant-resource';
+import type { ListParams } from '../../../lib/list-params';
+import { tenantListQueryOptions } from '../../../lib/tenant-list';
 
-export function upstreamsQueryOptions(tenant: string) {
-  return tenantPagesQueryOptions<Upstream>(tenant, 'upstreams');
-}
-
-export function useUpstreams(tenant: string) {
-  return useInfiniteQuery(upstreamsQueryOptions(tenant));
+/** One page of the tenant's upstreams as the API searches, filters and sorts them. */
+export function useUpstreamsPage(tenant: string, params: ListParams, cursor: string | undefined) {
+  return useQuery(tenantListQueryOptions<Upstream>(tenant, 'upstreams', params, cursor));
 }

@@ -3,6 +3,7 @@ import type { FieldErrors } from '../../../lib/form-errors';
 import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/data-table';
 import { FieldError } from '../../../components/field';
+import { targetWarnings } from './target-warnings';
 
 export interface TargetRow {
   target: string;
@@ -38,26 +39,40 @@ function CellInput({ errorId, error, errorTestId, onValueChange, ...rest }: Cell
   );
 }
 
+function TargetWarning({ message, testId }: { message?: string; testId: string }) {
+  if (!message) return null;
+  return (
+    <p className="field-warning" role="status" data-testid={testId}>
+      {message}
+    </p>
+  );
+}
+
 /** Editable `host:port` + weight table; errors come keyed `targets.<row>.target|weight` like the API's. */
 export function TargetsEditor({ rows, onChange, errors }: TargetsEditorProps) {
   const id = useId();
   const update = (index: number, patch: Partial<TargetRow>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   const groupError = errors.targets;
+  // live, before any submit: what the API would accept but is almost surely a mistake
+  const warnings = targetWarnings(rows);
 
   const columns: ReadonlyArray<Column<TargetRow>> = [
     {
       header: 'Target (host:port)',
       cell: (row, i) => (
-        <CellInput
-          aria-label={`Target ${i + 1}`}
-          value={row.target}
-          placeholder="10.0.0.1:8080"
-          onValueChange={(target) => update(i, { target })}
-          error={errors[`targets.${i}.target`] ?? errors[`targets.${i}`]}
-          errorId={`${id}-target-${i}-error`}
-          errorTestId={`field-error-targets.${i}.target`}
-          spellCheck={false}
-        />
+        <>
+          <CellInput
+            aria-label={`Target ${i + 1}`}
+            value={row.target}
+            placeholder="10.0.0.1:8080"
+            onValueChange={(target) => update(i, { target })}
+            error={errors[`targets.${i}.target`] ?? errors[`targets.${i}`]}
+            errorId={`${id}-target-${i}-error`}
+            errorTestId={`field-error-targets.${i}.target`}
+            spellCheck={false}
+          />
+          <TargetWarning message={errors[`targets.${i}.target`] ? undefined : warnings.rows[i]} testId={`field-warning-targets.${i}.target`} />
+        </>
       ),
     },
     {
@@ -104,6 +119,7 @@ export function TargetsEditor({ rows, onChange, errors }: TargetsEditorProps) {
         + Add target
       </Button>
       <FieldError id={`${id}-error`} message={groupError} testId="field-error-targets" />
+      <TargetWarning message={warnings.group} testId="field-warning-targets" />
     </fieldset>
   );
 }

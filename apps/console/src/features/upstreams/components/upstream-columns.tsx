@@ -1,5 +1,7 @@
 import type { Upstream } from '@aya/config-schema';
 import type { Column } from '../../../components/data-table';
+import type { SortBy } from '../../../lib/sort-by';
+import { UpstreamHealthCell } from './upstream-health-cell';
 
 const SHOWN_TARGETS = 4;
 
@@ -17,8 +19,11 @@ function Targets({ targets }: { targets: Upstream['targets'] }) {
   );
 }
 
-/** The upstreams list's columns after Name. */
-export const UPSTREAM_COLUMNS: ReadonlyArray<Column<Upstream>> = [
-  { header: 'Algorithm', cell: (u) => <code className="mono">{u.algorithm}</code> },
-  { header: 'Targets', cell: (u) => <Targets targets={u.targets} /> },
-];
+/** The upstreams list's columns after Name: Algorithm sorts; Health is what the gateways report. */
+export function upstreamColumns(tenant: string, sortBy: SortBy): ReadonlyArray<Column<Upstream>> {
+  return [
+    { header: sortBy('Algorithm', 'algorithm'), cell: (u) => <code className="mono">{u.algorithm}</code> },
+    { header: 'Targets', cell: (u) => <Targets targets={u.targets} /> },
+    { header: 'Health', cell: (u) => <UpstreamHealthCell tenant={tenant} id={u.id} name={u.name} /> },
+  ];
+}

@@ -3,12 +3,14 @@ import {
   type ActiveHealthCheck,
   type Algorithm,
   type CircuitBreakerConfig,
+  type ErrorDetail,
   type HashOn,
   type PassiveHealthCheck,
   type Upstream,
   type UpstreamCreate,
 } from '@aya/config-schema';
 import { numberText, optionalNumber, optionalNumberList, optionalText } from '../../../lib/form-values';
+import { targetWarnings } from './target-warnings';
 import type { TargetRow } from './targets-editor';
 
 export type HashOnType = HashOn['type'];
@@ -150,14 +152,20 @@ function hashOnPayload(v: UpstreamFormValues): HashOn | undefined {
   return { type };
 }
 
-/** Rows without a target are dropped first, on screen too, so `targets.<n>` in an error is the row on screen. */
-export function toUpstreamPayload(values: UpstreamFormValues): { payload: UpstreamCreate; values: UpstreamFormValues } {
+/**
+ * Rows without a target are dropped first, on screen too, so `targets.<n>` in an error is the row on screen; when
+ * every row is blank the screen keeps them (an empty submit must not take away the row to type in). A target
+ * listed twice is refused at its second row.
+ */
+export function toUpstreamPayload(values: UpstreamFormValues): { payload: UpstreamCreate; values: UpstreamFormValues; errors: ErrorDetail[] } {
   const rows = values.targets.map((t) => ({ target: t.target.trim(), weight: t.weight.trim() })).filter((t) => t.target !== '');
+  const duplicates = targetWarnings(rows).rows;
   const active = activePayload(values.active);
   const passive = passivePayload(values.passive);
   const b = values.breaker;
   return {
-    values: { ...values, targets: rows },
+    values: { ...values, targets: rows.length === 0 ? values.targets : rows },
+    errors: Object.entries(duplicates).map(([i, message]) => ({ path: `targets.${i}.target`, message })),
     payload: {
       name: values.name.trim(),
       algorithm: values.algorithm,

@@ -1,17 +1,24 @@
 import type { Upstream } from '@aya/config-schema';
-import { ResourceListPage } from '../../../components/resource-list-page';
+import { ResourceTable } from '../../../components/resource-table';
+import { SearchableListPage } from '../../../components/searchable-list-page';
+import { useListState } from '../../../lib/list-params';
 import { consolePath } from '../../../lib/paths';
+import { sortByOf } from '../../../lib/sort-by';
 import { useTenant } from '../../../lib/use-tenant';
 import { useDeleteUpstream } from '../api/delete-upstream';
-import { useUpstreams } from '../api/get-upstreams';
-import { UPSTREAM_COLUMNS } from '../components/upstream-columns';
+import { useUpstreamsPage } from '../api/get-upstreams';
+import { upstreamColumns } from '../components/upstream-columns';
+
+const NO_FILTERS: readonly string[] = [];
 
 export function UpstreamsListRoute() {
   const tenant = useTenant();
-  const upstreams = useUpstreams(tenant);
+  const list = useListState(NO_FILTERS);
+  const page = useUpstreamsPage(tenant, list.params, list.cursor);
   const remove = useDeleteUpstream(tenant);
+  const sortBy = sortByOf(list);
   return (
-    <ResourceListPage<Upstream>
+    <SearchableListPage<Upstream>
       title="Upstreams"
       noun="upstream"
       description="Pools of targets with a load-balancing algorithm."
@@ -22,11 +29,23 @@ export function UpstreamsListRoute() {
         </p>
       }
       deleteWarning="will be removed from every gateway. An upstream still used by a service cannot be deleted."
-      pages={upstreams}
+      searchHint="name or target"
+      list={list}
+      page={page}
       remove={remove}
-      columns={UPSTREAM_COLUMNS}
-      editPath={(u) => consolePath(tenant, 'upstreams', u.id, 'edit')}
-      viewPath={(u) => consolePath(tenant, 'upstreams', u.id)}
+      nameOf={(u) => u.name}
+      table={(rows, onDelete) => (
+        <ResourceTable
+          label="Upstreams"
+          noun="upstream"
+          rows={rows}
+          nameHeader={sortBy('Name', 'name')}
+          columns={upstreamColumns(tenant, sortBy)}
+          editPath={(u) => consolePath(tenant, 'upstreams', u.id, 'edit')}
+          viewPath={(u) => consolePath(tenant, 'upstreams', u.id)}
+          onDelete={onDelete}
+        />
+      )}
     />
   );
 }

@@ -1,0 +1,103 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ListState } from '../lib/list-params';
+import { LIST_PAGE_SIZE } from '../lib/paths';
+import type { ListPage } from '../lib/tenant-list';
+import { Button } from './button';
+import { ConfirmDialog } from './confirm-dialog';
+import { PageHeader } from './page-header';
+import type { ResourceListShellProps } from './resource-list-page';
+import { Pager } from './pager';
+import { SearchBox } from './search-box';
+import { EmptyState, ErrorState, Loading } from './status';
+
+/** The shell's header, empty state, delete and table, with a page of the API's search instead of every page loaded. */
+export interface SearchableListPageProps<T extends { id: string }>
+  extends Pick<ResourceListShellProps<T>, 'title' | 'noun' | 'description' | 'newPath' | 'emptyHint' | 'deleteWarning' | 'remove' | 'nameOf' | 'table'> {
+  /** What the search box looks in, for its placeholder: "name, path or host". */
+  searchHint: string;
+  list: ListState;
+  page: UseQueryResult<ListPage<T>>;
+  /** Filter controls beside the search box. */
+  filters?: ReactNode;
+}
+
+/**
+ * A collection the API searches, filters, sorts and counts (to 10,000 rows and more): the search box and filters
+ * above, one page of rows in a table whose header stays in view while it scrolls, the count and Previous / Next
+ * below, and a confirmed delete.
+ */
+export function SearchableListPage<T extends { id: string }>(props: SearchableListPageProps<T>) {
+  const { title, noun, description, newPath, emptyHint, deleteWarning, searchHint, list, page, remove, nameOf, filters, table } = props;
+  const [pending, setPending] = useState<T | null>(null);
+  const plural = title.toLowerCase();
+  const narrowed = list.params.q !== '' || Object.values(list.params.filters).some((v) => v !== '');
+  const rows = page.data?.data ?? [];
+  const newLink = (
+    <Link to={newPath} className="btn btn-primary">
+      New {noun}
+    </Link>
+  );
+  const close = () => {
+    setPending(null);
+    remove.reset();
+  };
+
+  let body: ReactNode;
+  if (page.isPending) body = <Loading label={`Loading ${plural}…`} />;
+  else if (!page.data) body = <ErrorState error={page.error} onRetry={() => void page.refetch()} />;
+  else if (rows.length === 0 && !narrowed && list.pageIndex === 0) {
+    body = (
+      <EmptyState title={`No ${plural} yet`}>
+        {emptyHint}
+        {newLink}
+      </EmptyState>
+    );
+  } else if (rows.length === 0) {
+    body = (
+      <EmptyState title={`No ${plural} match`}>
+        <Button size="sm" onClick={list.clear}>
+          Clear search and filters
+        </Button>
+      </EmptyState>
+    );
+  } else {
+    body = <div className="list-scroll">{table(rows, setPending)}</div>;
+  }
+
+  return (
+    <section>
+      <PageHeader title={title} description={description} actions={newLink} />
+      <div className="list-toolbar" role="search">
+        <SearchBox label={`Search ${plural}`} value={list.params.q} onSearch={list.setQ} placeholder={`Search by ${searchHint}`} />
+        {filters}
+      </div>
+      {body}
+      {page.data && rows.length > 0 ? (
+        <Pager
+          pageIndex={list.pageIndex}
+          pageSize={LIST_PAGE_SIZE}
+          shown={rows.length}
+          total={page.data.total}
+          next={page.data.next}
+          busy={page.isPlaceholderData}
+          onNext={list.next}
+          onPrevious={list.previous}
+        />
+      ) : null}
+      <ConfirmDialog
+        open={pending !== null}
+        title={`Delete ${noun}?`}
+        busy={remove.isPending}
+        error={remove.error?.message}
+        onCancel={close}
+        onConfirm={() => pending && remove.mutate(pending.id, { onSuccess: close })}
+      >
+        <p>
+          <strong>{pending ? nameOf(pending) : ''}</strong> {deleteWarning}
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

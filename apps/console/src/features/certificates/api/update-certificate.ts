@@ -1,0 +1,14 @@
+import type { Certificate, CertificateCreate } from '@aya/config-schema';
+import { api } from '../../../lib/api-client';
+import { tenantApiPath } from '../../../lib/paths';
+import { useTenantWrite } from '../../../lib/tenant-resource';
+
+/**
+ * Replace: a PATCH of the chain and the SNIs, plus the key when one is given. Without one the stored key stays
+ * (the new chain must match it); a PUT would drop it.
+ */
+export function useReplaceCertificate(tenant: string, id: string) {
+  return useTenantWrite(tenant, (input: CertificateCreate) =>
+    api.patch<Certificate>(tenantApiPath(tenant, 'certificates', id), { cert: input.cert, snis: input.snis ?? [], ...(input.key ? { key: input.key } : {}) }),
+  );
+}

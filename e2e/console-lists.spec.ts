@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { consoleUrl, env, shot, signIn } from './console-session';
+
+const suffix = Date.now().toString(36);
+/** A tenant of its own: the few hundred routes seeded here never crowd another spec's lists. */
+const tenant = `lists-${suffix}`;
+const ROUTES = 240;
+const headers = () => ({ authorization: `Bearer ${env('AYA_E2E_ADMIN_TOKEN')}` });
+const apiBase = () => `${consoleUrl()}/api/v1/tenants/${tenant}`;
+const pad = (n: number) => String(n).padStart(3, '0');
+
+/** lst-000..: even ones on service `even`, odd ones on `odd`; paths /lst-<suffix>/<n>. */
+async function seed(request: APIRequestContext): Promise<void> {
+  expect((await request.post(`${consoleUrl()}/api/v1/tenants`, { headers: headers(), data: { slug: tenant, name: 'Lists' } })).status()).toBe(201);
+  for (const name of ['even', 'odd']) {
+    expect((await request.post(`${apiBase()}/services`, { headers: headers(), data: { name, url: env('AYA_E2E_UPSTREAM_URL') } })).status()).toBe(201);
+  }
+  const create = (n: number) =>
+    request.post(`${apiBase()}/routes`, { headers: headers(), data: { name: `lst-${pad(n)}`, service: n % 2 === 0 ? 'even' : 'odd', paths: [`/lst-${suffix}/${pad(n)}`] } });
+  for (let start = 0; start < ROUTES; start += 8) {
+    const batch = await Promise.all(Array.from({ length: Math.min(8, ROUTES - start) }, (_, i) => create(start + i)));
+    for (const res of batch) expect(res.status()).toBe(201);
+  }
+}
+
+/** A self-signed certificate and key as PEM files, made with the `openssl` CLI. */
+function pemFiles(cn: string): { dir: string; cert: string; key: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-e2e-cert-'));
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', 'key.pem', '-out', 'cert.pem', '-days', '2', '-subj', `/CN=${cn}`], {
+    cwd: dir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  return { dir, cert: path.join(dir, 'cert.pem'), key: path.join(dir, 'key.pem') };
+}
+
+const rowNames = (page: Page) => page.getByRole('table', { name: 'Routes' }).locator('tbody tr td:first-child').allTextContents();
+
+test.describe('console lists and forms', () => {
+  test.beforeAll(async ({ request }) => {
+    test.setTimeout(180_000);
+    await seed(request);
+  });
+
+  test('routes: counted, searched by path, sorted by name both ways, paged and filtered by service', async ({ page }) => {
+    await signIn(page);
+    await page.goto(`${consoleUrl()}/console/t/${tenant}/routes`);
+    const count = page.getByTestId('list-count');
+    await expect(count).toHaveText(`1–50 of ${ROUTES}`);
+    // newest first until a header is clicked (the seed's last batch of 8 is created concurrently)
+    expect(Number((await rowNames(page))[0]?.slice(4))).toBeGreaterThanOrEqual(ROUTES - 8);
+
+    await page.getByRole('button', { name: 'Sort by Name' }).click();
+    await expect(page.getByRole('button', { name: 'Sort by Name (ascending)' })).toBeVisible();
+    await expect.poll(async () => (await rowNames(page)).slice(0, 2)).toEqual(['lst-000', 'lst-001']);
+    await page.getByRole('button', { name: 'Sort by Name (ascending)' }).click();
+    await expect.poll(async () => (await rowNames(page))[0]).toBe(`lst-${pad(ROUTES - 1)}`);
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(count).toHaveText(`51–100 of ${ROUTES}`);
+    await expect.poll(async () => (await rowNames(page))[0]).toBe(`lst-${pad(ROUTES - 51)}`);
+    await page.getByRole('button', { name: 'Previous' }).click();
+    await expect(count).toHaveText(`1–50 of ${ROUTES}`);
+    await expect(page.getByRole('button', { name: 'Previous' })).toBeDisabled();
+
+    await page.getByLabel('Search routes').fill(`/lst-${suffix}/007`);
+    await expect(count).toHaveText('1–1 of 1');
+    await expect(page.getByTestId('route-row-lst-007')).toBeVisible();
+    await expect(page).toHaveURL(/q=%2Flst-/);
+    await page.getByLabel('Search routes').fill('no-such-route');
+    await expect(page.getByText('No routes match')).toBeVisible();
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect(count).toHaveText(`1–50 of ${ROUTES}`);
+
+    await page.getByLabel('Service').selectOption({ label: 'odd' });
+    await expect(count).toHaveText(`1–50 of ${ROUTES / 2}`);
+    expect((await rowNames(page)).every((n) => Number(n.slice(4)) % 2 === 1)).toBe(true);
+
+    // the header row stays in view while the table scrolls
+    const table = page.locator('.list-scroll .table-wrap');
+    await table.evaluate((el) => el.scrollTo(0, 600));
+    const header = page.getByRole('table', { name: 'Routes' }).locator('thead th').first();
+    const [wrapTop, headerTop] = await Promise.all([table.evaluate((el) => el.getBoundingClientRect().top), header.evaluate((el) => el.getBoundingClientRect().top)]);
+    expect(Math.abs(headerTop - wrapTop)).toBeLessThan(3);
+    await shot(page, 'routes-list-filtered');
+
+    // phone width: the page never scrolls sideways, the search and the pager stay usable
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await expect(count).toHaveText(`1–50 of ${ROUTES / 2}`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(count).toHaveText(`51–100 of ${ROUTES / 2}`);
+    await shot(page, 'routes-list-phone');
+  });
+
+  test('upstreams: the form keeps its blank target on an empty submit, warns about duplicates and all-zero weights; the list shows health', async ({ page }) => {
+    await signIn(page);
+    await page.goto(`${consoleUrl()}/console/t/${tenant}/upstreams/new`);
+    await page.getByRole('button', { name: 'Create upstream' }).click();
+    await expect(page.getByTestId('field-error-name')).toBeVisible();
+    await expect(page.getByLabel('Target 1')).toBeVisible();
+
+    await page.getByLabel('Name').fill(`pool-${suffix}`);
+    await page.getByLabel('Target 1').fill('a.internal:8080');
+    await page.getByRole('button', { name: '+ Add target' }).click();
+    await page.getByLabel('Target 2').fill('A.internal:8080');
+    await expect(page.getByTestId('field-warning-targets.1.target')).toContainText('row 1');
+    await page.getByLabel('Weight 1').fill('0');
+    await page.getByLabel('Weight 2').fill('0');
+    await expect(page.getByTestId('field-warning-targets')).toContainText('Every weight is 0');
+    // a duplicate is refused at its row on submit
+    await page.getByRole('button', { name: 'Create upstream' }).click();
+    await expect(page.getByTestId('field-error-targets.1.target')).toBeVisible();
+    await page.getByLabel('Target 2').fill('b.internal:8080');
+    await page.getByLabel('Weight 2').fill('10');
+    await expect(page.getByTestId('field-warning-targets')).toBeHidden();
+    await page.getByRole('button', { name: 'Create upstream' }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/console/t/${tenant}/upstreams$`));
+    await expect(page.getByTestId(`upstream-row-pool-${suffix}`)).toBeVisible();
+    // what the real gateway reports (passively healthy: no request has failed), polled by the list
+    await expect(page.getByTestId(`upstream-health-pool-${suffix}`)).toHaveText('Healthy (2)', { timeout: 30_000 });
+    await page.getByLabel('Search upstreams').fill('B.INTERNAL');
+    await expect(page.getByTestId('list-count')).toHaveText('1–1 of 1');
+  });
+
+  test('certificates: PEM upload, SNIs without a key refused at the key, detail and replace', async ({ page }) => {
+    const first = pemFiles(`cert-${suffix}.test`);
+    const renewed = pemFiles(`cert-${suffix}.test`);
+    try {
+      await signIn(page);
+      await page.goto(`${consoleUrl()}/console/t/${tenant}/certificates/new`);
+      await page.getByLabel('Upload certificate file…').setInputFiles(first.cert);
+      await expect(page.getByLabel('Certificate (PEM)')).toHaveValue(/BEGIN CERTIFICATE/);
+      await expect(page.getByText(`Reads as cert-${suffix}.test`)).toBeVisible();
+      await page.getByLabel('SNI 1').fill(`cert-${suffix}.test`);
+      await page.getByRole('button', { name: 'Create certificate' }).click();
+      await expect(page.getByTestId('field-error-key')).toContainText('needs its private key');
+
+      await page.getByLabel('Upload key file…').setInputFiles(first.key);
+      await expect(page.getByLabel('Private key (PEM)')).toHaveValue(/PRIVATE KEY/);
+      await page.getByRole('button', { name: 'Create certificate' }).click();
+      const row = page.getByTestId(`certificate-row-cert-${suffix}.test`);
+      await expect(row).toContainText('stored encrypted');
+
+      await row.getByRole('link', { name: `Certificate cert-${suffix}.test`, exact: true }).click();
+      await expect(page.getByRole('heading', { name: `Certificate cert-${suffix}.test` })).toBeVisible();
+      await expect(page.getByTestId('certificate-pem')).toContainText(fs.readFileSync(first.cert, 'utf8').split('\n')[1] ?? '');
+
+      // renewal: a new chain and its key, one more SNI; the id (what services point at) stays
+      const id = page.url().split('/').at(-1);
+      await page.getByRole('link', { name: 'Replace' }).click();
+      await page.getByLabel('Upload certificate file…').setInputFiles(renewed.cert);
+      // the stored key does not match the new chain: refused at the key by the control plane
+      await page.getByRole('button', { name: 'Replace certificate' }).click();
+      await expect(page.getByTestId('field-error-key')).toContainText('does not match');
+      await page.getByLabel('Upload key file…').setInputFiles(renewed.key);
+      await page.getByRole('button', { name: '+ Add sni' }).click();
+      await page.getByLabel('SNI 2').fill(`www.cert-${suffix}.test`);
+      await page.getByRole('button', { name: 'Replace certificate' }).click();
+      await expect(page).toHaveURL(new RegExp(`/certificates/${id}$`));
+      await expect(page.getByTestId('certificate-detail')).toContainText(`www.cert-${suffix}.test`);
+      await expect(page.getByTestId('certificate-pem')).toContainText(fs.readFileSync(renewed.cert, 'utf8').split('\n')[1] ?? '');
+    } finally {
+      for (const d of [first.dir, renewed.dir]) fs.rmSync(d, { recursive: true, force: true });
+    }
+  });
+});
