@@ -2,6 +2,7 @@ import { Navigate, createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { SignInRoute } from '../features/auth/routes/sign-in';
 import { HistoryRoute } from '../features/history/routes/history';
+import { AuditLogRoute } from '../features/audit/routes/audit-log';
 import { NodesRoute } from '../features/nodes/routes/nodes';
 import { RouteCreateRoute } from '../features/routes/routes/route-create';
 import { RoutesListRoute } from '../features/routes/routes/routes-list';
@@ -83,6 +84,7 @@ const router = createBrowserRouter([
           { path: 'plugins/new', lazy: async () => ({ Component: (await import('../features/plugins/routes/plugin-create')).PluginCreateRoute }) },
           { path: 'plugins/:pluginId/edit', lazy: async () => ({ Component: (await import('../features/plugins/routes/plugin-edit')).PluginEditRoute }) },
           { path: 'nodes', element: <NodesRoute /> },
+          { path: 'audit', element: <AuditLogRoute /> },
           { path: 'history', element: <HistoryRoute /> },
           { path: '*', element: <NotFound /> },
         ],

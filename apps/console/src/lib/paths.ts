@@ -2,7 +2,7 @@ import { seg } from './api-client';
 
 export const DEFAULT_TENANT = 'default';
 
-export type ConsoleSection = 'services' | 'routes' | 'upstreams' | 'certificates' | 'consumers' | 'consumer-groups' | 'plugins' | 'nodes' | 'history';
+export type ConsoleSection = 'services' | 'routes' | 'upstreams' | 'certificates' | 'consumers' | 'consumer-groups' | 'plugins' | 'nodes' | 'history' | 'audit';
 
 /** Browser path of a console page inside a tenant. */
 export function consolePath(tenant: string, section: ConsoleSection, ...rest: string[]): string {

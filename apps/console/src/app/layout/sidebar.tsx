@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { Boxes, FileKey, History, Layers, Puzzle, Route, Server, UsersRound, Waypoints, X } from 'lucide-react';
+import { Boxes, FileKey, History, Layers, Puzzle, Route, ScrollText, Server, UsersRound, Waypoints, X } from 'lucide-react';
 import { NavLink } from 'react-router';
 import { ThemeSwitch } from '../../components/theme-switch';
 import { consolePath, type ConsoleSection } from '../../lib/paths';
@@ -16,6 +16,7 @@ const NAV: ReadonlyArray<{ section: ConsoleSection; label: string; icon: NavIcon
   { section: 'consumer-groups', label: 'Consumer groups', icon: Boxes },
   { section: 'plugins', label: 'Plugins', icon: Puzzle },
   { section: 'nodes', label: 'Gateway nodes', icon: Server },
+  { section: 'audit', label: 'Audit log', icon: ScrollText },
   { section: 'history', label: 'Config history', icon: History },
 ];
 

@@ -1,0 +1,35 @@
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
+import type { AuditLogEntry, Page } from '@aya/config-schema';
+import { api, seg } from '../../../lib/api-client';
+import { tenantScopeKey } from '../../../lib/paths';
+
+/** The filters of `GET /api/v1/tenants/{t}/audit` (all optional; times as ISO 8601). */
+export interface AuditFilters {
+  resource?: string;
+  actor?: string;
+  since?: string;
+  until?: string;
+}
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/**
+ * Newest first, page by page with the API's cursor. Under the tenant's scope key, so every write the console
+ * makes refreshes it (the new entry shows at the top).
+ */
+export function auditQueryOptions(tenant: string, filters: AuditFilters) {
+  return infiniteQueryOptions({
+    queryKey: [...tenantScopeKey(tenant), 'audit', filters] as const,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<AuditLogEntry>>(`/api/v1/tenants/${seg(tenant)}/audit`, {
+        query: { ...filters, limit: AUDIT_PAGE_SIZE, cursor: pageParam },
+        signal,
+      }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+  });
+}
+
+export function useAuditLog(tenant: string, filters: AuditFilters) {
+  return useInfiniteQuery(auditQueryOptions(tenant, filters));
+}
