@@ -77,6 +77,7 @@ function consolePages(f: Fixture): ConsolePage[] {
     { path: 'plugins/new', action: submit },
     { path: `plugins/${f.pluginId}/edit`, action: submit },
     { path: 'nodes' },
+    { path: 'history' },
   ];
 }
 

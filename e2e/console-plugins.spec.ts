@@ -116,7 +116,7 @@ test.describe('console consumers and plugins', () => {
     await config.getByRole('combobox', { name: 'Window' }).selectOption('second');
     await config.getByRole('spinbutton', { name: 'Limit' }).fill('0');
     await page.getByRole('button', { name: 'Add plugin' }).click();
-    await expect(page.getByTestId('field-error-config.limits.0.limit')).toContainText('>= 1');
+    await expect(page.getByTestId('field-error-config.limits.0.limit')).toContainText('At least 1');
     await config.getByRole('spinbutton', { name: 'Limit' }).fill('1000');
     await expect(page.getByTestId('field-error-config.limits.0.limit')).toBeHidden();
     await config.getByRole('combobox', { name: 'By', exact: true }).selectOption('header');
