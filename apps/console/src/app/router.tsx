@@ -1,6 +1,10 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
+import { AccountRoute } from '../features/auth/routes/account';
 import { SignInRoute } from '../features/auth/routes/sign-in';
+import { MembersRoute } from '../features/members/routes/members';
+import { TokensRoute } from '../features/tokens/routes/tokens';
+import { UsersRoute } from '../features/users/routes/users';
 import { HistoryRoute } from '../features/history/routes/history';
 import { AuditLogRoute } from '../features/audit/routes/audit-log';
 import { NodesRoute } from '../features/nodes/routes/nodes';
@@ -27,6 +31,7 @@ import { lastTenant } from '../lib/use-tenant';
 import { ConsoleLayout } from './layout/console-layout';
 import { NotFound, RouteError } from './route-error';
 import { RequireAuth } from './require-auth';
+import { TenantAccess } from './tenant-access';
 import { ConsumerDetailWithPlugins, RouteEditWithPlugins, ServiceEditWithPlugins } from './scoped-plugin-pages';
 
 function TenantHome() {
@@ -52,7 +57,9 @@ const router = createBrowserRouter([
         path: 't/:tenant',
         element: (
           <RequireAuth>
-            <ConsoleLayout />
+            <TenantAccess>
+              <ConsoleLayout />
+            </TenantAccess>
           </RequireAuth>
         ),
         errorElement: <RouteError />,
@@ -85,6 +92,10 @@ const router = createBrowserRouter([
           { path: 'plugins/:pluginId/edit', lazy: async () => ({ Component: (await import('../features/plugins/routes/plugin-edit')).PluginEditRoute }) },
           { path: 'nodes', element: <NodesRoute /> },
           { path: 'audit', element: <AuditLogRoute /> },
+          { path: 'members', element: <MembersRoute /> },
+          { path: 'tokens', element: <TokensRoute /> },
+          { path: 'users', element: <UsersRoute /> },
+          { path: 'account', element: <AccountRoute /> },
           { path: 'history', element: <HistoryRoute /> },
           { path: '*', element: <NotFound /> },
         ],

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useCanWriteConfig } from '../lib/write-access';
 import type { InfiniteData, UseInfiniteQueryResult, UseMutationResult } from '@tanstack/react-query';
 import type { Page } from '@aya/config-schema';
 import { DeleteResourceDialog } from './delete-resource-dialog';
@@ -50,11 +51,13 @@ export function ResourceListShell<T extends { id: string }>({
   const plural = title.toLowerCase();
 
   const rows = pages.data?.pages.flatMap((p) => p.data) ?? [];
-  const newLink = (
+  // a viewer sees the list, not controls that would be refused
+  const canWrite = useCanWriteConfig();
+  const newLink = canWrite ? (
     <Link to={newPath} className="btn btn-primary">
       New {noun}
     </Link>
-  );
+  ) : null;
   return (
     <section>
       <PageHeader title={title} description={description} actions={newLink} />

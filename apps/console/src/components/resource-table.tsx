@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useCanWriteConfig } from '../lib/write-access';
 import { Button } from './button';
 import { DataTable, type Column } from './data-table';
 
@@ -26,6 +27,7 @@ export interface ResourceTableProps<T extends NamedResource> {
 
 /** A config collection: the name opens the editor, and each row has Edit and Delete. */
 export function ResourceTable<T extends NamedResource>({ label, noun, rows, columns, editPath, viewPath = editPath, onDelete, nameHeader = 'Name' }: ResourceTableProps<T>) {
+  const canWrite = useCanWriteConfig();
   const nameColumn: Column<T> = {
     header: nameHeader,
     cell: (row) => (
@@ -41,7 +43,7 @@ export function ResourceTable<T extends NamedResource>({ label, noun, rows, colu
       rows={rows}
       rowKey={(row) => row.id}
       rowTestId={(row) => `${noun}-row-${row.name}`}
-      actions={(row) => (
+      actions={(row) => canWrite && (
         <>
           <Link to={editPath(row)} className="btn btn-ghost btn-sm" aria-label={`Edit ${noun} ${row.name}`}>
             Edit

@@ -1,5 +1,5 @@
 import { ApiError, ConsoleErrorCode, apiErrorFromBody } from './api-error';
-import { authToken } from './auth-token';
+import { authSession } from './auth-token';
 import { env } from './env';
 import { rememberEtag } from './etags';
 
@@ -21,6 +21,8 @@ export interface RequestOptions {
 export interface ApiClientConfig {
   baseUrl: string;
   getToken: () => string | null;
+  /** The cookie session's CSRF token, sent as `X-CSRF-Token` on writes made without a bearer token. */
+  getCsrfToken?: () => string | null;
   onUnauthorized: () => void;
   fetch?: typeof fetch;
 }
@@ -53,7 +55,7 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-/** Thin fetch wrapper: bearer token, JSON in and out, every failure thrown as an ApiError. */
+/** Thin fetch wrapper: cookie session (+ CSRF header) or bearer token, JSON in and out, every failure thrown as an ApiError. */
 export function createApiClient(config: ApiClientConfig): ApiClient {
   const doFetch = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
@@ -61,14 +63,19 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
     const headers: Record<string, string> = { accept: 'application/json' };
     const token = options.token !== undefined ? options.token : config.getToken();
     if (token) headers.authorization = `Bearer ${token}`;
+    const method = options.method ?? 'GET';
+    const csrf = config.getCsrfToken?.();
+    if (!token && csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.ifMatch) headers['if-match'] = options.ifMatch;
 
     let res: Response;
     try {
       res = await doFetch(buildUrl(config.baseUrl, path, options.query), {
-        method: options.method ?? 'GET',
+        method,
         headers,
+        // the session cookie travels with same-origin requests only
+        credentials: 'same-origin',
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: options.signal,
       });
@@ -100,8 +107,9 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
 /** The console's client: same-origin by default; a 401 drops the session and the auth guard sends the user to sign-in. */
 export const api: ApiClient = createApiClient({
   baseUrl: env.VITE_API_BASE,
-  getToken: () => authToken.get(),
-  onUnauthorized: () => authToken.clear(),
+  getToken: () => authSession.get().token,
+  getCsrfToken: () => authSession.get().csrf,
+  onUnauthorized: () => authSession.signedOut(),
 });
 
 /** Path segment helper: names may contain `.`/`~` and ids are opaque, so always encode. */

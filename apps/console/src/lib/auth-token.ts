@@ -1,48 +1,41 @@
 import { useSyncExternalStore } from 'react';
 
-const STORAGE_KEY = 'aya.console.token';
+/**
+ * What this tab knows of its session. A password sign-in lives in the control plane's http-only `aya_session`
+ * cookie, which no script can read: the tab keeps only the CSRF token its writes must send (from the sign-in answer,
+ * or GET /auth/me after a reload). A pasted admin token is kept in memory only (never in storage), so a reload asks
+ * for it again. `signedIn`: null until /auth/me has answered.
+ */
+export interface AuthSession {
+  token: string | null;
+  csrf: string | null;
+  signedIn: boolean | null;
+}
 
 type Listener = () => void;
 const listeners = new Set<Listener>();
+let current: AuthSession = { token: null, csrf: null, signedIn: null };
 
-function read(): string | null {
-  try {
-    return window.localStorage.getItem(STORAGE_KEY);
-  } catch {
-    // Storage can be disabled (privacy mode); the console then simply asks to sign in again.
-    return null;
-  }
-}
-
-let current: string | null = typeof window === 'undefined' ? null : read();
-
-function emit(): void {
+function update(next: Partial<AuthSession>): void {
+  current = { ...current, ...next };
   for (const l of listeners) l();
 }
 
-/** The admin bearer token, kept in localStorage so a reload keeps the operator signed in. */
-export const authToken = {
-  get(): string | null {
+export const authSession = {
+  get(): AuthSession {
     return current;
   },
-  set(token: string): void {
-    current = token;
-    try {
-      window.localStorage.setItem(STORAGE_KEY, token);
-    } catch {
-      // Kept in memory only.
-    }
-    emit();
+  /** Signed in with the password: the cookie holds the session. */
+  signedIn(csrf: string | null): void {
+    update({ csrf, signedIn: true });
   },
-  clear(): void {
-    if (current === null) return;
-    current = null;
-    try {
-      window.localStorage.removeItem(STORAGE_KEY);
-    } catch {
-      // Nothing stored.
-    }
-    emit();
+  /** Signed in with a pasted admin token, sent as a bearer header. */
+  signedInWithToken(token: string): void {
+    update({ token, csrf: null, signedIn: true });
+  },
+  signedOut(): void {
+    if (current.signedIn === false && current.token === null) return;
+    update({ token: null, csrf: null, signedIn: false });
   },
   subscribe(listener: Listener): () => void {
     listeners.add(listener);
@@ -50,15 +43,6 @@ export const authToken = {
   },
 };
 
-if (typeof window !== 'undefined') {
-  // Signing out in one tab signs out every tab.
-  window.addEventListener('storage', (e) => {
-    if (e.key !== STORAGE_KEY) return;
-    current = e.newValue;
-    emit();
-  });
-}
-
-export function useAuthToken(): string | null {
-  return useSyncExternalStore(authToken.subscribe, authToken.get, () => null);
+export function useAuthSession(): AuthSession {
+  return useSyncExternalStore(authSession.subscribe, authSession.get, authSession.get);
 }

@@ -1,8 +1,9 @@
 import { Menu } from 'lucide-react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { useMe } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { useAccess } from '../../features/auth/api/use-access';
 import { TenantSwitcher } from '../../features/tenants/components/tenant-switcher';
 import { tenantSwitchPath } from './tenant-switch-path';
 
@@ -18,6 +19,7 @@ export function AppHeader({ tenant, onOpenNav, navOpen = false }: AppHeaderProps
   const location = useLocation();
   const me = useMe();
   const logout = useLogout();
+  const access = useAccess(tenant);
 
   return (
     <header className="topbar">
@@ -33,8 +35,12 @@ export function AppHeader({ tenant, onOpenNav, navOpen = false }: AppHeaderProps
             <span className="user-avatar" aria-hidden="true">
               {me.data.user.username.slice(0, 1).toUpperCase()}
             </span>
-            <span className="user-name">{me.data.user.username}</span>
-            <span className="user-role">{me.data.user.role}</span>
+            <Link className="user-name" to={`/console/t/${encodeURIComponent(tenant)}/account`} title="Account: password, sessions">
+              {me.data.user.username}
+            </Link>
+            <span className="user-role" data-testid="current-role">
+              {access.superadmin ? 'superadmin' : (access.role ?? 'no role')}
+            </span>
           </span>
         ) : null}
         <Button size="sm" busy={logout.isPending} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/console/sign-in') })}>

@@ -3,6 +3,7 @@ import { Boxes, FileKey, History, Layers, Puzzle, Route, ScrollText, Server, Use
 import { NavLink } from 'react-router';
 import { ThemeSwitch } from '../../components/theme-switch';
 import { consolePath, type ConsoleSection } from '../../lib/paths';
+import { PeopleNav } from './people-nav';
 
 /** An icon of the one set the console uses (lucide-react): glyphs from fonts rendered as empty boxes on some systems. */
 export type NavIcon = ComponentType<{ size?: number; 'aria-hidden'?: boolean | 'true' }>;
@@ -53,6 +54,7 @@ export function Sidebar({ tenant, open = false, onClose }: SidebarProps) {
             </li>
           ))}
         </ul>
+        <PeopleNav tenant={tenant} />
       </nav>
       <div className="sidebar-foot">
         <ThemeSwitch />

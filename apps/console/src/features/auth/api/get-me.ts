@@ -1,30 +1,33 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { authToken } from '../../../lib/auth-token';
+import { authSession } from '../../../lib/auth-token';
 import type { MeResponse } from './types';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
-export function getMe(signal?: AbortSignal): Promise<MeResponse> {
-  return api.get<MeResponse>('/api/v1/auth/me', { signal });
+/** Who is signed in; with the session cookie it also hands back the CSRF token (kept in memory for writes). */
+export async function getMe(signal?: AbortSignal): Promise<MeResponse> {
+  const me = await api.get<MeResponse>('/api/v1/auth/me', { signal });
+  if (authSession.get().token === null) authSession.signedIn(me.csrfToken ?? null);
+  return me;
 }
 
 export function meQueryOptions() {
-  return queryOptions({ queryKey: meQueryKey, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000 });
+  return queryOptions({ queryKey: meQueryKey, queryFn: ({ signal }) => getMe(signal), staleTime: 60_000, retry: false });
 }
 
 export function useMe(enabled = true) {
   return useQuery({ ...meQueryOptions(), enabled });
 }
 
-/** Checks a pasted admin token against /auth/me before keeping it, so a typo never becomes a stored session. */
+/** Checks a pasted admin token against /auth/me before keeping it (in memory), so a typo never becomes a session. */
 export function useSignInWithToken() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (token: string) => api.get<MeResponse>('/api/v1/auth/me', { token, allowUnauthenticated: true }),
     onSuccess: (me, token) => {
       queryClient.clear();
-      authToken.set(token);
+      authSession.signedInWithToken(token);
       queryClient.setQueryData(meQueryKey, me);
     },
   });

@@ -1,16 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { authToken } from '../../../lib/auth-token';
-import { meQueryKey } from './get-me';
-import type { LoginResponse, MeResponse } from './types';
+import { authSession } from '../../../lib/auth-token';
+import type { LoginResponse } from './types';
 
 export interface LoginInput {
+  /** username or e-mail */
   username: string;
   password: string;
 }
 
+/** `cookie: true`: the session goes into the http-only cookie; the answer carries the CSRF token, never the session token. */
 export function login(input: LoginInput): Promise<LoginResponse> {
-  return api.post<LoginResponse>('/api/v1/auth/login', input, { token: null, allowUnauthenticated: true });
+  return api.post<LoginResponse>('/api/v1/auth/login', { ...input, cookie: true }, { token: null, allowUnauthenticated: true });
 }
 
 export function useLogin() {
@@ -20,8 +21,7 @@ export function useLogin() {
     onSuccess: (res) => {
       // Nothing cached under a previous identity may leak into this session.
       queryClient.clear();
-      authToken.set(res.token);
-      queryClient.setQueryData<MeResponse>(meQueryKey, { user: res.user });
+      authSession.signedIn(res.csrfToken);
     },
   });
 }

@@ -1,19 +1,22 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { authToken } from '../../../lib/auth-token';
+import { authSession } from '../../../lib/auth-token';
 
+/** `everywhere`: every session of the user ends (POST /auth/logout-all), not only this browser's. */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async () => {
+    mutationFn: async (everywhere?: boolean) => {
       try {
-        await api.post<void>('/api/v1/auth/logout', undefined, { allowUnauthenticated: true });
-      } catch {
-        // Revoking is best effort: an admin token cannot be revoked, an expired session already is.
+        await api.post<void>(everywhere ? '/api/v1/auth/logout-all' : '/api/v1/auth/logout', undefined, { allowUnauthenticated: true });
+      } catch (err) {
+        // Signing out here is best effort (an admin token cannot be revoked, an expired session already is);
+        // signing out everywhere must say when it did not happen.
+        if (everywhere) throw err;
       }
     },
-    onSettled: () => {
-      authToken.clear();
+    onSuccess: () => {
+      authSession.signedOut();
       queryClient.clear();
     },
   });

@@ -56,7 +56,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
 
   return (
     <form className="form" onSubmit={onSubmit} noValidate>
-      <TextField label="Username" name="username" value={username} onValueChange={setUsername} autoComplete="username" required autoFocus />
+      <TextField label="Username or e-mail" name="username" value={username} onValueChange={setUsername} autoComplete="username" required autoFocus />
       <TextField
         label="Password"
         name="password"
@@ -93,7 +93,7 @@ function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
         onValueChange={setToken}
         autoComplete="off"
         spellCheck={false}
-        hint="The value of AYA_ADMIN_TOKEN, or a personal admin token."
+        hint="AYA_ADMIN_TOKEN, or a tenant admin token (ayat_…). Kept for this tab only."
         required
         autoFocus
       />

@@ -1,5 +1,5 @@
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { useAuthToken } from '../../../lib/auth-token';
+import { useAuthSession } from '../../../lib/auth-token';
 import { SignInForm } from '../components/sign-in-form';
 
 interface FromState {
@@ -13,12 +13,12 @@ function safeFrom(state: unknown): string {
 }
 
 export function SignInRoute() {
-  const token = useAuthToken();
+  const session = useAuthSession();
   const location = useLocation();
   const navigate = useNavigate();
   const target = safeFrom(location.state);
 
-  if (token) return <Navigate to={target} replace />;
+  if (session.signedIn) return <Navigate to={target} replace />;
 
   return (
     <main className="sign-in-page">
