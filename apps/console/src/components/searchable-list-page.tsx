@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { useCanWriteConfig } from '../lib/write-access';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ListState } from '../lib/list-params';
 import { LIST_PAGE_SIZE } from '../lib/paths';
@@ -34,11 +35,13 @@ export function SearchableListPage<T extends { id: string }>(props: SearchableLi
   const plural = title.toLowerCase();
   const narrowed = list.params.q !== '' || Object.values(list.params.filters).some((v) => v !== '');
   const rows = page.data?.data ?? [];
-  const newLink = (
+  // a viewer sees the list, not controls that would be refused
+  const canWrite = useCanWriteConfig();
+  const newLink = canWrite ? (
     <Link to={newPath} className="btn btn-primary">
       New {noun}
     </Link>
-  );
+  ) : null;
   const close = () => {
     setPending(null);
     remove.reset();
