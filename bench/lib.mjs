@@ -15,6 +15,8 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
  * aya-bench-* behind in /tmp. Set here because every bench script imports this module before it makes a dir.
  */
 const RUN_TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-bench-run-'));
+// run as root, the embedded Postgres runs as the OS user postgres: it must enter (not list) the run dir to read its password file
+fs.chmodSync(RUN_TMP, 0o711);
 process.env.TMPDIR = RUN_TMP;
 process.on('exit', () => fs.rmSync(RUN_TMP, { recursive: true, force: true }));
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130));

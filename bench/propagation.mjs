@@ -1,6 +1,6 @@
 // Config propagation: time from an admin write until BOTH of two gateways serve the change, optionally
 // with N routes already configured, the gateways' RSS at that size, and errors under load during changes.
-// Usage: npm run bench:propagation [-- --changes 100] [--no-redis] [--routes 10000] [--seed-budget 150]
+// Usage: npm run bench:propagation [-- --changes 100] [--no-redis] [--routes 10000]
 //        [--baseline-changes 50] [--changes-budget 150] [--load-changes 1000] [--load-budget 150]   (budgets in seconds)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -51,7 +51,7 @@ async function measureChanges(cluster, { count, budgetS, prefix, log }) {
   return { fromWrite, fromResponse, writeMs };
 }
 
-export async function runPropagation({ changes = 100, useRedis = true, routes = 0, seedBudgetS = 150, changesBudgetS = Infinity, loadChanges = 0, loadBudgetS = Infinity, baselineChanges = 0, log = console.log } = {}) {
+export async function runPropagation({ changes = 100, useRedis = true, routes = 0, changesBudgetS = Infinity, loadChanges = 0, loadBudgetS = Infinity, baselineChanges = 0, log = console.log } = {}) {
   ensureTools(log);
   log(`config propagation: ${routes} routes, ${changes} changes, 2 gateways, ${useRedis ? 'Redis pub/sub' : 'SSE (no Redis)'}`);
   const cluster = await startCluster({ useRedis, log });
@@ -60,13 +60,13 @@ export async function runPropagation({ changes = 100, useRedis = true, routes = 
     // churn first, on the small config, so both sizes are measured in one run
     const small = baselineChanges > 0 ? await measureChanges(cluster, { count: baselineChanges, budgetS: Infinity, prefix: 'base', log }) : null;
     const churn = loadChanges > 0 ? await churnUnderLoad(cluster, { changes: loadChanges, budgetS: loadBudgetS, serviceName: 'origin', log }) : null;
-    const seed = routes > 0 ? await seedRoutes(cluster, { routes, budgetS: seedBudgetS, serviceName: 'origin', log }) : null;
-    if (seed) log(`  seeded ${routes} routes (${seed.viaApi} via API at ${seed.apiRoutesPerSecond}/s, ${seed.viaSql} via SQL), served after ${seed.totalSecondsUntilServed}s`);
+    const seed = routes > 0 ? await seedRoutes(cluster, { routes, serviceName: 'origin', log }) : null;
+    if (seed) log(`  seeded ${routes} routes with one config apply in ${seed.applySeconds}s (${seed.routesPerSecond} routes/s), served after ${seed.totalSecondsUntilServed}s`);
 
     const main = await measureChanges(cluster, { count: changes, budgetS: changesBudgetS, prefix: 'bench', log });
     const { fromWrite } = main;
     const rss = { gatewaysMb: cluster.gateways.map((g) => rssMb(g.pid)), controlPlaneMb: rssMb(cluster.cpPid) };
-    const configuredRoutes = routes + fromWrite.length + (seed?.viaSql ? 1 : 0);
+    const configuredRoutes = routes + fromWrite.length;
     log(`  RSS with ${configuredRoutes} routes: gateways ${rss.gatewaysMb.join(' / ')} MB, control plane ${rss.controlPlaneMb} MB`);
     return {
       at: new Date().toISOString(), machine: `${os.cpus().length} cores, ${os.cpus()[0]?.model}`,
@@ -85,7 +85,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : dflt);
   const result = await runPropagation({
     changes: num('--changes', 100), useRedis: !args.includes('--no-redis'), routes: num('--routes', 0),
-    seedBudgetS: num('--seed-budget', 150), changesBudgetS: num('--changes-budget', Infinity),
+    changesBudgetS: num('--changes-budget', Infinity),
     baselineChanges: num('--baseline-changes', 0), loadChanges: num('--load-changes', 0), loadBudgetS: num('--load-budget', Infinity),
   });
   console.table({ 'from write start': result.fromWriteStartMs, 'after write response': result.fromWriteResponseMs, 'admin write': result.adminWriteMs });

@@ -27,7 +27,7 @@ export function renderTable(r) {
     '|---|---:|---:|---:|---:|---:|',
     `| Aya + key-auth + cluster rate limit | ${int(t.peak.ayaPolicies?.rps)} | ${f(t.ratios.policiesToNginxRps)} | ${f(t.ratios.policiesToAyaRps)} | ${f(t.peak.ayaPolicies?.p99Ms)} | ${f(t.ratios.policiesToAyaCpuPerRequest)} |`,
     '',
-    `Config (2 gateways, Redis notices, real control plane + Postgres), ${int(p.routes)} routes seeded (${int(p.seed?.viaApi)} through the admin API at ${f(p.seed?.apiRoutesPerSecond, 1)} routes/s, ${int(p.seed?.viaSql)} by one SQL insert when the ${p.seed ? 'seeding budget' : ''} ran out):`,
+    `Config (2 gateways, Redis notices, real control plane + Postgres), ${int(p.routes)} routes seeded by one declarative apply (${f(p.seed?.applySeconds, 1)} s for the request, ${int(p.seed?.routesPerSecond)} routes/s; served by both gateways after ${f(p.seed?.totalSecondsUntilServed, 1)} s):`,
     '',
     '| | p50 | p99 | max | samples |',
     '|---|---:|---:|---:|---:|',

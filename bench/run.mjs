@@ -14,8 +14,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const num = (flag, dflt) => (args.includes(flag) ? Number(args[args.indexOf(flag) + 1]) : dflt);
 const mode = quick
-  ? { rounds: 1, seconds: 4, warmup: 1, halfSeconds: 3, routes: 10_000, seedBudgetS: 5, changes: 200, changesBudgetS: 15, baselineChanges: 10, loadChanges: 1000, loadBudgetS: 15 }
-  : { rounds: 3, seconds: 10, warmup: 3, halfSeconds: 8, routes: 10_000, seedBudgetS: 60, changes: 200, changesBudgetS: 120, baselineChanges: 50, loadChanges: 1000, loadBudgetS: 120 };
+  ? { rounds: 1, seconds: 4, warmup: 1, halfSeconds: 3, routes: 10_000, changes: 200, changesBudgetS: 15, baselineChanges: 10, loadChanges: 1000, loadBudgetS: 15 }
+  : { rounds: 3, seconds: 10, warmup: 3, halfSeconds: 8, routes: 10_000, changes: 200, changesBudgetS: 120, baselineChanges: 50, loadChanges: 1000, loadBudgetS: 120 };
 const opts = {
   ...mode,
   rounds: num('--rounds', mode.rounds), seconds: num('--seconds', mode.seconds), routes: num('--routes', mode.routes),

@@ -4,6 +4,7 @@ import { describeError, EXIT_USAGE } from './admin/errors';
 import { addLoginCommand } from './admin/login-command';
 import { addResourceCommands } from './admin/resource-commands';
 import { RESOURCE_SPECS } from './admin/resources';
+import { addConfigCommands } from './commands/config';
 
 function buildProgram(): Command {
   const program = new Command('aya')
@@ -18,6 +19,7 @@ function buildProgram(): Command {
     .action(async () => (await import('./commands/start.js')).startCommand());
   addLoginCommand(program);
   for (const spec of RESOURCE_SPECS) addResourceCommands(program, spec);
+  addConfigCommands(program);
   return program;
 }
 

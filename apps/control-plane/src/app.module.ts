@@ -15,6 +15,8 @@ import { HistoryService } from './history/history.service';
 import { RedisPublisher } from './config-flow/redis-publisher';
 import { CONTROLLERS } from './controllers';
 import { PRISMA, type Db } from './db/prisma';
+import { DeclarativeConfigService } from './declarative/declarative-config.service';
+import { TenantStateReader } from './declarative/tenant-state';
 import { Metrics } from './metrics/metrics';
 import { MembersService } from './people/members.service';
 import { TokensService } from './people/tokens.service';
@@ -57,6 +59,8 @@ export class AppModule {
         ConfigReader,
         HistoryService,
         NodesService,
+        TenantStateReader,
+        DeclarativeConfigService,
         AuditReader,
         MembersService,
         TokensService,

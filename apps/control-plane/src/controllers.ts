@@ -6,6 +6,7 @@ import { UsersController } from './people/users.controller';
 import { PluginSchemasController } from './plugins/plugins.controller';
 import { ConfigController } from './config-flow/config.controller';
 import { InternalController } from './config-flow/internal.controller';
+import { DeclarativeController } from './declarative/declarative.controller';
 import { HealthController } from './health/health.controller';
 import { HistoryController } from './history/history.controller';
 import { MetricsController } from './metrics/metrics.controller';
@@ -25,6 +26,7 @@ export const CONTROLLERS = [
   PluginSchemasController,
   ConfigController,
   HistoryController,
+  DeclarativeController,
   NodesController,
   AuditController,
   InternalController,

@@ -14,6 +14,7 @@ import { ConfigWriter } from './config-flow/config-writer';
 import { PgConfigListener } from './config-flow/pg-listener';
 import { RedisPublisher } from './config-flow/redis-publisher';
 import { acceptEmptyJsonBodies } from './common/json-body';
+import { acceptConfigDocuments } from './declarative/declarative-bodies';
 import { consoleAvailable } from './console/console-static';
 import { bootstrap } from './db/bootstrap';
 import { applyMigrations, modifiedMigrations, readMigrations, withMigrationLock } from './db/migrate';
@@ -96,6 +97,7 @@ async function start(): Promise<void> {
     { logger: false, abortOnError: false },
   );
   acceptEmptyJsonBodies(app, BODY_LIMIT);
+  acceptConfigDocuments(app);
   if (consoleEnabled) {
     // wildcard GET /* serves files; a missing one falls through to the not-found path (ErrorFilter: SPA fallback)
     await app.register(fastifyStatic, { root: env.AYA_CONSOLE_DIR, prefix: '/', index: ['index.html'] });

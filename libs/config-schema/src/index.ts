@@ -13,3 +13,4 @@ export * from './cluster';
 export * from './config-delta';
 export * from './gateway-status';
 export * from './audit';
+export * from './declarative';

@@ -5,6 +5,7 @@ import { auditRow, type AuditEntry } from '../audit/audit-row';
 import type { Principal } from '../auth/permissions';
 import { SecretBox } from '../certificates/secret-box';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
+import type { Prisma } from '../generated/prisma/client';
 import { PG_CONFIG_CHANNEL } from './pg-listener';
 import { RedisPublisher } from './redis-publisher';
 import { syncConfigItems, type SyncScope } from './config-index';
@@ -51,6 +52,19 @@ function ownItems(audit: AuditEntry[]): SyncScope {
 }
 
 /**
+ * One statement for any number of audit rows: Prisma's createMany costs milliseconds per row in its query
+ * compiler, and a declarative apply of 10,000 routes writes 10,000 rows. created_at stays the column's default.
+ */
+async function insertAuditRows(tx: Tx, rows: Prisma.AuditEventUncheckedCreateInput[]): Promise<void> {
+  // the rows as JSON, read back by their field names (absent = NULL)
+  await tx.$executeRaw`
+    INSERT INTO audit_events (tenant_id, actor_kind, actor_id, actor_name, address, action, resource_type, resource_id, resource_name, revision, before, after)
+    SELECT x."tenantId", x."actorKind", x."actorId", x."actorName", x.address, x.action, x."resourceType", x."resourceId", x."resourceName", x.revision, x.before, x.after
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x("tenantId" uuid, "actorKind" text, "actorId" text, "actorName" text, address text, action text,
+         "resourceType" text, "resourceId" text, "resourceName" text, revision int, before jsonb, after jsonb)`;
+}
+
+/**
  * The one way to change config: the write, the revision bump, the audit row, the changed items and the new
  * hash commit together or not at all. A write costs what it changes (the items its scope names), not the
  * size of the config: gateways get the revision's changes as a delta.
@@ -68,7 +82,7 @@ export class ConfigWriter {
       const outcome = await fn(tx);
       const entries = Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit];
       // who (kind, id, name, address), what and the before/after views: audit/audit-row.ts
-      await tx.auditEvent.createMany({ data: entries.map((entry) => auditRow(actor, entry, revision)) });
+      await insertAuditRows(tx, entries.map((entry) => auditRow(actor, entry, revision)));
       return { result: outcome.result, scope: outcome.scope ?? ownItems(entries) };
     });
   }

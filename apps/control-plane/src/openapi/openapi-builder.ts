@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AUDIT_QUERY_SCHEMAS } from '../audit/audit-query';
+import { DECLARATIVE_QUERY_SCHEMAS } from '../declarative/declarative-responses';
 import { pageQuerySchema } from '../common/pagination';
 import { changesQuerySchema, configQuerySchema } from '../config-flow/internal.controller';
 import { DERIVED_SCHEMA_NAMES } from '../common/patch-schema';
@@ -53,7 +54,7 @@ function successResponse(kind: ResponseKind): JsonObject {
 const BODY_PARSED = new Set(['post', 'put', 'patch', 'delete', 'options']);
 const PULLS = new Set(['internal.config', 'internal.changes']);
 /** Operations that store a certificate private key (sealed with AYA_SECRET_KEY). */
-const KEY_WRITES = new Set(['certificates.create', 'certificates.replace', 'certificates.update']);
+const KEY_WRITES = new Set(['certificates.create', 'certificates.replace', 'certificates.update', 'declarative.apply']);
 
 /** Writes that take `If-Match` (an ETag operation other than a read or a create). */
 const conditionalWrite = (op: Operation): boolean => op.etag && op.method !== 'get' && op.method !== 'post';
@@ -106,7 +107,7 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
 
 function parametersOf(op: Operation): Json[] {
   const params: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 }, description: 'id or name' }));
-  const audit = AUDIT_QUERY_SCHEMAS[op.id];
+  const audit = AUDIT_QUERY_SCHEMAS[op.id] ?? DECLARATIVE_QUERY_SCHEMAS[op.id];
   if (audit) params.push(...queryParameters(audit));
   const historyQuery = HISTORY_QUERY_SCHEMAS[op.id];
   if (historyQuery) params.push(...queryParameters(historyQuery));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AUDIT_OPERATION_RESPONSES, AUDIT_RESPONSE_SCHEMAS } from '../audit/audit-responses';
 import { CONSUMER_OPERATION_RESPONSES, CONSUMER_RESPONSE_SCHEMAS } from '../consumers/consumer-responses';
 import { HISTORY_OPERATION_RESPONSES, HISTORY_RESPONSE_SCHEMAS } from '../history/history-responses';
+import { DECLARATIVE_OPERATION_RESPONSES, DECLARATIVE_RESPONSE_SCHEMAS } from '../declarative/declarative-responses';
 import { PEOPLE_OPERATION_RESPONSES, PEOPLE_RESPONSE_SCHEMAS } from '../people/people-responses';
 import { resourceOperationResponses, resourceResponseSchemas } from '../resources/derive';
 import { RESOURCES } from '../resources/registry';
@@ -36,6 +37,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ...CONSUMER_RESPONSE_SCHEMAS,
   ...AUDIT_RESPONSE_SCHEMAS,
   ...HISTORY_RESPONSE_SCHEMAS,
+  ...DECLARATIVE_RESPONSE_SCHEMAS,
   GatewayNodeList: z.object({ data: z.array(gatewayNode) }),
   RevisionNotice: revisionNoticeSchema,
   ConfigResponse: configResponseSchema,
@@ -57,6 +59,7 @@ export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   ...CONSUMER_OPERATION_RESPONSES,
   ...AUDIT_OPERATION_RESPONSES,
   ...HISTORY_OPERATION_RESPONSES,
+  ...DECLARATIVE_OPERATION_RESPONSES,
   'config.revision': 'RevisionNotice',
   'nodes.list': 'GatewayNodeList',
   'internal.config': 'ConfigResponse',
