@@ -12,5 +12,6 @@ export * from './snapshot';
 export * from './cluster';
 export * from './config-delta';
 export * from './gateway-status';
+export * from './history';
 export * from './audit';
 export * from './declarative';

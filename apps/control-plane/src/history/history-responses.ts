@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { ConfigDiff, RevisionDetail, RevisionSummary, RollbackResult } from './history.service';
-import type { HistoryItem, HistoryItemDiff } from './history-view';
+import type { ConfigDiff, HistoryItem, HistoryItemDiff, RevisionDetail, RevisionSummary, RollbackResult } from '@aya/config-schema';
 
 const itemShape = {
   kind: z.string(),

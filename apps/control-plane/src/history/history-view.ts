@@ -1,21 +1,6 @@
+import type { HistoryItem, HistoryItemDiff } from '@aya/config-schema';
 import { historyTable } from './history-tables';
-import { actionOf, type ChangeAction, type NetChange, type StoredRow } from './row-history';
-
-/** One changed row as the history API answers it (field names as the admin API spells them, secrets redacted). */
-export interface HistoryItem {
-  kind: string;
-  /** the row's id (a consumer group membership: `<consumerId>/<groupId>`) */
-  id: string;
-  /** its name, slug, username... as of after the change (before it, for a delete) */
-  name: string | null;
-  action: ChangeAction;
-  tenantId: string | null;
-}
-
-export interface HistoryItemDiff extends HistoryItem {
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-}
+import { actionOf, type NetChange, type StoredRow } from './row-history';
 
 export const REDACTED = '[redacted]';
 

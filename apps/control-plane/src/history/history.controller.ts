@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Post, Query } from '@nestjs/common';
-import type { Page } from '@aya/config-schema';
+import type { ConfigDiff, Page, RevisionDetail, RevisionSummary, RollbackResult } from '@aya/config-schema';
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type Principal } from '../auth/permissions';
 import { diffQuerySchema, parseQuery, parseRevision, revisionsQuerySchema, tenantQuerySchema } from './history-query';
-import { HistoryService, type ConfigDiff, type RevisionDetail, type RevisionSummary, type RollbackResult } from './history.service';
+import { HistoryService } from './history.service';
 
 /** Config history (history.service.ts): `/api/v1/config/revisions`, `/revisions/{n}`, `/diff`, `/revisions/{n}/rollback`. */
 @Controller('api/v1/config')

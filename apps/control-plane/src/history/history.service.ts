@@ -1,46 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Page } from '@aya/config-schema';
+import type { ConfigDiff, Page, RevisionDetail, RevisionSummary, RollbackResult } from '@aya/config-schema';
 import type { Principal } from '../auth/permissions';
 import { ConflictError, NotFoundError, ValidationError } from '../common/errors';
 import { ConfigWriter } from '../config-flow/config-writer';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
 import { assertNoCrossTenantClash } from './cross-tenant';
-import { itemDiffOf, itemOf, type HistoryItem, type HistoryItemDiff } from './history-view';
+import { itemDiffOf, itemOf } from './history-view';
 import { restoreRows } from './restore-rows';
 import { diffBetween, netChanges, type RowChange } from './row-history';
 import { requestScope, rollbackScope, type TenantScope } from './tenant-scope';
 
 /** How many of a revision's changed items the list shows (the revision itself has them all). */
 export const LIST_ITEMS = 20;
-
-export interface RevisionSummary {
-  revision: number;
-  createdAt: string;
-  /** who wrote it (username or token name); null for the control plane's own revisions */
-  actor: string | null;
-  /** items it changed (in the caller's tenants) */
-  changeCount: number;
-  /** the first LIST_ITEMS of them */
-  changes: HistoryItem[];
-}
-
-export interface RevisionDetail extends Omit<RevisionSummary, 'changes'> {
-  changes: HistoryItemDiff[];
-}
-
-export interface ConfigDiff {
-  from: number;
-  to: number;
-  changes: HistoryItemDiff[];
-}
-
-export interface RollbackResult {
-  /** the new revision, whose config equals `rolledBackTo`'s (in `tenant`, when given) */
-  revision: number;
-  rolledBackTo: number;
-  tenant: string | null;
-  changes: HistoryItem[];
-}
 
 interface RevisionRow {
   revision: number;

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import type { HistoryAction } from '@aya/config-schema';
 import { tableOrder } from './history-tables';
 
 /** A row as to_jsonb wrote it (column names as in the table). */
@@ -23,9 +24,7 @@ export interface NetChange {
   after: StoredRow | null;
 }
 
-export type ChangeAction = 'create' | 'update' | 'delete';
-
-export const actionOf = (c: Pick<NetChange, 'before' | 'after'>): ChangeAction => (c.before === null ? 'create' : c.after === null ? 'delete' : 'update');
+export const actionOf = (c: Pick<NetChange, 'before' | 'after'>): HistoryAction => (c.before === null ? 'create' : c.after === null ? 'delete' : 'update');
 
 /**
  * Folds changes (in the order they happened) into one net change per row, leaving out rows that ended as they

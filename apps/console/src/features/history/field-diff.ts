@@ -1,4 +1,4 @@
-import type { ChangeAction, HistoryItemDiff, RevisionSummary } from './api/types';
+import type { HistoryAction, HistoryItemDiff, RevisionSummary } from '@aya/config-schema';
 
 /** Bookkeeping fields every write touches: shown folded, never as "the change". */
 const BOOKKEEPING = new Set(['createdAt', 'updatedAt', 'tenantId', 'id']);
@@ -32,7 +32,7 @@ export function formatValue(value: unknown): string {
   return value === undefined ? '—' : JSON.stringify(value);
 }
 
-const VERBS: Readonly<Record<ChangeAction, string>> = { create: 'created', update: 'changed', delete: 'deleted' };
+const VERBS: Readonly<Record<HistoryAction, string>> = { create: 'created', update: 'changed', delete: 'deleted' };
 
 /** "route orders changed, service shop created +3 more" */
 export function revisionSummary(r: Pick<RevisionSummary, 'changes' | 'changeCount'>, shown = 2): string {

@@ -1,8 +1,7 @@
 import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '@aya/config-schema';
 import { api, seg } from '../../../lib/api-client';
 import { tenantScopeKey } from '../../../lib/paths';
-import type { ConfigDiff, RevisionSummary, RollbackResult } from './types';
+import type { ConfigDiff, Page, RevisionSummary, RollbackResult } from '@aya/config-schema';
 
 const PAGE = 25;
 

@@ -1,9 +1,9 @@
 import { Badge, type BadgeTone } from '../../../components/badge';
-import type { ChangeAction, HistoryItemDiff } from '../api/types';
+import type { HistoryAction, HistoryItemDiff } from '@aya/config-schema';
 import { fieldRows, formatValue } from '../field-diff';
 
-const TONES: Readonly<Record<ChangeAction, BadgeTone>> = { create: 'success', update: 'info', delete: 'danger' };
-const LABELS: Readonly<Record<ChangeAction, string>> = { create: 'created', update: 'changed', delete: 'deleted' };
+const TONES: Readonly<Record<HistoryAction, BadgeTone>> = { create: 'success', update: 'info', delete: 'danger' };
+const LABELS: Readonly<Record<HistoryAction, string>> = { create: 'created', update: 'changed', delete: 'deleted' };
 
 /** One item's before/after, changed fields highlighted (old struck through, new in bold), the rest folded. */
 function ItemDiff({ item }: { item: HistoryItemDiff }) {

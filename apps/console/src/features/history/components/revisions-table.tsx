@@ -1,7 +1,7 @@
 import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/data-table';
 import { RelativeTime } from '../../../components/relative-time';
-import type { RevisionSummary } from '../api/types';
+import type { RevisionSummary } from '@aya/config-schema';
 import { revisionSummary } from '../field-diff';
 
 export interface RevisionsTableProps {

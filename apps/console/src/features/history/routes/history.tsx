@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { notifyConfigWrite } from '../../../lib/notify';
 import { useTenant } from '../../../lib/use-tenant';
 import { useDiff, useRevisions, useRollback } from '../api/history';
-import type { RevisionSummary } from '../api/types';
+import type { RevisionSummary } from '@aya/config-schema';
 import { rangeOf } from '../field-diff';
 import { RevisionDiff } from '../components/revision-diff';
 import { RevisionsTable } from '../components/revisions-table';
@@ -27,6 +27,10 @@ export function HistoryRoute() {
   const rows = revisions.data?.pages.flatMap((p) => p.data) ?? [];
 
   const pick = (revision: number, on: boolean) => setPicked((prev) => (on ? [...prev, revision].slice(-2) : prev.filter((r) => r !== revision)));
+  const ask = (r: RevisionSummary) => {
+    rollback.reset();
+    setTarget(r);
+  };
   const confirm = () => {
     if (!target) return;
     rollback.mutate(target.revision, {
@@ -51,10 +55,7 @@ export function HistoryRoute() {
           </EmptyState>
         ) : (
           <>
-            <RevisionsTable revisions={rows} picked={picked} onPick={pick} onRollback={(r) => {
-              rollback.reset();
-              setTarget(r);
-            }} />
+            <RevisionsTable revisions={rows} picked={picked} onPick={pick} onRollback={ask} />
             <LoadMore hasMore={Boolean(revisions.hasNextPage)} loading={revisions.isFetchingNextPage} onLoadMore={() => void revisions.fetchNextPage()} />
           </>
         )
