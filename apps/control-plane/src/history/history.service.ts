@@ -103,7 +103,8 @@ export class HistoryService {
       await restoreRows(tx, changes);
       const tenantId = scope === 'all' ? null : (scope[0] ?? null);
       if (tenantId !== null) await assertNoCrossTenantClash(tx, tenantId, changes);
-      const items = changes.map(itemOf);
+      // what the rollback does: each row from its current state back to revision n's
+      const items = changes.map((c) => itemOf({ ...c, before: c.after, after: c.before }));
       const result: RollbackResult = { revision, rolledBackTo: n, tenant: tenantId, changes: items };
       return {
         result,
