@@ -27,11 +27,11 @@ export interface AuditLogEntry {
   actor: { kind: AuditActorKind; id: string; name: string };
   /** the client's address as the control plane saw it; null when unknown */
   address: string | null;
-  /** create, update, delete, or the name of another write (a rollback, an apply) */
+  /** create, update, delete, or the name of another write (a rollback, an apply, a token's revoke) */
   action: string;
   resource: { type: string; id: string; name: string | null };
-  /** the config revision the write made */
-  revision: number;
+  /** the config revision the write made; null for a write outside the config (members, admin tokens) */
+  revision: number | null;
   before: unknown;
   after: unknown;
   changes: AuditChange[];

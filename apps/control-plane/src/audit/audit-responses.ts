@@ -9,7 +9,7 @@ const auditLogEntry: z.ZodType<AuditLogEntry> = z.object({
   address: z.string().nullable(),
   action: z.string(),
   resource: z.object({ type: z.string(), id: z.string(), name: z.string().nullable() }),
-  revision: z.int(),
+  revision: z.int().nullable().describe('the config revision the write made; null outside the config (members, tokens)'),
   before: z.unknown().describe('the resource as the API showed it before the write (null on create)'),
   after: z.unknown().describe('the resource as the API shows it after the write (null on delete)'),
   changes: z.array(

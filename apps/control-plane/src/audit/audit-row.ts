@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/permissions';
+import type { Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 
 /** What a write tells the config writer to audit (see ConfigWriter.write). */
@@ -18,8 +19,8 @@ export interface AuditEntry {
 const asJson = (v: unknown): Prisma.InputJsonValue | undefined =>
   v === undefined ? undefined : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
-/** The audit_events row of one entry, written by the actor at `revision`. */
-export function auditRow(actor: Principal, entry: AuditEntry, revision: number): Prisma.AuditEventUncheckedCreateInput {
+/** The audit_events row of one entry, written by the actor at `revision` (null: a write outside the config). */
+export function auditRow(actor: Principal, entry: AuditEntry, revision: number | null): Prisma.AuditEventUncheckedCreateInput {
   const kind = actor.kind;
   return {
     tenantId: entry.tenantId,
@@ -54,4 +55,13 @@ export function auditLabel(key: string | null, view: unknown): string | null {
   if (Array.isArray(v.snis) && typeof v.snis[0] === 'string') return v.snis[0];
   if (typeof v.type === 'string') return v.type;
   return null;
+}
+
+/**
+ * Audits a write outside the config (tenant members, admin tokens) in the caller's transaction: no revision is
+ * made, so these rows have none. Config writes are audited by ConfigWriter.write.
+ */
+export async function recordAudit(tx: Tx, actor: Principal, entries: AuditEntry | AuditEntry[]): Promise<void> {
+  const list = Array.isArray(entries) ? entries : [entries];
+  await tx.auditEvent.createMany({ data: list.map((entry) => auditRow(actor, entry, null)) });
 }

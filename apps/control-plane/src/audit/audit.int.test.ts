@@ -34,14 +34,17 @@ const newest = async (tenant = 'default') => (await auditPage('limit=1', tenant)
 const revision = async (): Promise<number> => (await api<{ revision: number }>('GET', '/api/v1/config/revision')).body.revision;
 const countRows = async (): Promise<number> => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM audit_events')).rows[0].n);
 
-/** Runs one write and returns the one audit entry it made (newest of its tenant), checking exactly one row was added. */
-async function audited(write: () => Promise<ApiResponse>, expectStatus: number, tenant = 'default'): Promise<AuditLogEntry> {
+/**
+ * Runs one write and returns the one audit entry it made (newest of its tenant), checking exactly one row was added
+ * and its revision: the one a config write made, none for members and tokens (`config` false).
+ */
+async function audited(write: () => Promise<ApiResponse>, expectStatus: number, tenant = 'default', config = true): Promise<AuditLogEntry> {
   const rows = await countRows();
   const res = await write();
   expect(res.status, JSON.stringify(res.body)).toBe(expectStatus);
   expect(await countRows()).toBe(rows + 1);
   const entry = await newest(tenant);
-  expect(entry.revision).toBe(await revision());
+  expect(entry.revision).toBe(config ? await revision() : null);
   return entry;
 }
 
@@ -120,6 +123,30 @@ describe('audit rows', () => {
     const entry = await audited(() => caller(token.token)('POST', t('upstreams', 'acme'), { name: 'token-pool', targets: [] }), 201, 'acme');
     expect(entry.actor).toEqual({ kind: 'token', id: token.id, name: 'token:deployer' });
     expect(entry).toMatchObject({ address: CLIENT, resource: { type: 'upstream', name: 'token-pool' } });
+  });
+
+  it('audits members and admin tokens (no config revision; never the token)', async () => {
+    await userSession(cp, 'mia');
+    const added = await audited(() => api('POST', t('members', 'acme'), { user: 'mia', role: 'viewer' }), 201, 'acme', false);
+    expect(added).toMatchObject({ action: 'create', revision: null, actor: ENV_ACTOR, address: CLIENT, resource: { type: 'member', name: 'mia' } });
+    const changed = await audited(() => api('PATCH', t('members/mia', 'acme'), { role: 'operator' }), 200, 'acme', false);
+    expect(changed.changes).toEqual([{ path: ['role'], op: 'change', before: 'viewer', after: 'operator' }]);
+    const removed = await audited(() => api('DELETE', t('members/mia', 'acme')), 204, 'acme', false);
+    expect(removed).toMatchObject({ action: 'delete', resource: { type: 'member', id: added.resource.id }, after: null });
+
+    let secret = '';
+    const created = await audited(async () => {
+      const res = await api<{ id: string; token: string }>('POST', t('tokens', 'acme'), { name: 'ci', role: 'viewer' });
+      secret = res.body.token;
+      return res;
+    }, 201, 'acme', false);
+    expect(created).toMatchObject({ action: 'create', revision: null, resource: { type: 'token', name: 'ci' }, after: expect.objectContaining({ role: 'viewer' }) });
+    const revoked = await audited(() => api('DELETE', t(`tokens/${created.resource.id}`, 'acme')), 204, 'acme', false);
+    expect(revoked).toMatchObject({ action: 'revoke', resource: { type: 'token', id: created.resource.id }, before: expect.objectContaining({ name: 'ci' }) });
+    const stored = (await db.query<{ s: string }>(`SELECT row_to_json(e)::text AS s FROM audit_events e`)).rows.map((r) => r.s).join('\n');
+    expect(secret.length).toBeGreaterThan(16);
+    expect(stored).not.toContain(secret);
+    expect(JSON.stringify((await auditPage('limit=200', 'acme')).data)).not.toContain(secret);
   });
 
   it('holds no secret or private key: certificates and credentials are audited by their views', async () => {
@@ -201,8 +228,8 @@ describe('audit reader', () => {
   it("shows a tenant only its own entries; a deleted tenant's rows only on the platform reader", async () => {
     await api('POST', t('upstreams', 'acme'), { name: 'acme-pool', targets: [] });
     const acme = (await auditPage('limit=200', 'acme')).data;
-    expect(acme.map((e) => e.resource.name)).toEqual(['acme-pool', 'token-pool', 'acme']);
-    const acmeId = acme[2].resource.id;
+    expect(acme.map((e) => e.resource.name)).toEqual(['acme-pool', 'ci', 'ci', 'mia', 'mia', 'mia', 'token-pool', 'deployer', 'acme']);
+    const acmeId = acme[8].resource.id;
     expect(acme.every((e) => e.tenantId === acmeId)).toBe(true);
     const defaults = (await auditPage('limit=200')).data;
     expect(defaults.some((e) => e.tenantId === acmeId)).toBe(false);
@@ -227,11 +254,13 @@ describe('audit reader', () => {
 
     // a member of acme alone: acme's log, and on the platform reader acme's entries only (no other tenant, no orphans)
     const vera = await userSession(cp, 'vera', { acme: 'viewer' });
+    const acmeNow = (await auditPage('limit=200', 'acme')).data.map((e) => e.id);
+    expect(acmeNow).toHaveLength(acme.length + 1); // vera's membership
     expect((await vera('GET', t('audit'))).status).toBe(403);
-    expect((await vera<Page<AuditLogEntry>>('GET', t('audit?limit=200', 'acme'))).body.data.map((e) => e.id)).toEqual(acme.map((e) => e.id));
+    expect((await vera<Page<AuditLogEntry>>('GET', t('audit?limit=200', 'acme'))).body.data.map((e) => e.id)).toEqual(acmeNow);
     const veraPlatform = await vera<Page<AuditLogEntry>>('GET', '/api/v1/audit?limit=200');
     expect(veraPlatform.status).toBe(200);
-    expect(veraPlatform.body.data.map((e) => e.id)).toEqual(acme.map((e) => e.id));
+    expect(veraPlatform.body.data.map((e) => e.id)).toEqual(acmeNow);
     const defaultId = (await api<{ id: string }>('GET', '/api/v1/tenants/default')).body.id;
     expect((await vera<Page<AuditLogEntry>>('GET', `/api/v1/audit?tenant=${defaultId}`)).body.data).toEqual([]);
     // a member without audit:read anywhere gets no platform log at all

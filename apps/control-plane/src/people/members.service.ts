@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { recordAudit, type AuditEntry } from '../audit/audit-row';
 import { roleRank, type Principal, type TenantRole } from '../auth/permissions';
 import { userWhere } from '../auth/auth.service';
 import { roleIn } from '../auth/tenant-access';
@@ -44,7 +45,9 @@ export class MembersService {
       if (!user) throw new ValidationError('no such user', [{ path: 'user', message: `no user "${input.user}"` }]);
       const existing = await tx.tenantMember.findUnique({ where: { tenantId_userId: { tenantId: tenant.id, userId: user.id } } });
       if (existing) throw new ConflictError(`"${input.user}" is already a member`, [{ path: 'user', message: 'already a member' }]);
-      return toView(await tx.tenantMember.create({ data: { tenantId: tenant.id, userId: user.id, role: input.role }, include: WITH_USER }));
+      const added = toView(await tx.tenantMember.create({ data: { tenantId: tenant.id, userId: user.id, role: input.role }, include: WITH_USER }));
+      await recordAudit(tx, actor, memberAudit(tenant, 'create', undefined, added));
+      return added;
     });
   }
 
@@ -52,11 +55,13 @@ export class MembersService {
     return this.prisma.$transaction(async (tx) => {
       const tenant = await lockTenant(tx, tenantRef);
       const member = await findMember(tx, tenant.id, userRef);
+      const before = await memberView(tx, tenant.id, member.userId);
       mayGrant(actor, tenant, role);
       mayTouch(actor, tenant, member.role);
       if (member.role === 'owner' && role !== 'owner') await keepAnOwner(tx, tenant);
-      const updated = await tx.tenantMember.update({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } }, data: { role }, include: WITH_USER });
-      return toView(updated);
+      const updated = toView(await tx.tenantMember.update({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } }, data: { role }, include: WITH_USER }));
+      await recordAudit(tx, actor, memberAudit(tenant, 'update', before, updated));
+      return updated;
     });
   }
 
@@ -66,9 +71,21 @@ export class MembersService {
       const member = await findMember(tx, tenant.id, userRef);
       mayTouch(actor, tenant, member.role);
       if (member.role === 'owner') await keepAnOwner(tx, tenant);
+      const before = await memberView(tx, tenant.id, member.userId);
       await tx.tenantMember.delete({ where: { tenantId_userId: { tenantId: tenant.id, userId: member.userId } } });
+      await recordAudit(tx, actor, memberAudit(tenant, 'delete', before, undefined));
     });
   }
+}
+
+async function memberView(tx: Tx, tenantId: string, userId: string): Promise<MemberView> {
+  return toView(await tx.tenantMember.findUniqueOrThrow({ where: { tenantId_userId: { tenantId, userId } }, include: WITH_USER }));
+}
+
+/** The audit entry of a membership change (in the tenant's log, named by the user). */
+function memberAudit(tenant: Tenant, action: 'create' | 'update' | 'delete', before: MemberView | undefined, after: MemberView | undefined): AuditEntry {
+  const user = (after ?? before)?.user;
+  return { tenantId: tenant.id, action, resourceType: 'member', resourceId: user?.id ?? '', resourceName: user?.username ?? null, before, after };
 }
 
 /** The tenant, its row locked: membership changes of one tenant run one at a time, so the owner count holds. */

@@ -26,7 +26,7 @@ export class TokensController {
   @Delete(':id')
   @HttpCode(204)
   @Permission('tokens:write')
-  revoke(@TenantParam() tenant: string, @Param('id') id: string): Promise<void> {
-    return this.tokens.revoke(tenant, id);
+  revoke(@Actor() actor: Principal, @TenantParam() tenant: string, @Param('id') id: string): Promise<void> {
+    return this.tokens.revoke(actor, tenant, id);
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { recordAudit, type AuditEntry } from '../audit/audit-row';
 import { roleRank, type Principal, type TenantRole } from '../auth/permissions';
 import { roleIn } from '../auth/tenant-access';
 import { newTenantToken, sha256Hex } from '../auth/tokens';
@@ -33,6 +34,12 @@ function toView(row: TenantToken): TokenView {
   };
 }
 
+/** The audit entry of a token's create or revoke (in the tenant's log). */
+function tokenAudit(tenantId: string, action: 'create' | 'revoke', before: TokenView | undefined, after: TokenView | undefined): AuditEntry {
+  const view = (after ?? before) as TokenView;
+  return { tenantId, action, resourceType: 'token', resourceId: view.id, resourceName: view.name, before, after };
+}
+
 /**
  * `/api/v1/tenants/{t}/tokens`: admin tokens for automation, acting with their role in this tenant only. Stored as
  * sha256; the token is in the create answer and nowhere else. A caller creates tokens up to its own role.
@@ -53,8 +60,9 @@ export class TokensService {
     const own = roleIn(actor, tenant.id);
     if (!own || roleRank(input.role) < roleRank(own)) throw new ForbiddenError(`a ${own ?? 'non-member'} cannot create a ${input.role} token`);
     const token = newTenantToken();
-    const row = await this.prisma.tenantToken.create({
-      data: {
+    const row = await this.prisma.$transaction(async (tx) => {
+      const created = await tx.tenantToken.create({
+        data: {
         tenantId: tenant.id,
         name: input.name,
         role: input.role,
@@ -62,17 +70,24 @@ export class TokensService {
         expiresAt: input.expiresAt ? new Date(input.expiresAt) : null,
         createdById: actor.kind === 'session' ? actor.id : null,
         createdBy: actor.username,
-      },
+        },
+      });
+      // the view, never the token or its hash
+      await recordAudit(tx, actor, tokenAudit(tenant.id, 'create', undefined, toView(created)));
+      return created;
     });
     return { ...toView(row), token };
   }
 
   /** Revokes: the row stays (its name and lastUsedAt), the token answers 401 from now on. */
-  async revoke(tenantRef: string, id: string): Promise<void> {
+  async revoke(actor: Principal, tenantRef: string, id: string): Promise<void> {
     const tenant = await findTenant(this.prisma, tenantRef);
-    const revoked = isUuid(id)
-      ? await this.prisma.tenantToken.updateMany({ where: { id: id.toLowerCase(), tenantId: tenant.id, revokedAt: null }, data: { revokedAt: new Date() } })
-      : { count: 0 };
-    if (revoked.count === 0) throw new NotFoundError(`token "${id}" not found`);
+    await this.prisma.$transaction(async (tx) => {
+      const where = { id: id.toLowerCase(), tenantId: tenant.id, revokedAt: null };
+      const row = isUuid(id) ? await tx.tenantToken.findFirst({ where }) : null;
+      const revoked = row ? await tx.tenantToken.updateMany({ where, data: { revokedAt: new Date() } }) : { count: 0 };
+      if (!row || revoked.count === 0) throw new NotFoundError(`token "${id}" not found`);
+      await recordAudit(tx, actor, tokenAudit(tenant.id, 'revoke', toView(row), undefined));
+    });
   }
 }

@@ -13,6 +13,8 @@ export const AUDIT_RESOURCE_TYPES: ReadonlyArray<{ value: string; label: string 
   { value: 'credential', label: 'Credentials' },
   { value: 'consumer-group', label: 'Consumer groups' },
   { value: 'tenant', label: 'Tenant' },
+  { value: 'member', label: 'Members' },
+  { value: 'token', label: 'Admin tokens' },
 ];
 
 /** `['targets', 0, 'weight']` -> `targets[0].weight` */
@@ -25,7 +27,7 @@ export function formatValue(value: unknown): string {
   return value === undefined ? '—' : JSON.stringify(value);
 }
 
-export const ACTION_TONES: Readonly<Record<string, BadgeTone>> = { create: 'success', update: 'info', delete: 'danger' };
+export const ACTION_TONES: Readonly<Record<string, BadgeTone>> = { create: 'success', update: 'info', delete: 'danger', revoke: 'danger' };
 
 export const CHANGE_LABELS: Readonly<Record<AuditChange['op'], string>> = { add: 'added', remove: 'removed', change: 'changed' };
 

@@ -53,7 +53,7 @@ export function AuditDetailDialog({ entry, onClose }: { entry: AuditLogEntry | n
             <dt>From</dt>
             <dd>{entry.address ?? <span className="muted">unknown</span>}</dd>
             <dt>Revision</dt>
-            <dd>{entry.revision}</dd>
+            <dd>{entry.revision ?? <span className="muted">none (not a config change)</span>}</dd>
             <dt>Resource id</dt>
             <dd>
               <code className="mono">{entry.resource.id}</code>
