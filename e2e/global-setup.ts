@@ -16,7 +16,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const upstream = await startUpstream('upstream');
   const cp = await startControlPlane({
     databaseUrl: await createDatabaseOn(pg.adminUrl),
-    env: { AYA_CONSOLE_DIR: path.join(REPO_ROOT, 'apps/console/dist'), AYA_SECRET_KEY: randomToken() },
+    // AYA_E2E_CONSOLE_DIR: a console built elsewhere (`vite build --outDir`), so a rebuild of apps/console/dist by
+    // another run cannot swap the chunks under a test ("Failed to fetch dynamically imported module")
+    env: { AYA_CONSOLE_DIR: process.env.AYA_E2E_CONSOLE_DIR ?? path.join(REPO_ROOT, 'apps/console/dist'), AYA_SECRET_KEY: randomToken() },
   });
   const gw = await startGateway({ controlPlaneUrl: cp.url, clusterToken: cp.clusterToken });
   if (!cp.initialAdminPassword) throw new Error(`control plane printed no initial admin password:\n${cp.logs()}`);

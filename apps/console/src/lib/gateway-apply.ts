@@ -32,25 +32,62 @@ export function applyProgressText({ applied, total }: ApplyProgress): string {
 
 export interface FollowOptions {
   timeoutMs?: number;
-  intervalMs?: number;
   onProgress?: (p: ApplyProgress) => void;
 }
 
+const POLL_MS = 1_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Waiter extends FollowOptions {
+  target: number;
+  deadline: number;
+  resolve: (p: ApplyProgress) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Every toast waiting for gateways shares one poll of `GET /nodes` (a burst of writes is not a burst of polls). */
+const waiters = new Set<Waiter>();
+let polling = false;
+
+async function pollNodes(): Promise<void> {
+  if (polling) return;
+  polling = true;
+  try {
+    while (waiters.size > 0) {
+      let nodes: GatewayNode[];
+      try {
+        nodes = (await api.get<{ data: GatewayNode[] }>('/api/v1/nodes')).data;
+      } catch (err) {
+        for (const w of waiters) w.reject(err);
+        waiters.clear();
+        return;
+      }
+      const now = Date.now();
+      for (const w of [...waiters]) {
+        const progress = applyProgress(nodes, w.target, now);
+        w.onProgress?.(progress);
+        if (progress.applied === progress.total || now + POLL_MS > w.deadline) {
+          waiters.delete(w);
+          w.resolve(progress);
+        }
+      }
+      if (waiters.size > 0) await sleep(POLL_MS);
+    }
+  } finally {
+    polling = false;
+  }
+}
 
 /**
  * Follows the config revision a write just made until every live gateway reports it, or the timeout: the
  * last count is the answer. The revision read right after the write is that write's or a later one, and
  * waiting for a later one waits for this one too.
  */
-export async function followGatewayApply({ timeoutMs = 20_000, intervalMs = 1_000, onProgress }: FollowOptions = {}): Promise<ApplyProgress> {
+export async function followGatewayApply({ timeoutMs = 20_000, onProgress }: FollowOptions = {}): Promise<ApplyProgress> {
   const { revision } = await api.get<ConfigRevisionInfo>('/api/v1/config/revision');
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { data } = await api.get<{ data: GatewayNode[] }>('/api/v1/nodes');
-    const progress = applyProgress(data, revision, Date.now());
-    onProgress?.(progress);
-    if (progress.applied === progress.total || Date.now() + intervalMs > deadline) return progress;
-    await sleep(intervalMs);
-  }
+  const done = new Promise<ApplyProgress>((resolve, reject) => {
+    waiters.add({ target: revision, deadline: Date.now() + timeoutMs, onProgress, resolve, reject });
+  });
+  void pollNodes();
+  return done;
 }

@@ -1,5 +1,5 @@
 import { toast } from 'sonner';
-import { applyProgressText, followGatewayApply } from './gateway-apply';
+import { applyProgressText, followGatewayApply, type ApplyProgress } from './gateway-apply';
 
 /** A short confirmation ("Service orders deleted") with nothing to follow. */
 export function notifySuccess(message: string): void {
@@ -15,10 +15,18 @@ export function notifyError(message: string): void {
  * while the gateways catch up and then says "Applied on N of M gateways".
  */
 export function notifyConfigWrite(message: string): void {
-  const id = toast.success(message, { description: 'Applying on gateways…', duration: Infinity });
-  void followGatewayApply({ onProgress: (p) => toast.success(message, { id, description: `${applyProgressText(p)}${p.applied < p.total ? ' Waiting…' : ''}` }) })
-    .then((p) => toast.success(message, { id, description: applyProgressText(p), duration: 6_000 }))
-    .catch(() => toast.success(message, { id, description: 'Gateway status unavailable.', duration: 6_000 }));
+  let shown = 'Applying on gateways…';
+  const id = toast.success(message, { description: shown, duration: Infinity });
+  // only a changed count touches the toast: an update restarts its animation
+  const onProgress = (p: ApplyProgress) => {
+    const text = `${applyProgressText(p)}${p.applied < p.total ? ' Waiting…' : ''}`;
+    if (text === shown) return;
+    shown = text;
+    toast.success(message, { id, description: text });
+  };
+  void followGatewayApply({ onProgress })
+    .then((p) => toast.success(message, { id, description: applyProgressText(p), duration: 4_000 }))
+    .catch(() => toast.success(message, { id, description: 'Gateway status unavailable.', duration: 4_000 }));
 }
 
 /** "Service orders created": the noun, the name when the resource has one, what happened. */
