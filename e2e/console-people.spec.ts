@@ -123,3 +123,21 @@ test('a user changes the password and signs out everywhere', async ({ page, requ
   await expect(other).toHaveURL(/\/console\/sign-in$/);
   await other.close();
 });
+
+test('a member of one other tenant only lands in that tenant after sign-in', async ({ page, request }) => {
+  const headers = { authorization: `Bearer ${env('AYA_E2E_ADMIN_TOKEN')}` };
+  const slug = `e2e-team-${suffix}`;
+  expect((await request.post(`${consoleUrl()}/api/v1/tenants`, { headers, data: { slug, name: slug } })).status()).toBe(201);
+  const username = `e2e-team-owner-${suffix}`;
+  const password = `${username}-password`;
+  expect((await request.post(`${consoleUrl()}/api/v1/users`, { headers, data: { username, password } })).status()).toBe(201);
+  expect((await request.post(`${consoleUrl()}/api/v1/tenants/${slug}/members`, { headers, data: { user: username, role: 'owner' } })).status()).toBe(201);
+  await page.goto(`${consoleUrl()}/`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/console/t/${slug}/services$`));
+  await expect(page.getByTestId('current-role')).toHaveText('owner');
+  // the tenant switch offers only the tenants this user belongs to
+  await expect(page.getByLabel('Tenant').locator('option')).toHaveCount(1);
+});

@@ -27,16 +27,12 @@ import { ConsumerGroupEditRoute } from '../features/consumers/routes/consumer-gr
 import { ConsumerGroupsListRoute } from '../features/consumers/routes/consumer-groups-list';
 import { ConsumersListRoute } from '../features/consumers/routes/consumers-list';
 import { PluginsListRoute } from '../features/plugins/routes/plugins-list';
-import { lastTenant } from '../lib/use-tenant';
 import { ConsoleLayout } from './layout/console-layout';
 import { NotFound, RouteError } from './route-error';
 import { RequireAuth } from './require-auth';
+import { TenantHome } from './tenant-home';
 import { TenantAccess } from './tenant-access';
 import { ConsumerDetailWithPlugins, RouteEditWithPlugins, ServiceEditWithPlugins } from './scoped-plugin-pages';
-
-function TenantHome() {
-  return <Navigate to={`/console/t/${encodeURIComponent(lastTenant())}/services`} replace />;
-}
 
 const router = createBrowserRouter([
   { path: '/', element: <Navigate to="/console" replace /> },
