@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { consoleUrl, env, shot, signIn } from './console-session';
+import { startUpstream } from '../test/harness/upstream';
 
 const suffix = Date.now().toString(36);
 /** A tenant of its own: the few hundred routes seeded here never crowd another spec's lists. */
@@ -97,6 +98,58 @@ test.describe('console lists and forms', () => {
     await shot(page, 'routes-list-phone');
   });
 
+  test('route traffic rules as forms: a split and a rewrite made in the form are served by the gateway', async ({ page, request }) => {
+    // tr-b on an upstream of its own (a real server in this test): its answer says which service got the request
+    const other = await startUpstream('split-b');
+    for (const [name, url] of [['tr-a', env('AYA_E2E_UPSTREAM_URL')], ['tr-b', other.url]]) {
+      expect((await request.post(`${apiBase()}/services`, { headers: headers(), data: { name, url } })).status()).toBe(201);
+    }
+    try {
+      await signIn(page);
+      await page.goto(`${consoleUrl()}/console/t/${tenant}/routes/new`);
+      await page.getByLabel('Name').fill(`tr-${suffix}`);
+      await page.getByLabel('Service').selectOption('tr-a');
+      await page.getByLabel('Path 1').fill(`/tr-${suffix}`);
+      await page.getByRole('button', { name: 'Advanced' }).click();
+
+      // a split row with no service is refused at its field, then all traffic goes to tr-b
+      const split = page.getByTestId('rule-split');
+      await split.getByRole('button', { name: '+ Add service' }).click();
+      await page.getByRole('button', { name: 'Create route' }).click();
+      await expect(page.getByTestId('field-error-split.services.0.service')).toBeVisible();
+      await split.getByLabel('Split service 1').selectOption('tr-b');
+      await split.getByLabel('Split weight 1').fill('10');
+      const rewrite = page.getByTestId('rule-rewrite');
+      // after Strip path (on by default): /tr-…/old/x reaches the service as /old/x
+      await rewrite.getByLabel('Rewrite pattern').fill('^/old/(.*)$');
+      await rewrite.getByLabel('Rewrite to').fill('/new/$1');
+      // the JSON view shows what the form built
+      await rewrite.getByLabel('JSON', { exact: true }).check();
+      await expect(rewrite.getByLabel('Path rewrite (JSON)')).toHaveValue(/"replacement": "\/new\/\$1"/);
+      await rewrite.getByLabel('JSON', { exact: true }).uncheck();
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await shot(page, 'route-traffic-rules-phone');
+      await page.getByRole('button', { name: 'Create route' }).click();
+      await expect(page).toHaveURL(new RegExp(`/console/t/${tenant}/routes$`));
+
+      const stored = await request.get(`${apiBase()}/routes/tr-${suffix}`, { headers: headers() });
+      expect(await stored.json()).toMatchObject({ split: { services: [{ weight: 10 }] }, rewrite: { regex: '^/old/(.*)$', replacement: '/new/$1' } });
+      // the real gateway, over a real socket: split to tr-b, path rewritten
+      await expect
+        .poll(async () => (await request.get(`${env('AYA_E2E_PROXY_URL')}/tr-${suffix}/old/x`, { failOnStatusCode: false })).text(), { timeout: 20_000 })
+        .toBe('hello from split-b /new/x');
+
+      // the edit form reads the stored rules back into their fields
+      await page.getByRole('link', { name: `Edit route tr-${suffix}` }).click();
+      await page.getByRole('button', { name: 'Advanced' }).click();
+      await expect(page.getByLabel('Split service 1')).toHaveValue('tr-b');
+      await expect(page.getByLabel('Rewrite to')).toHaveValue('/new/$1');
+    } finally {
+      await other.close();
+    }
+  });
+
   test('upstreams: the form keeps its blank target on an empty submit, warns about duplicates and all-zero weights; the list shows health', async ({ page }) => {
     await signIn(page);
     await page.goto(`${consoleUrl()}/console/t/${tenant}/upstreams/new`);
@@ -132,39 +185,39 @@ test.describe('console lists and forms', () => {
     const first = pemFiles(`cert-${suffix}.test`);
     const renewed = pemFiles(`cert-${suffix}.test`);
     try {
-      await signIn(page);
-      await page.goto(`${consoleUrl()}/console/t/${tenant}/certificates/new`);
-      await page.getByLabel('Upload certificate file…').setInputFiles(first.cert);
-      await expect(page.getByLabel('Certificate (PEM)')).toHaveValue(/BEGIN CERTIFICATE/);
-      await expect(page.getByText(`Reads as cert-${suffix}.test`)).toBeVisible();
-      await page.getByLabel('SNI 1').fill(`cert-${suffix}.test`);
-      await page.getByRole('button', { name: 'Create certificate' }).click();
-      await expect(page.getByTestId('field-error-key')).toContainText('needs its private key');
+        await signIn(page);
+        await page.goto(`${consoleUrl()}/console/t/${tenant}/certificates/new`);
+        await page.getByLabel('Upload certificate file…').setInputFiles(first.cert);
+        await expect(page.getByLabel('Certificate (PEM)')).toHaveValue(/BEGIN CERTIFICATE/);
+        await expect(page.getByText(`Reads as cert-${suffix}.test`)).toBeVisible();
+        await page.getByLabel('SNI 1').fill(`cert-${suffix}.test`);
+        await page.getByRole('button', { name: 'Create certificate' }).click();
+        await expect(page.getByTestId('field-error-key')).toContainText('needs its private key');
 
-      await page.getByLabel('Upload key file…').setInputFiles(first.key);
-      await expect(page.getByLabel('Private key (PEM)')).toHaveValue(/PRIVATE KEY/);
-      await page.getByRole('button', { name: 'Create certificate' }).click();
-      const row = page.getByTestId(`certificate-row-cert-${suffix}.test`);
-      await expect(row).toContainText('stored encrypted');
+        await page.getByLabel('Upload key file…').setInputFiles(first.key);
+        await expect(page.getByLabel('Private key (PEM)')).toHaveValue(/PRIVATE KEY/);
+        await page.getByRole('button', { name: 'Create certificate' }).click();
+        const row = page.getByTestId(`certificate-row-cert-${suffix}.test`);
+        await expect(row).toContainText('stored encrypted');
 
-      await row.getByRole('link', { name: `Certificate cert-${suffix}.test`, exact: true }).click();
-      await expect(page.getByRole('heading', { name: `Certificate cert-${suffix}.test` })).toBeVisible();
-      await expect(page.getByTestId('certificate-pem')).toContainText(fs.readFileSync(first.cert, 'utf8').split('\n')[1] ?? '');
+        await row.getByRole('link', { name: `Certificate cert-${suffix}.test`, exact: true }).click();
+        await expect(page.getByRole('heading', { name: `Certificate cert-${suffix}.test` })).toBeVisible();
+        await expect(page.getByTestId('certificate-pem')).toContainText(fs.readFileSync(first.cert, 'utf8').split('\n')[1] ?? '');
 
-      // renewal: a new chain and its key, one more SNI; the id (what services point at) stays
-      const id = page.url().split('/').at(-1);
-      await page.getByRole('link', { name: 'Replace' }).click();
-      await page.getByLabel('Upload certificate file…').setInputFiles(renewed.cert);
-      // the stored key does not match the new chain: refused at the key by the control plane
-      await page.getByRole('button', { name: 'Replace certificate' }).click();
-      await expect(page.getByTestId('field-error-key')).toContainText('does not match');
-      await page.getByLabel('Upload key file…').setInputFiles(renewed.key);
-      await page.getByRole('button', { name: '+ Add sni' }).click();
-      await page.getByLabel('SNI 2').fill(`www.cert-${suffix}.test`);
-      await page.getByRole('button', { name: 'Replace certificate' }).click();
-      await expect(page).toHaveURL(new RegExp(`/certificates/${id}$`));
-      await expect(page.getByTestId('certificate-detail')).toContainText(`www.cert-${suffix}.test`);
-      await expect(page.getByTestId('certificate-pem')).toContainText(fs.readFileSync(renewed.cert, 'utf8').split('\n')[1] ?? '');
+        // renewal: a new chain and its key, one more SNI; the id (what services point at) stays
+        const id = page.url().split('/').at(-1);
+        await page.getByRole('link', { name: 'Replace' }).click();
+        await page.getByLabel('Upload certificate file…').setInputFiles(renewed.cert);
+        // the stored key does not match the new chain: refused at the key by the control plane
+        await page.getByRole('button', { name: 'Replace certificate' }).click();
+        await expect(page.getByTestId('field-error-key')).toContainText('does not match');
+        await page.getByLabel('Upload key file…').setInputFiles(renewed.key);
+        await page.getByRole('button', { name: '+ Add sni' }).click();
+        await page.getByLabel('SNI 2').fill(`www.cert-${suffix}.test`);
+        await page.getByRole('button', { name: 'Replace certificate' }).click();
+        await expect(page).toHaveURL(new RegExp(`/certificates/${id}$`));
+        await expect(page.getByTestId('certificate-detail')).toContainText(`www.cert-${suffix}.test`);
+        await expect(page.getByTestId('certificate-pem')).toContainText(fs.readFileSync(renewed.cert, 'utf8').split('\n')[1] ?? '');
     } finally {
       for (const d of [first.dir, renewed.dir]) fs.rmSync(d, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 const DEBOUNCE_MS = 250;
 
@@ -6,13 +6,17 @@ const DEBOUNCE_MS = 250;
 export function SearchBox({ label, value, onSearch, placeholder }: { label: string; value: string; onSearch: (q: string) => void; placeholder?: string }) {
   const id = useId();
   const [text, setText] = useState(value);
-  // the URL is the source of truth: back/forward or a link changes it under us
-  useEffect(() => setText(value), [value]);
+  const timer = useRef<number | undefined>(undefined);
+  // the URL is the source of truth: a clear, back/forward or a link changes it under us, and drops a pending search
   useEffect(() => {
-    if (text.trim() === value) return undefined;
-    const timer = window.setTimeout(() => onSearch(text), DEBOUNCE_MS);
-    return () => window.clearTimeout(timer);
-  }, [text, value, onSearch]);
+    window.clearTimeout(timer.current);
+    setText(value);
+  }, [value]);
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  const search = (q: string) => {
+    window.clearTimeout(timer.current);
+    if (q.trim() !== value) onSearch(q);
+  };
   return (
     <div className="search-box">
       <label htmlFor={id} className="visually-hidden">
@@ -24,9 +28,15 @@ export function SearchBox({ label, value, onSearch, placeholder }: { label: stri
         className="input"
         value={text}
         placeholder={placeholder}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          const q = e.target.value;
+          setText(q);
+          window.clearTimeout(timer.current);
+          // only typing schedules a search: nothing a re-render does can fire a stale one
+          timer.current = window.setTimeout(() => search(q), DEBOUNCE_MS);
+        }}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') onSearch(text);
+          if (e.key === 'Enter') search(text);
         }}
       />
     </div>

@@ -2,11 +2,11 @@ import { CACHE_METHODS, COMPRESSION_ALGORITHMS } from '@aya/config-schema';
 import { CheckboxGroup } from '../../../components/checkbox-group';
 import { Disclosure } from '../../../components/disclosure';
 import { CheckboxField, TextField } from '../../../components/field';
-import { JsonTextField } from '../../../components/json-text-field';
 import { ToggleSection } from '../../../components/toggle-section';
 import type { FieldErrors } from '../../../lib/form-errors';
 import { errorAt } from '../../../lib/form-values';
-import { JSON_FIELDS, ROUTE_ADVANCED_FIELDS, jsonFieldSchema, type CacheValues, type CompressionValues, type JsonFieldName, type RouteFormValues } from './route-form-values';
+import { TrafficRules } from './traffic-rules';
+import { ROUTE_ADVANCED_FIELDS, type CacheValues, type CompressionValues, type JsonFieldName, type RouteFormValues } from './route-form-values';
 
 export interface RouteAdvancedSectionProps {
   values: RouteFormValues;
@@ -52,10 +52,7 @@ export function RouteAdvancedSection({ values, errors: f, setPriority, setCache,
           <TextField label="Content types" name="compression.contentTypes" value={compression.contentTypes} onValueChange={(contentTypes) => setCompression({ contentTypes })} error={errorAt(f, 'compression.contentTypes')} placeholder="text/*, application/json, …" />
         </div>
       </ToggleSection>
-      <h3 className="section-heading">Traffic rules (JSON)</h3>
-      {JSON_FIELDS.map(({ name, label, example }) => (
-        <JsonTextField key={name} name={name} label={label} value={values.json[name]} onValueChange={(text) => setJson(name, text)} schema={jsonFieldSchema(name)} errors={f} example={example} />
-      ))}
+      <TrafficRules json={values.json} errors={f} setJson={setJson} />
     </Disclosure>
   );
 }
