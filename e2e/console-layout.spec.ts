@@ -78,6 +78,11 @@ function consolePages(f: Fixture): ConsolePage[] {
     { path: `plugins/${f.pluginId}/edit`, action: submit },
     { path: 'nodes' },
     { path: 'history' },
+    { path: 'audit' },
+    { path: 'members', action: submit },
+    { path: 'tokens', action: submit },
+    { path: 'users', action: submit },
+    { path: 'account', action: submit },
   ];
 }
 
@@ -153,7 +158,8 @@ test.describe('console layout, theme and feedback', () => {
 
   for (const vp of VIEWPORTS) {
     test(`every page fits ${vp.width} px, its primary action on screen, in light and dark`, async ({ page }) => {
-      test.setTimeout(180_000);
+      // 27 pages x 2 themes on a shared, busy machine: 180 s ran out at the last page
+      test.setTimeout(300_000);
       await page.setViewportSize({ width: vp.width, height: vp.height });
       await signIn(page);
       for (const theme of ['light', 'dark'] as const) {
@@ -205,6 +211,7 @@ test.describe('console layout, theme and feedback', () => {
   });
 
   test('theme: light, dark or system, remembered, readable in both', async ({ page }) => {
+    test.setTimeout(150_000);
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.emulateMedia({ colorScheme: 'light' });
     await signIn(page);
