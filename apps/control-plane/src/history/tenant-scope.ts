@@ -1,4 +1,4 @@
-import { roleGrants, type PermissionName, type Principal } from '../auth/permissions';
+import { roleGrants, type Principal } from '../auth/permissions';
 import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
 import type { Db, Tx } from '../db/prisma';
 import { findTenant } from '../tenants/tenant-lookup';
@@ -6,24 +6,9 @@ import { findTenant } from '../tenants/tenant-lookup';
 /** Tenant ids whose changes a caller sees, or every tenant. */
 export type TenantScope = 'all' | readonly string[];
 
-/** What the scope needs of a principal: a platform superadmin sees all, anyone else their memberships' tenants. */
-interface ScopedPrincipal {
-  superadmin?: boolean;
-  memberships?: ReadonlyArray<{ tenantId: string; role: string }>;
-}
-
-const scoped = (principal: Principal): ScopedPrincipal => principal as ScopedPrincipal;
-/** roleGrants of a tenant role (auth/permissions.ts), as the membership names it */
-const grants = roleGrants as (role: string, permission: PermissionName, method?: string) => boolean;
-
-/**
- * The tenants a caller may see the history of: all for a platform superadmin (and for a principal without
- * memberships, whose role is platform-wide), else the tenants they are a member of.
- */
+/** The tenants a caller may see the history of: all for a platform superadmin, else their memberships' tenants. */
 export function callerScope(principal: Principal): TenantScope {
-  const p = scoped(principal);
-  if (p.superadmin !== false || p.memberships === undefined) return 'all';
-  return p.memberships.map((m) => m.tenantId);
+  return principal.superadmin ? 'all' : principal.memberships.map((m) => m.tenantId);
 }
 
 /**
@@ -49,7 +34,7 @@ export async function rollbackScope(db: Tx, principal: Principal, tenantRef: str
   }
   const narrowed = await requestScope(db, principal, tenantRef ?? (scope === 'all' ? undefined : scope[0]));
   const tenantId = narrowed === 'all' ? undefined : narrowed[0];
-  const role = scoped(principal).memberships?.find((m) => m.tenantId === tenantId)?.role;
-  if (scope !== 'all' && (role === undefined || !grants(role, 'config:write', 'POST'))) throw new ForbiddenError();
+  const role = principal.memberships.find((m) => m.tenantId === tenantId)?.role;
+  if (scope !== 'all' && (role === undefined || !roleGrants(role, 'config:write', 'POST'))) throw new ForbiddenError();
   return narrowed;
 }
