@@ -285,6 +285,14 @@ test.describe('console layout, theme and feedback', () => {
     await expect(page.getByTestId('field-error-name')).toContainText('already taken');
     await expect(page.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByTestId('form-error')).toBeHidden();
+
+    // a delete from the list confirms with a toast too
+    await page.getByLabel('Name').fill(`${name}-x`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Leave' }).click();
+    await page.getByTestId(`service-row-${name}`).getByRole('button', { name: /^Delete/ }).click();
+    await page.getByRole('dialog', { name: 'Delete service?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(page.locator('[data-sonner-toast]').filter({ hasText: `Service ${name} deleted` })).toBeVisible();
   });
 
   test('leaving a form with unsaved edits asks first; an untouched form lets you go', async ({ page }) => {

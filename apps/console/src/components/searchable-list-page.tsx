@@ -6,7 +6,7 @@ import type { ListState } from '../lib/list-params';
 import { LIST_PAGE_SIZE } from '../lib/paths';
 import type { ListPage } from '../lib/tenant-list';
 import { Button } from './button';
-import { ConfirmDialog } from './confirm-dialog';
+import { DeleteResourceDialog } from './delete-resource-dialog';
 import { PageHeader } from './page-header';
 import type { ResourceListShellProps } from './resource-list-page';
 import { Pager } from './pager';
@@ -42,11 +42,6 @@ export function SearchableListPage<T extends { id: string }>(props: SearchableLi
       New {noun}
     </Link>
   ) : null;
-  const close = () => {
-    setPending(null);
-    remove.reset();
-  };
-
   let body: ReactNode;
   if (page.isPending) body = <Loading label={`Loading ${plural}…`} />;
   else if (!page.data) body = <ErrorState error={page.error} onRetry={() => void page.refetch()} />;
@@ -89,18 +84,9 @@ export function SearchableListPage<T extends { id: string }>(props: SearchableLi
           onPrevious={list.previous}
         />
       ) : null}
-      <ConfirmDialog
-        open={pending !== null}
-        title={`Delete ${noun}?`}
-        busy={remove.isPending}
-        error={remove.error?.message}
-        onCancel={close}
-        onConfirm={() => pending && remove.mutate(pending.id, { onSuccess: close })}
-      >
-        <p>
-          <strong>{pending ? nameOf(pending) : ''}</strong> {deleteWarning}
-        </p>
-      </ConfirmDialog>
+      <DeleteResourceDialog noun={noun} pending={pending} nameOf={nameOf} remove={remove} onClose={() => setPending(null)}>
+        {deleteWarning}
+      </DeleteResourceDialog>
     </section>
   );
 }
