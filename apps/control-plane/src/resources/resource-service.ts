@@ -9,8 +9,8 @@ import type { ConfigWriter, WriteOutcome } from '../config-flow/config-writer';
 import type { Db, Tx } from '../db/prisma';
 import { listPage } from './list-page';
 import type { ListQuery } from './list-query';
-import type { ParentRef, PathParams, ResourceDefinition, ResourceRow, ResourceStore, WriteAction } from './resource-definition';
 import { assertIfMatch, etagOf } from './etag';
+import type { ParentRef, PathParams, ResourceDefinition, ResourceRow, ResourceStore, WriteAction } from './resource-definition';
 
 /** The row a path segment or a reference names: by id, or by the resource's key (an id match wins over a key). */
 export async function findRow<R extends ResourceRow>(
@@ -112,8 +112,8 @@ export class ResourceService<R extends ResourceRow, Dto, Create extends object, 
     return this.writer.write(actor, async (tx) => {
       const parent = await this.def.parent.resolve(tx, params);
       const row = await this.require(tx, parent, ref);
-      await this.store.beforeDelete?.(tx, row);
       assertIfMatch(ifMatch, this.store.toDto(row));
+      await this.store.beforeDelete?.(tx, row);
       const cascaded = (await this.store.cascade?.(tx, row)) ?? [];
       await this.store.deleteRow(tx, row);
       return this.outcome(tx, parent, row, 'delete', { before: this.store.toDto(row) }, undefined, cascaded);
@@ -125,9 +125,9 @@ export class ResourceService<R extends ResourceRow, Dto, Create extends object, 
     return this.writer.write(actor, async (tx) => {
       const parent = await this.def.parent.resolve(tx, params);
       const row = await this.require(tx, parent, ref);
-      await this.store.beforeUpdate?.(tx, row, input);
       const before = this.store.toDto(row);
       assertIfMatch(ifMatch, before);
+      await this.store.beforeUpdate?.(tx, row, input);
       const key = this.def.key;
       if (key !== null && field(input, key) !== undefined && field(input, key) !== field(row, key)) await this.assertKeyFree(tx, parent, input);
       const updated = await this.store.updateRow(tx, parent, row, input, replace);
