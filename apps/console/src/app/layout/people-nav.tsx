@@ -1,7 +1,7 @@
 import { KeyRound, UserCog, Users } from 'lucide-react';
-import { NavLink } from 'react-router';
 import { useAccess } from '../../features/auth/api/use-access';
 import { seg } from '../../lib/api-client';
+import { NavItem } from './nav-item';
 import type { NavIcon } from './sidebar';
 
 /** The people pages a caller may use: members (everyone), tokens (owners, admins), users (superadmins). */
@@ -14,15 +14,8 @@ export function PeopleNav({ tenant }: { tenant: string }) {
   if (links.length === 0) return null;
   return (
     <ul className="nav nav-people">
-      {links.map(({ to, label, icon: Icon }) => (
-        <li key={to}>
-          <NavLink to={to} className={({ isActive }) => `nav-link${isActive ? ' nav-link-active' : ''}`}>
-            <span className="nav-icon" aria-hidden="true">
-              <Icon size={16} aria-hidden="true" />
-            </span>
-            {label}
-          </NavLink>
-        </li>
+      {links.map((link) => (
+        <NavItem key={link.to} {...link} />
       ))}
     </ul>
   );

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { Boxes, FileKey, History, Layers, Puzzle, Route, ScrollText, Server, UsersRound, Waypoints, X } from 'lucide-react';
-import { NavLink } from 'react-router';
+import { NavItem } from './nav-item';
 import { ThemeSwitch } from '../../components/theme-switch';
 import { consolePath, type ConsoleSection } from '../../lib/paths';
 import { PeopleNav } from './people-nav';
@@ -43,15 +43,8 @@ export function Sidebar({ tenant, open = false, onClose }: SidebarProps) {
       </div>
       <nav aria-label="Main">
         <ul className="nav">
-          {NAV.map(({ section, label, icon: Icon }) => (
-            <li key={section}>
-              <NavLink to={consolePath(tenant, section)} className={({ isActive }) => `nav-link${isActive ? ' nav-link-active' : ''}`}>
-                <span className="nav-icon" aria-hidden="true">
-                  <Icon size={16} aria-hidden="true" />
-                </span>
-                {label}
-              </NavLink>
-            </li>
+          {NAV.map(({ section, label, icon }) => (
+            <NavItem key={section} to={consolePath(tenant, section)} label={label} icon={icon} />
           ))}
         </ul>
         <PeopleNav tenant={tenant} />
