@@ -152,16 +152,17 @@ function healthPlanOf(snapshot: Snapshot): HealthPlanEntry[] {
 
 /**
  * Where the request goes upstream: stripPath drops the matched part, then the route's rewrite
- * (first match of its regex, `$1` / `$name` from that match), then the service path is prepended.
+ * (first match of its regex, `$1` / `$name` from that match), then the service path is prepended: the
+ * service the request goes to (a split's choice), the route's own by default.
  */
-export function upstreamPath(route: RuntimeRoute, prefix: string, path: string): string {
+export function upstreamPath(route: RuntimeRoute, prefix: string, path: string, service: RuntimeService = route.service): string {
   let rest = path;
   const rewrite = route.traffic?.rewrite;
   if (route.stripPath) {
     rest = path.slice(prefix.length);
-    if (rest === '' && !rewrite) return route.service.pathPrefix || '/';
+    if (rest === '' && !rewrite) return service.pathPrefix || '/';
     if (rest.charCodeAt(0) !== 47 /* / */) rest = `/${rest}`;
   }
   if (rewrite) rest = rewritePath(rest, rewrite.regex, rewrite.replacement);
-  return route.service.pathPrefix + rest;
+  return service.pathPrefix + rest;
 }

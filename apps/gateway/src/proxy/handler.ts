@@ -222,12 +222,14 @@ export function createProxyHandler(deps: ProxyHandlerDeps): (req: IncomingMessag
       watchBodySize(req, run ? run.streamLimit : limits.maxBodyBytes, () => failInFlight(socket, GwErrorCode.BODY_TOO_LARGE, metrics));
     }
     const route = match.route;
-    const path = upstreamPath(route, match.prefix, guard.path) + (run?.upstreamQuery ?? guard.query);
+    // a split may choose another service than the route's: its base path, not the route service's
+    const service = serviceOf(route, req.headers);
+    const path = upstreamPath(route, match.prefix, guard.path, service) + (run?.upstreamQuery ?? guard.query);
     const fallback = route.fallback;
     ex.call = new ForwardCall(
       req,
       res,
-      serviceOf(route, req.headers),
+      service,
       {
         method,
         path,

@@ -143,7 +143,7 @@ export function createUpgradeProxy(deps: ProxyHandlerDeps, plain: (req: Incoming
     });
     traffic?.requestHeaders?.(headers);
     if (run) applyUpstreamHeaders(headers, run.upstreamHeaders);
-    const path = upstreamPath(match.route, match.prefix, guard.path) + (run?.upstreamQuery ?? guard.query);
+    const path = upstreamPath(match.route, match.prefix, guard.path, service) + (run?.upstreamQuery ?? guard.query);
     // Upgrade/Connection are hop-by-hop: the gateway re-issues them for its own hop
     const host = target.origin.slice(target.origin.indexOf('//') + 2);
     dial(req, socket, service, target, path, ['host', host, 'connection', 'Upgrade', 'upgrade', 'websocket', ...headers], head, requestId, run);

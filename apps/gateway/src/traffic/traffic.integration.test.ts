@@ -26,6 +26,7 @@ function snapshot(): Omit<Snapshot, 'revision'> {
     services: [
       service('a', { host: '127.0.0.1', port: a.port }),
       service('b', { host: '127.0.0.1', port: b.port }),
+      service('b-base', { host: '127.0.0.1', port: b.port, path: '/bbase' }),
       service('pool', { upstreamId: 'up' }),
     ],
     upstreams: [{ ...upstream('up', [{ port: t1.port }, { port: t2.port }]), healthChecks: { active: null, passive: { unhealthyThreshold: 1, unhealthyStatuses: [500], cooldownMs: 60_000 } } }],
@@ -43,6 +44,7 @@ function snapshot(): Omit<Snapshot, 'revision'> {
       r('split', 'a', ['/split'], {
         split: { services: [{ serviceId: 'a', weight: 3 }, { serviceId: 'b', weight: 1 }], match: [{ header: 'x-canary', value: 'yes', serviceId: 'b' }, { cookie: 'beta', value: '1', serviceId: 'a' }] },
       }),
+      r('split-base', 'a', ['/splitbase'], { split: { services: [{ serviceId: 'a', weight: 1 }], match: [{ header: 'x-canary', value: 'yes', serviceId: 'b-base' }] } }),
       r('sticky', 'pool', ['/sticky'], { sticky: { cookie: 'aya_sticky', ttlSeconds: 600 } }),
       r('rewrite', 'a', ['/old'], { rewrite: { regex: '^/old/(\\w+)/(?<rest>.*)$', replacement: '/new/$rest/$1' } }),
       ...[301, 302, 307, 308].map((status) => r(`redirect-${status}`, 'a', [`~^/go${status}/(?<slug>[a-z]+)$`], { priority: 1, redirect: { status, location: `https://example.com/${status}/$slug?from=$1` } })),
@@ -111,6 +113,11 @@ describe('traffic split', () => {
     expect(counts.b).toBeLessThanOrEqual(60);
     for (let i = 0; i < 5; i++) expect((await echo('/split', { 'x-canary': 'yes' })).name).toBe('b');
     for (let i = 0; i < 5; i++) expect((await echo('/split', { cookie: 'x=1; beta=1' })).name).toBe('a');
+  });
+
+  it("the chosen service's base path, not the route's own service's", async () => {
+    expect(await echo('/splitbase/x')).toMatchObject({ name: 'a', url: '/splitbase/x' });
+    expect(await echo('/splitbase/x', { 'x-canary': 'yes' })).toMatchObject({ name: 'b', url: '/bbase/splitbase/x' });
   });
 });
 
