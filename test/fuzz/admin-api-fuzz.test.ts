@@ -1,8 +1,12 @@
 import { expect, inject, it } from 'vitest';
 import { describeFuzzReport, fuzzFreshControlPlane, fuzzSettings } from './fuzz-fresh-control-plane';
 
-/** Below this, the generator would mostly be producing garbage the server rightly refuses. */
-const MIN_VALID_ACCEPTED = 0.3;
+/**
+ * Below this, the generator would mostly be producing garbage the server rightly refuses. Not higher: valid
+ * bodies also go to ghosts on purpose (1 in 17 path picks) and to members, users and credentials the pool
+ * does not track (issue 10 added them), which the server rightly answers 404 / 409; the seed changes daily.
+ */
+const MIN_VALID_ACCEPTED = 0.25;
 const { runs, seed } = fuzzSettings();
 
 // AYA_FUZZ_RUNS=5000 for a longer run (then a random seed, printed; AYA_FUZZ_SEED=<n> replays one)

@@ -109,7 +109,9 @@ export async function runAdminApiFuzz(opts: AdminApiFuzzOptions): Promise<AdminA
     for (const [i, plan] of plans.entries()) {
       const op = ops[plan.op];
       const { url, tenant } = fillPath(op, plan, pool);
-      const target = url + queryString(plan.query, plan.kind === 'odd-query');
+      // a tenant named in the query (config history) is one that exists, as in the path
+      const query = plan.kind === 'valid' && 'tenant' in plan.query ? { ...plan.query, tenant: pool.tenantRef(plan.pick) } : plan.query;
+      const target = url + queryString(query, plan.kind === 'odd-query');
       const headers: Record<string, string> = {};
       if (plan.kind !== 'no-auth' && op.security !== 'public') headers.authorization = `Bearer ${op.security === 'cluster' ? opts.clusterToken : opts.adminToken}`;
       let body: string | Buffer | undefined;

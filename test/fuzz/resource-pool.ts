@@ -1,7 +1,7 @@
 import { request } from 'undici';
 
 /** The collections under a tenant, as their path segment. */
-const KINDS = ['services', 'routes', 'upstreams', 'certificates'] as const;
+const KINDS = ['services', 'routes', 'upstreams', 'certificates', 'plugins', 'consumers', 'consumer-groups'] as const;
 type Kind = (typeof KINDS)[number];
 
 interface Item {
@@ -32,9 +32,11 @@ export class ResourcePool {
 
   private async list(path: string): Promise<Item[]> {
     const res = await request(`${this.baseUrl}${path}?limit=500`, { headers: { authorization: `Bearer ${this.token}` } });
-    const body = (await res.body.json()) as { data?: Array<{ id: string; name?: string; slug?: string }> };
-    // a tenant is addressed by its slug (its name is a display name)
-    return res.statusCode === 200 ? (body.data ?? []).map((r) => ({ id: r.id, name: r.slug ?? r.name })) : [];
+    const body = (await res.body.json()) as { data?: Array<{ id: string; name?: string; slug?: string; username?: string }> };
+    // a tenant is addressed by its slug (its name is a display name), a consumer by its username; a plugin's
+    // name is its kind, not a key: by id only
+    const byId = path.endsWith('/plugins');
+    return res.statusCode === 200 ? (body.data ?? []).map((r) => ({ id: r.id, name: byId ? undefined : (r.slug ?? r.username ?? r.name) })) : [];
   }
 
   async refreshAll(): Promise<void> {

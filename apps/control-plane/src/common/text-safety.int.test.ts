@@ -32,7 +32,7 @@ async function dbState(): Promise<unknown> {
     (SELECT json_agg(s ORDER BY name) FROM (SELECT name, url, options FROM services) s) AS services,
     (SELECT json_agg(u ORDER BY name) FROM (SELECT name, targets, options FROM upstreams) u) AS upstreams,
     (SELECT count(*) FROM routes) AS routes,
-    (SELECT count(*) FROM admin_tokens) AS sessions`);
+    (SELECT count(*) FROM sessions) AS sessions`);
   return rows[0];
 }
 

@@ -76,7 +76,8 @@ function responsesOf(op: Operation): JsonObject {
   if (op.access.kind !== 'public') responses['401'] = errorResponse('missing or invalid token (AYA_CP_UNAUTHENTICATED)');
   if (op.id === 'auth.login') responses['401'] = errorResponse('wrong username or password (AYA_CP_UNAUTHENTICATED)');
   if (op.access.kind === 'permission') responses['403'] = errorResponse('role lacks the permission (AYA_CP_FORBIDDEN)');
-  if (op.pathParams.length > 0) responses['404'] = errorResponse('not found (AYA_CP_NOT_FOUND)');
+  // the history endpoints also name a tenant in their query
+  if (op.pathParams.length > 0 || HISTORY_QUERY_SCHEMAS[op.id]?.shape.tenant) responses['404'] = errorResponse('not found (AYA_CP_NOT_FOUND)');
   if (op.access.kind === 'permission' && op.access.permission.endsWith(':write')) responses['409'] = errorResponse('conflict (AYA_CP_CONFLICT)');
   if (conditionalWrite(op)) {
     responses['412'] = { ...errorResponse('`If-Match` names none of the current ETags: changed by someone else since read (AYA_CP_PRECONDITION_FAILED; the current ETag in the details and the `ETag` header)'), headers: ETAG_HEADER };
