@@ -26,6 +26,8 @@ test.describe('console traffic management', () => {
 
     await nav(page, 'Upstreams');
     await page.getByRole('link', { name: 'New upstream' }).first().click();
+    // the list's own controls ("Sort by Name", "Edit service …-name-…") also match 'Name' until the form is up
+    await expect(page).toHaveURL(/\/upstreams\/new$/);
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Target 1').fill(target);
     await page.getByRole('switch', { name: 'Active health checks' }).check();
@@ -136,6 +138,7 @@ test.describe('console traffic management', () => {
     const route = `e2e-json-route-${suffix}`;
     await signIn(page);
     await page.getByRole('link', { name: 'New service' }).first().click();
+    await expect(page).toHaveURL(/\/services\/new$/);
     await page.getByLabel('Name').fill(service);
     await page.getByLabel('URL').fill(env('AYA_E2E_UPSTREAM_URL'));
     await page.getByRole('button', { name: 'Create service' }).click();
@@ -143,6 +146,7 @@ test.describe('console traffic management', () => {
 
     await nav(page, 'Routes');
     await page.getByRole('link', { name: 'New route' }).first().click();
+    await expect(page).toHaveURL(/\/routes\/new$/);
     await page.getByLabel('Name').fill(route);
     await page.getByLabel('Service').selectOption(service);
     await page.getByLabel('Path 1').fill(`/json-${suffix}`);
