@@ -1,4 +1,5 @@
 import { roleGrants, type Principal } from '../auth/permissions';
+import { roleIn, tenantIdsWith } from '../auth/tenant-access';
 import { ForbiddenError, NotFoundError, ValidationError } from '../common/errors';
 import type { Db, Tx } from '../db/prisma';
 import { findTenant } from '../tenants/tenant-lookup';
@@ -6,9 +7,9 @@ import { findTenant } from '../tenants/tenant-lookup';
 /** Tenant ids whose changes a caller sees, or every tenant. */
 export type TenantScope = 'all' | readonly string[];
 
-/** The tenants a caller may see the history of: all for a platform superadmin, else their memberships' tenants. */
+/** The tenants a caller may see the history of: all for a platform superadmin, else those where they read config. */
 export function callerScope(principal: Principal): TenantScope {
-  return principal.superadmin ? 'all' : principal.memberships.map((m) => m.tenantId);
+  return tenantIdsWith(principal, 'config:read');
 }
 
 /**
@@ -34,7 +35,7 @@ export async function rollbackScope(db: Tx, principal: Principal, tenantRef: str
   }
   const narrowed = await requestScope(db, principal, tenantRef ?? (scope === 'all' ? undefined : scope[0]));
   const tenantId = narrowed === 'all' ? undefined : narrowed[0];
-  const role = principal.memberships.find((m) => m.tenantId === tenantId)?.role;
+  const role = tenantId === undefined ? undefined : roleIn(principal, tenantId);
   if (scope !== 'all' && (role === undefined || !roleGrants(role, 'config:write', 'POST'))) throw new ForbiddenError();
   return narrowed;
 }
