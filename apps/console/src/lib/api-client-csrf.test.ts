@@ -3,10 +3,9 @@ import { createApiClient } from './api-client';
 
 // A cookie session's writes carry the CSRF token; reads and bearer-token calls do not (the control plane's rule).
 function recorder() {
-  const seen: Array<{ method: string; csrf: string | null; auth: string | null; credentials?: RequestCredentials }> = [];
-  const fetch = (_input: RequestInfo | URL, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    seen.push({ method: init?.method ?? 'GET', csrf: headers.get('x-csrf-token'), auth: headers.get('authorization'), credentials: init?.credentials });
+  const seen: Array<{ method: string; csrf: string | null; auth: string | null; credentials: RequestCredentials }> = [];
+  const fetch = (request: Request) => {
+    seen.push({ method: request.method, csrf: request.headers.get('x-csrf-token'), auth: request.headers.get('authorization'), credentials: request.credentials });
     return Promise.resolve(new Response(null, { status: 204 }));
   };
   return { seen, fetch };
@@ -17,11 +16,11 @@ describe('api client CSRF header', () => {
     const { seen, fetch } = recorder();
     let token: string | null = null;
     const client = createApiClient({ baseUrl: 'http://cp.test', getToken: () => token, getCsrfToken: () => 'csrf-1', onUnauthorized: () => {}, fetch });
-    await client.get('/a');
-    await client.post('/a', {});
-    await client.delete('/a');
+    await client.GET('/api/v1/auth/me');
+    await client.POST('/api/v1/auth/logout');
+    await client.DELETE('/api/v1/tenants/{tenant}/services/{id}', { params: { path: { tenant: 't', id: 's' } } });
     token = 'ayat_x';
-    await client.post('/a', {});
+    await client.POST('/api/v1/auth/logout');
     expect(seen.map((s) => [s.method, s.csrf, s.auth])).toEqual([
       ['GET', null, null],
       ['POST', 'csrf-1', null],

@@ -1,21 +1,24 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { paths } from './api/schema';
 import { ApiError, ConsoleErrorCode, apiErrorFromBody } from './api-error';
 import { authSession } from './auth-token';
 import { env } from './env';
-import { rememberEtag } from './etags';
+import { etagOf, rememberEtag } from './etags';
 
-export type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  body?: unknown;
-  query?: Record<string, QueryValue>;
-  /** Use this token instead of the stored one (verifying a pasted admin token before keeping it). */
+/**
+ * Per-call options, passed beside `params`/`body` (openapi-fetch hands unknown init keys on to the Request the
+ * middleware sees): `client.GET('/api/v1/auth/me', { ...caller({ token, allowUnauthenticated: true }) })`.
+ */
+export interface CallOptions {
+  /** Use this token instead of the stored one (verifying a pasted admin token); null: send none. */
   token?: string | null;
   /** A 401 here is an answer (bad password, bad token), not an expired session: do not sign out. */
   allowUnauthenticated?: boolean;
-  signal?: AbortSignal;
-  /** Sent as `If-Match`: the write happens only if the resource is still as read (else 412, lib/etags.ts). */
-  ifMatch?: string;
+}
+
+/** Typed per-call options (a typo in a key would otherwise pass: openapi-fetch accepts any extra init key). */
+export function caller(options: CallOptions): CallOptions {
+  return options;
 }
 
 export interface ApiClientConfig {
@@ -24,26 +27,11 @@ export interface ApiClientConfig {
   /** The cookie session's CSRF token, sent as `X-CSRF-Token` on writes made without a bearer token. */
   getCsrfToken?: () => string | null;
   onUnauthorized: () => void;
-  fetch?: typeof fetch;
+  fetch?: (request: Request) => Promise<Response>;
 }
 
-export interface ApiClient {
-  request<T>(path: string, options?: RequestOptions): Promise<T>;
-  get<T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  put<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  patch<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  delete<T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-}
-
-function buildUrl(baseUrl: string, path: string, query?: Record<string, QueryValue>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) {
-    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
-  }
-  const qs = params.toString();
-  return `${baseUrl}${path}${qs ? `?${qs}` : ''}`;
-}
+/** The typed client: `client.GET('/api/v1/tenants/{tenant}/services', { params: { path: { tenant } } })`. */
+export type ConsoleClient = Client<paths, 'application/json'>;
 
 async function readBody(res: Response): Promise<unknown> {
   const text = await res.text();
@@ -55,45 +43,110 @@ async function readBody(res: Response): Promise<unknown> {
   }
 }
 
-/** Thin fetch wrapper: cookie session (+ CSRF header) or bearer token, JSON in and out, every failure thrown as an ApiError. */
-export function createApiClient(config: ApiClientConfig): ApiClient {
-  const doFetch = config.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    const token = options.token !== undefined ? options.token : config.getToken();
-    if (token) headers.authorization = `Bearer ${token}`;
-    const method = options.method ?? 'GET';
-    const csrf = config.getCsrfToken?.();
-    if (!token && csrf && method !== 'GET') headers['x-csrf-token'] = csrf;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
-    if (options.ifMatch) headers['if-match'] = options.ifMatch;
-
-    let res: Response;
-    try {
-      res = await doFetch(buildUrl(config.baseUrl, path, options.query), {
-        method,
-        headers,
-        // the session cookie travels with same-origin requests only
-        credentials: 'same-origin',
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: options.signal,
-      });
-    } catch (cause) {
-      if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
-      throw new ApiError({ status: 0, code: ConsoleErrorCode.NETWORK, message: 'Cannot reach the control plane' });
-    }
-
-    const body = await readBody(res);
-    if (!res.ok) {
-      const error = apiErrorFromBody(res.status, body, res.statusText);
-      if (res.status === 401 && !options.allowUnauthenticated) config.onUnauthorized();
+/** Bearer token or cookie session (+ CSRF header on writes); every failure thrown as an ApiError. */
+function sessionMiddleware(config: ApiClientConfig): Middleware {
+  return {
+    onRequest({ request }) {
+      const call = request as Request & CallOptions;
+      const token = call.token !== undefined ? call.token : config.getToken();
+      if (token) request.headers.set('authorization', `Bearer ${token}`);
+      const csrf = config.getCsrfToken?.();
+      if (!token && csrf && request.method !== 'GET') request.headers.set('x-csrf-token', csrf);
+    },
+    async onResponse({ request, response }) {
+      if (response.ok) return undefined;
+      const error = apiErrorFromBody(response.status, await readBody(response.clone()), response.statusText);
+      if (response.status === 401 && !(request as Request & CallOptions).allowUnauthenticated) config.onUnauthorized();
       throw error;
-    }
-    rememberEtag(body, res.headers.get('etag'));
-    return body as T;
-  }
+    },
+    onError({ error }) {
+      if (error instanceof Error && error.name === 'AbortError') return undefined;
+      return new ApiError({ status: 0, code: ConsoleErrorCode.NETWORK, message: 'Cannot reach the control plane' });
+    },
+  };
+}
 
+/** The console's typed client (openapi-fetch over the committed OpenAPI document, see lib/api/schema.d.ts). */
+export function createApiClient(config: ApiClientConfig): ConsoleClient {
+  const client = createClient<paths, 'application/json'>({
+    baseUrl: config.baseUrl,
+    headers: { accept: 'application/json' },
+    // the session cookie travels with same-origin requests only
+    credentials: 'same-origin',
+    ...(config.fetch ? { fetch: config.fetch } : {}),
+  });
+  client.use(sessionMiddleware(config));
+  return client;
+}
+
+/** Same-origin by default; a 401 drops the session and the auth guard sends the user to sign-in. */
+export const client: ConsoleClient = createApiClient({
+  baseUrl: env.VITE_API_BASE,
+  getToken: () => authSession.get().token,
+  getCsrfToken: () => authSession.get().csrf,
+  onUnauthorized: () => authSession.signedOut(),
+});
+
+interface CallResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The answer's body, typed by the schema: `const s = await unwrap(client.GET(path, { params }))`. Files the
+ * answer's `ETag` under it (lib/etags.ts) for a later write's `If-Match`.
+ */
+export async function unwrap<T>(call: Promise<CallResult<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  // the middleware throws for every failure; this covers a client built without it
+  if (error !== undefined || !response.ok) throw apiErrorFromBody(response.status, error, response.statusText);
+  rememberEtag(data, response.headers.get('etag'));
+  return data as T;
+}
+
+/** `params.header` of a write: `If-Match` with the ETag the record was read with (none known: unconditional). */
+export function ifMatch(record: object): { 'If-Match'?: string } {
+  const etag = etagOf(record);
+  return etag === undefined ? {} : { 'If-Match': etag };
+}
+
+/** Path segment helper: names may contain `.`/`~` and ids are opaque, so always encode. */
+export function seg(value: string): string {
+  return encodeURIComponent(value);
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface RequestOptions extends CallOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, QueryValue>;
+  signal?: AbortSignal;
+  /** Sent as `If-Match`: the write happens only if the resource is still as read (else 412, lib/etags.ts). */
+  ifMatch?: string;
+}
+
+/** @deprecated untyped calls by path string; use `client` with the schema's paths. Kept while features migrate. */
+export interface LegacyApi {
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+  get<T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  put<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  patch<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+  delete<T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
+}
+
+type UntypedRequest = (method: string, url: string, init: object) => Promise<CallResult<unknown>>;
+
+/** The untyped entry points, on the same client and middleware (a path string is not one of the schema's paths). */
+export function legacyApi(typed: ConsoleClient): LegacyApi {
+  const send = typed.request as unknown as UntypedRequest;
+  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const { method = 'GET', body, query, ifMatch: etag, ...rest } = options;
+    const init = { ...rest, body, params: { query }, headers: etag ? { 'if-match': etag } : {} };
+    return (await unwrap(send(method, path, init))) as T;
+  }
   return {
     request,
     get: (path, options) => request(path, { ...options, method: 'GET' }),
@@ -104,16 +157,10 @@ export function createApiClient(config: ApiClientConfig): ApiClient {
   };
 }
 
-/** The console's client: same-origin by default; a 401 drops the session and the auth guard sends the user to sign-in. */
-export const api: ApiClient = createApiClient({
-  baseUrl: env.VITE_API_BASE,
-  getToken: () => authSession.get().token,
-  getCsrfToken: () => authSession.get().csrf,
-  onUnauthorized: () => authSession.signedOut(),
-});
+/** @deprecated see LegacyApi */
+export type ApiClient = LegacyApi;
 
-/** Path segment helper: names may contain `.`/`~` and ids are opaque, so always encode. */
-export function seg(value: string): string {
-  return encodeURIComponent(value);
-}
+/** @deprecated see LegacyApi */
+export const api: LegacyApi = legacyApi(client);
+
 export { ApiError, ConsoleErrorCode } from './api-error';

@@ -1,0 +1,17 @@
+import openapiTS, { COMMENT_HEADER, astToString } from 'openapi-typescript';
+import { describe, expect, it } from 'vitest';
+import committed from './schema.d.ts?raw';
+
+// The committed types must be what `npm run api-types -w @aya/console` (the openapi-typescript CLI, default
+// options) writes from the committed OpenAPI document; the control plane's own test keeps that document current.
+// (A URL, not an import: the console imports nothing of the control plane's.)
+const openapiDocument = new URL('../../../../control-plane/openapi.json', import.meta.url);
+
+describe('generated API types (lib/api/schema.d.ts)', () => {
+  it('match apps/control-plane/openapi.json', async () => {
+    const fresh = `${COMMENT_HEADER}${astToString(await openapiTS(openapiDocument))}`;
+    if (committed !== fresh) {
+      expect.fail('apps/console/src/lib/api/schema.d.ts is stale: run npm run api-types -w @aya/console and commit it');
+    }
+  });
+});
