@@ -22,6 +22,7 @@ import { MembersService } from './people/members.service';
 import { TokensService } from './people/tokens.service';
 import { UsersService } from './people/users.service';
 import { NodesService } from './nodes/nodes.service';
+import { OverviewService } from './overview/overview.service';
 import { buildOpenApi } from './openapi/openapi-builder';
 import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
 import { resourceProviders } from './resources/derive';
@@ -59,6 +60,7 @@ export class AppModule {
         ConfigReader,
         HistoryService,
         NodesService,
+        OverviewService,
         TenantStateReader,
         DeclarativeConfigService,
         AuditReader,

@@ -12,6 +12,7 @@ import { HistoryController } from './history/history.controller';
 import { MetricsController } from './metrics/metrics.controller';
 import { NodesController } from './nodes/nodes.controller';
 import { OpenApiController } from './openapi/openapi.controller';
+import { OverviewController } from './overview/overview.controller';
 import { resourceControllers } from './resources/derive';
 import { RESOURCES } from './resources/registry';
 
@@ -28,6 +29,7 @@ export const CONTROLLERS = [
   HistoryController,
   DeclarativeController,
   NodesController,
+  OverviewController,
   AuditController,
   InternalController,
   OpenApiController,

@@ -15,3 +15,4 @@ export * from './gateway-status';
 export * from './history';
 export * from './audit';
 export * from './declarative';
+export * from './overview';

@@ -4,6 +4,7 @@ import { AUDIT_OPERATION_RESPONSES, AUDIT_RESPONSE_SCHEMAS } from '../audit/audi
 import { CONSUMER_OPERATION_RESPONSES, CONSUMER_RESPONSE_SCHEMAS } from '../consumers/consumer-responses';
 import { HISTORY_OPERATION_RESPONSES, HISTORY_RESPONSE_SCHEMAS } from '../history/history-responses';
 import { DECLARATIVE_OPERATION_RESPONSES, DECLARATIVE_RESPONSE_SCHEMAS } from '../declarative/declarative-responses';
+import { OVERVIEW_OPERATION_RESPONSES, OVERVIEW_RESPONSE_SCHEMAS } from '../overview/overview-responses';
 import { PEOPLE_OPERATION_RESPONSES, PEOPLE_RESPONSE_SCHEMAS } from '../people/people-responses';
 import { resourceOperationResponses, resourceResponseSchemas } from '../resources/derive';
 import { RESOURCES } from '../resources/registry';
@@ -38,6 +39,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ...AUDIT_RESPONSE_SCHEMAS,
   ...HISTORY_RESPONSE_SCHEMAS,
   ...DECLARATIVE_RESPONSE_SCHEMAS,
+  ...OVERVIEW_RESPONSE_SCHEMAS,
   GatewayNodeList: z.object({ data: z.array(gatewayNode) }),
   RevisionNotice: revisionNoticeSchema,
   ConfigResponse: configResponseSchema,
@@ -60,6 +62,7 @@ export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   ...AUDIT_OPERATION_RESPONSES,
   ...HISTORY_OPERATION_RESPONSES,
   ...DECLARATIVE_OPERATION_RESPONSES,
+  ...OVERVIEW_OPERATION_RESPONSES,
   'config.revision': 'RevisionNotice',
   'nodes.list': 'GatewayNodeList',
   'internal.config': 'ConfigResponse',

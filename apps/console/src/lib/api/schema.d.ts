@@ -500,6 +500,22 @@ export interface paths {
         patch: operations["members.update"];
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["overview.get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/plugins": {
         parameters: {
             query?: never;
@@ -2715,6 +2731,54 @@ export interface components {
         TenantCreate: {
             slug: string;
             name: string;
+        };
+        TenantOverview: {
+            tenant: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            };
+            counts: {
+                services: number;
+                routes: number;
+                upstreams: number;
+                certificates: number;
+                consumers: number;
+                plugins: number;
+            };
+            /** @description configured targets by the worst state a gateway seen in the last 30 s reports; unknown: none reports it */
+            upstreamHealth: {
+                targets: number;
+                healthy: number;
+                unhealthy: number;
+                unknown: number;
+            };
+            /** @description gateway nodes (shared by every tenant): in sync, seen recently at another revision (drifting), not seen recently (stale) */
+            nodes: {
+                total: number;
+                inSync: number;
+                drifting: number;
+                stale: number;
+            };
+            /** @description the audit entries of the tenant's newest config writes (members and tokens left out), newest first */
+            recentChanges: {
+                /** Format: uuid */
+                id: string;
+                action: string;
+                resource: {
+                    type: string;
+                    id: string;
+                    name: string | null;
+                };
+                actor: {
+                    kind: string;
+                    name: string;
+                };
+                revision: number | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
         };
         TenantPage: {
             data: {
@@ -7883,6 +7947,83 @@ export interface operations {
             };
             /** @description a body of a media type other than JSON (AYA_CP_VALIDATION) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unreachable (AYA_CP_DATABASE_UNAVAILABLE), or the control plane is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "overview.get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description id or name */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantOverview"];
+                };
+            };
+            /** @description invalid request: body (not JSON, schema), query or path (AYA_CP_VALIDATION, with details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or invalid token (AYA_CP_UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description role lacks the permission (AYA_CP_FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (AYA_CP_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a path parameter over the router's length limit (AYA_CP_VALIDATION) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
