@@ -4,6 +4,7 @@ import { describeError, EXIT_USAGE } from './admin/errors';
 import { addLoginCommand } from './admin/login-command';
 import { addResourceCommands } from './admin/resource-commands';
 import { RESOURCE_SPECS } from './admin/resources';
+import { addAuditCommand } from './commands/audit';
 import { addConfigCommands } from './commands/config';
 
 function buildProgram(): Command {
@@ -20,6 +21,7 @@ function buildProgram(): Command {
   addLoginCommand(program);
   for (const spec of RESOURCE_SPECS) addResourceCommands(program, spec);
   addConfigCommands(program);
+  addAuditCommand(program);
   return program;
 }
 

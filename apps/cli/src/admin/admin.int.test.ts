@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,39 +8,17 @@ import {
   createDatabase,
   eventually,
   freePort,
-  REPO_ROOT,
   startControlPlane,
   startGateway,
   startUpstream,
   type ControlPlane,
 } from '../../../../test/harness';
+import { ayaRunner, type Run } from '../../test/run-aya';
 
 // The built CLI against the built control plane on a real embedded Postgres, over real sockets.
-const CLI = path.join(REPO_ROOT, 'apps/cli/dist/main.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let cp: ControlPlane;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-cli-'));
-
-/** `aya <args>` as a child process, pointed at the control plane by env (as a user would set it). */
-function aya(args: string[], opts: { env?: Record<string, string | undefined>; input?: string } = {}): Promise<Run> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, AYA_URL: cp.url, AYA_TOKEN: cp.adminToken, AYA_TENANT: undefined, AYA_PASSWORD: undefined, ...opts.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdin.end(opts.input ?? '');
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const aya = ayaRunner(() => cp);
 
 const json = (run: Run): any => {
   expect(run.stderr, run.stderr).not.toContain('aya:');

@@ -29,10 +29,15 @@ export class UnreachableError extends Error {
   override name = 'UnreachableError';
 }
 
+/** The person at the terminal said no to a question (`aya config rollback`): exit 1, nothing was changed. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+}
+
 /** The lines printed on stderr for an error, and the exit code. Never includes the token: no error carries it. */
 export function describeError(error: unknown): { lines: string[]; exitCode: number } {
   if (error instanceof UsageError) return { lines: [`aya: ${error.message}`], exitCode: EXIT_USAGE };
-  if (error instanceof UnreachableError) return { lines: [`aya: ${error.message}`], exitCode: EXIT_FAILED };
+  if (error instanceof UnreachableError || error instanceof CancelledError) return { lines: [`aya: ${error.message}`], exitCode: EXIT_FAILED };
   if (error instanceof ApiError) {
     const head = error.code ? `${error.code} (HTTP ${error.status}): ${error.message}` : `HTTP ${error.status}: ${error.message}`;
     const lines = [`aya: ${head}`, ...error.details.map((d) => `  ${d.path === '' ? '(body)' : d.path}: ${d.message}`)];

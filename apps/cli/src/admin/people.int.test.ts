@@ -1,25 +1,11 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase, REPO_ROOT, startControlPlane, type ControlPlane } from '../../../../test/harness';
+import { createDatabase, startControlPlane, type ControlPlane } from '../../../../test/harness';
+import { ayaRunner } from '../../test/run-aya';
 
 // aya users / members / tokens: the built CLI against the built control plane on a real Postgres.
-const CLI = path.join(REPO_ROOT, 'apps/cli/dist/main.js');
 let cp: ControlPlane;
-
-function aya(args: string[], input = '', token?: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, AYA_URL: cp.url, AYA_TOKEN: token ?? cp.adminToken, AYA_TENANT: undefined, AYA_PASSWORD: undefined },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const aya = ayaRunner(() => cp);
+const as = (token: string) => ({ env: { AYA_TOKEN: token } });
 
 beforeAll(async () => {
   cp = await startControlPlane({ databaseUrl: await createDatabase() });
@@ -30,7 +16,7 @@ afterAll(async () => {
 
 describe('aya users, members and tokens', () => {
   it('creates a user (password from stdin), makes them a member, and hands out a token shown once', async () => {
-    const user = await aya(['users', 'create', 'carl', '--email', 'Carl@Example.com', '-f', '-', '-o', 'json'], JSON.stringify({ password: 'carl-password-1' }));
+    const user = await aya(['users', 'create', 'carl', '--email', 'Carl@Example.com', '-f', '-', '-o', 'json'], { input: JSON.stringify({ password: 'carl-password-1' }) });
     expect(user.code, user.stderr).toBe(0);
     expect(JSON.parse(user.stdout)).toMatchObject({ username: 'carl', email: 'carl@example.com', superadmin: false });
 
@@ -48,12 +34,12 @@ describe('aya users, members and tokens', () => {
     expect(list.stdout).toMatch(/ci\s+viewer/);
     expect(list.stdout).not.toContain(token.token);
     // the token reads its tenant and cannot hand out tokens
-    expect((await aya(['members', 'list'], '', token.token)).code).toBe(0);
-    const refused = await aya(['tokens', 'list'], '', token.token);
+    expect((await aya(['members', 'list'], as(token.token))).code).toBe(0);
+    const refused = await aya(['tokens', 'list'], as(token.token));
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('AYA_CP_FORBIDDEN');
     expect((await aya(['tokens', 'delete', token.id])).code).toBe(0);
-    expect((await aya(['members', 'list'], '', token.token)).stderr).toContain('AYA_CP_UNAUTHENTICATED');
+    expect((await aya(['members', 'list'], as(token.token))).stderr).toContain('AYA_CP_UNAUTHENTICATED');
 
     expect((await aya(['users', 'list'])).stdout).toMatch(/carl\s+carl@example\.com\s+false\s+default:operator/);
     expect((await aya(['members', 'delete', 'carl'])).stdout).toContain('deleted member carl');

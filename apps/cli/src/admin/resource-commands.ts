@@ -1,13 +1,14 @@
 import { Option, type Command } from 'commander';
-import type { Page } from '@aya/config-schema';
 import { createBody, updateBody, type BodyOptions, type Row } from './body';
-import type { AdminClient } from './client';
 import { clientFor, withConnection, type ConnectionOptions } from './connection';
+import { UsageError } from './errors';
 import { printItem, printList } from './output';
+import { fetchPages, listNote, withPaging, type PagingOptions } from './paging';
 import { collectionPath, itemPath, type ResourceSpec, type Scope, type Verb } from './resources';
 
-/** The API's largest page: a list follows `next` until the end. */
+/** The resource lists' largest page and their default (apps/control-plane/src/common/pagination.ts). */
 const PAGE_LIMIT = 500;
+const DEFAULT_PAGE = 100;
 
 type Options = ConnectionOptions & BodyOptions & { consumer?: string } & Record<string, unknown>;
 
@@ -28,9 +29,20 @@ export function addResourceCommands(program: Command, spec: ResourceSpec): void 
   const scopeOf = (opts: Options): Scope => ({ tenant: opts.tenant, consumer: opts.consumer });
 
   if (verbs.includes('list')) {
-    verb('list', `list ${spec.singular}s (every page)`).action(async (opts: Options) => {
-      const rows = await listAll(clientFor(opts), collectionPath(spec, scopeOf(opts)));
-      printList(rows, spec.columns, opts.output);
+    const list = withPaging(verb('list', `list ${spec.singular}s (the first page; --all for every page)`), { max: PAGE_LIMIT, defaultLimit: DEFAULT_PAGE });
+    if (spec.search) {
+      list.option('--q <text>', `only ${spec.singular}s with this text in ${spec.search.fields} (any case)`);
+      list.option('--sort <field>', `createdAt (the default), ${spec.search.sort}; -field for descending`);
+    }
+    list.action(async (opts: Options & PagingOptions & { q?: string; sort?: string }) => {
+      const fetched = await fetchPages(clientFor(opts), collectionPath(spec, scopeOf(opts)), { q: opts.q, sort: opts.sort }, { ...opts, max: PAGE_LIMIT });
+      // a searchable list always counts its matches: no total means this control plane ignored ?q= and ?sort=
+      if ((opts.q !== undefined || opts.sort !== undefined) && fetched.total === undefined) {
+        throw new UsageError(`this control plane cannot search or sort ${spec.singular}s (--q, --sort): its list has no ?q= or ?sort=`);
+      }
+      printList(fetched.rows, spec.columns, opts.output);
+      const note = listNote(fetched, `${spec.singular}s`, opts.output === 'table');
+      if (note) process.stderr.write(`${note}\n`);
     });
   }
 
@@ -110,18 +122,6 @@ function flagFields(spec: ResourceSpec, opts: Options, verb: 'create' | 'update'
     if (value !== undefined) fields[flag.field] = value;
   }
   return fields;
-}
-
-async function listAll(client: AdminClient, path: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  let cursor: string | null = null;
-  do {
-    const query = `?limit=${PAGE_LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const page: Page<Row> = await client.request<Page<Row>>('GET', `${path}${query}`);
-    rows.push(...page.data);
-    cursor = page.next;
-  } while (cursor);
-  return rows;
 }
 
 const idHelp = (spec: ResourceSpec): string => (spec.key ? `id or ${spec.key}` : 'id');

@@ -29,6 +29,8 @@ export interface ResourceSpec {
   columns: Column[];
   /** fields of a create answer that are shown this once and never again (key-auth key, generated jwt secret) */
   shownOnce?: (created: Row) => string[];
+  /** its list takes `?q=&sort=` and answers a `total`: `list` gets `--q` (searching `fields`) and `--sort` (`sort`) */
+  search?: { fields: string; sort: string };
   /** the verbs the API has for it; default all five (gateway nodes: list only) */
   verbs?: readonly Verb[];
   /** read-only endpoints beside the CRUD ones: `aya upstreams health <u>`, `aya plugins schemas` */
@@ -82,6 +84,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'services',
+    search: { fields: 'the name or URL', sort: 'name, url, updatedAt' },
     singular: 'service',
     inTenant: true,
     key: 'name',
@@ -90,6 +93,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'routes',
+    search: { fields: 'the name, a path or a host', sort: 'name, updatedAt' },
     singular: 'route',
     inTenant: true,
     key: 'name',
@@ -99,6 +103,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'upstreams',
+    search: { fields: 'the name or a target (host:port)', sort: 'name, algorithm, updatedAt' },
     singular: 'upstream',
     inTenant: true,
     key: 'name',
@@ -122,12 +127,14 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'certificates',
+    search: { fields: 'an SNI', sort: 'updatedAt' },
     singular: 'certificate',
     inTenant: true,
     columns: [ID, col('SNIS', 'snis'), col('HAS KEY', 'hasKey'), col('UPDATED', 'updatedAt')],
   },
   {
     command: 'plugins',
+    search: { fields: 'the plugin name', sort: 'name, updatedAt' },
     singular: 'plugin',
     inTenant: true,
     createArg: { name: 'plugin', field: 'name' },
@@ -151,6 +158,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'consumers',
+    search: { fields: 'the username or custom id', sort: 'username, updatedAt' },
     singular: 'consumer',
     inTenant: true,
     key: 'username',
@@ -159,6 +167,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'consumer-groups',
+    search: { fields: 'the name or description', sort: 'name, updatedAt' },
     singular: 'consumer group',
     inTenant: true,
     key: 'name',

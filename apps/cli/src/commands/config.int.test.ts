@@ -1,38 +1,17 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, createDatabase, REPO_ROOT, startControlPlane, type ControlPlane } from '../../../../test/harness';
+import { apiClient, createDatabase, startControlPlane, type ControlPlane } from '../../../../test/harness';
+import { ayaRunner } from '../../test/run-aya';
 
 // The built CLI against the built control plane on a real embedded Postgres, over real sockets.
-const CLI = path.join(REPO_ROOT, 'apps/cli/dist/main.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 let cp: ControlPlane;
 let api: ReturnType<typeof apiClient>;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aya-cli-config-'));
 const file = (name: string) => path.join(tmp, name);
-
-function aya(args: string[], input = ''): Promise<Run> {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, AYA_URL: cp.url, AYA_TOKEN: cp.adminToken, AYA_TENANT: undefined },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.once('close', (code) => resolve({ code, stdout, stderr })));
-}
+const aya = ayaRunner(() => cp);
 
 beforeAll(async () => {
   cp = await startControlPlane({ databaseUrl: await createDatabase() });
@@ -76,9 +55,9 @@ describe('aya config', () => {
     const doc = YAML.parse((await aya(['config', 'dump'])).stdout);
     doc.routes = doc.routes.filter((r: { name: string }) => r.name !== 'billing');
     const text = YAML.stringify(doc);
-    expect((await aya(['config', 'diff', '-'], text)).stdout).toBe('no changes\n');
-    expect((await aya(['config', 'diff', '-', '--prune'], text)).stdout).toBe('- route billing\n1 change to apply\n');
-    const pruned = await aya(['config', 'apply', '-', '--prune'], text);
+    expect((await aya(['config', 'diff', '-'], { input: text })).stdout).toBe('no changes\n');
+    expect((await aya(['config', 'diff', '-', '--prune'], { input: text })).stdout).toBe('- route billing\n1 change to apply\n');
+    const pruned = await aya(['config', 'apply', '-', '--prune'], { input: text });
     expect(pruned.code, pruned.stderr).toBe(0);
     expect((await api('GET', '/api/v1/tenants/default/routes/billing')).status).toBe(404);
   });

@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import { readBodyFile } from '../admin/body';
 import { clientFor, withConnection, type ConnectionOptions } from '../admin/connection';
 import { printData } from '../admin/output';
+import { addHistoryCommands } from './history';
 
 type ApplyFlags = ConnectionOptions & { dryRun?: boolean; prune?: boolean };
 
@@ -34,7 +35,9 @@ async function applyFile(file: string, opts: ApplyFlags, dryRun: boolean): Promi
  * applied atomically by the control plane (POST /api/v1/tenants/{t}/config/apply). `diff` is the apply's dry run.
  */
 export function addConfigCommands(program: Command): void {
-  const config = program.command('config').description('the tenant\'s whole configuration as one file: dump, diff, apply');
+  const config = program
+    .command('config')
+    .description("the tenant's whole configuration as one file (dump, diff, apply) and its history (history, revision, diff-revisions, rollback)");
 
   withConnection(config.command('dump').description('print the configuration (YAML unless -o json); `aya config dump > aya.yaml`'), { tenant: true }).action(
     async (opts: ConnectionOptions) => {
@@ -63,4 +66,6 @@ export function addConfigCommands(program: Command): void {
       if (opts.output === 'table') printChanges(result, opts.dryRun ? 'to apply (dry run)' : 'applied');
       else printData(result, opts.output);
     });
+
+  addHistoryCommands(config);
 }
