@@ -27,6 +27,7 @@ import { buildOpenApi } from './openapi/openapi-builder';
 import { OPENAPI_DOCUMENT } from './openapi/openapi.controller';
 import { resourceProviders } from './resources/derive';
 import { RESOURCES } from './resources/registry';
+import { HealthHistoryService } from './upstreams/health-history.service';
 
 /** Connections are created (and closed) by main.ts; the module only wires them in. */
 export interface AppDeps {
@@ -60,6 +61,7 @@ export class AppModule {
         ConfigReader,
         HistoryService,
         NodesService,
+        HealthHistoryService,
         OverviewService,
         TenantStateReader,
         DeclarativeConfigService,

@@ -15,12 +15,14 @@ import { OpenApiController } from './openapi/openapi.controller';
 import { OverviewController } from './overview/overview.controller';
 import { resourceControllers } from './resources/derive';
 import { RESOURCES } from './resources/registry';
+import { UpstreamHealthController } from './upstreams/upstream-health.controller';
 
 /** Every controller of the app (the permission test walks this list); a registry resource's is derived from its entry. */
 export const CONTROLLERS = [
   HealthController,
   AuthController,
   ...resourceControllers(RESOURCES),
+  UpstreamHealthController,
   MembersController,
   TokensController,
   UsersController,

@@ -32,6 +32,8 @@ const envSchema = z.object({
   AYA_MIGRATIONS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'prisma', 'migrations')),
   /** gateway nodes not heard from for this long are forgotten */
   AYA_NODE_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** upstream target health history: one sample per interval, the last HEALTH_HISTORY_SAMPLES kept (tests use a short one) */
+  AYA_HEALTH_SAMPLE_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   AYA_AUDIT_RETENTION_DAYS: z.coerce.number().positive().default(90),
   /** config revisions kept with what they changed: the history lists, diffs and rolls back to these (100 at least: gateway deltas) */
   AYA_CONFIG_HISTORY_REVISIONS: z.coerce.number().int().min(100).default(10_000),

@@ -93,3 +93,24 @@ export interface UpstreamTargetHealth {
   state: TargetState;
   nodes: NodeTargetHealth[];
 }
+
+/** One point of a target's recent health: over the sample interval starting `at`, the worst state any node reported. */
+export interface TargetHealthSample {
+  /** ISO start of the interval */
+  at: string;
+  state: TargetState;
+  /** mean over the nodes that measured one; null before any response */
+  latencyMs: number | null;
+}
+
+/** `GET /api/v1/tenants/{t}/upstreams/{u}/health`: health now, and the samples the control plane kept from heartbeats. */
+export interface UpstreamHealth {
+  data: UpstreamTargetHealth[];
+  /** per target, oldest sample first; also targets no fresh node reports any more */
+  history: Array<{ target: string; samples: TargetHealthSample[] }>;
+}
+
+/** `GET /api/v1/tenants/{t}/upstream-health?ids=`: health now of several upstreams (a list page's), in one call. */
+export interface UpstreamHealthBatch {
+  data: Array<{ upstreamId: string; targets: UpstreamTargetHealth[] }>;
+}

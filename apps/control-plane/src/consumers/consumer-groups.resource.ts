@@ -19,4 +19,5 @@ export const CONSUMER_GROUPS = defineResource({
   schemas: { create: consumerGroupCreateSchema, patch: consumerGroupUpdateSchema },
   responses: { item: { name: 'ConsumerGroup', schema: view } },
   store: ConsumerGroupsStore,
+  list: { table: 'consumer_groups', search: { name: 'text', description: 'text' }, searchDescription: 'the name or description', sort: { name: 'text', updatedAt: 'timestamptz' } },
 });

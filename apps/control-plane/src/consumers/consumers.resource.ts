@@ -20,4 +20,5 @@ export const CONSUMERS = defineResource({
   schemas: { create: consumerCreateSchema, patch: consumerUpdateSchema },
   responses: { item: { name: 'Consumer', schema: view } },
   store: ConsumersStore,
+  list: { table: 'consumers', search: { username: 'text', customId: 'text' }, searchDescription: 'the username or custom id', sort: { username: 'text', updatedAt: 'timestamptz' } },
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NODE_STALE_AFTER_MS, type GatewayNode, type Heartbeat, type RevisionNotice } from '@aya/config-schema';
 import { ConfigReader } from '../config-flow/config-reader';
 import { PRISMA, type Db } from '../db/prisma';
+import { HealthHistoryService } from '../upstreams/health-history.service';
 
 export function isInSync(
   node: { revision: number; hash: string; lastSeenAt: Date },
@@ -16,11 +17,13 @@ export class NodesService {
   constructor(
     @Inject(PRISMA) private readonly prisma: Db,
     private readonly reader: ConfigReader,
+    private readonly healthHistory: HealthHistoryService,
   ) {}
 
   async record(hb: Heartbeat): Promise<void> {
     const data = { hostname: hb.hostname, version: hb.version, revision: hb.revision, hash: hb.hash, stats: hb.stats, health: hb.health ?? [], lastSeenAt: new Date() };
     await this.prisma.gatewayNode.upsert({ where: { id: hb.nodeId }, create: { id: hb.nodeId, ...data }, update: data });
+    await this.healthHistory.record(hb.nodeId, hb.health ?? []);
   }
 
   async list(): Promise<{ data: GatewayNode[] }> {

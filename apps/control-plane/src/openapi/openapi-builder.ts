@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AUDIT_QUERY_SCHEMAS } from '../audit/audit-query';
 import { DECLARATIVE_QUERY_SCHEMAS } from '../declarative/declarative-responses';
+import { UPSTREAM_HEALTH_QUERY_SCHEMAS } from '../upstreams/upstream-health-responses';
 import { pageQuerySchema } from '../common/pagination';
 import { changesQuerySchema, configQuerySchema } from '../config-flow/internal.controller';
 import { DERIVED_SCHEMA_NAMES } from '../common/patch-schema';
@@ -108,7 +109,7 @@ function queryParameters(schema: z.ZodObject, descriptions: Record<string, strin
 
 function parametersOf(op: Operation): Json[] {
   const params: Json[] = op.pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', minLength: 1 }, description: 'id or name' }));
-  const audit = AUDIT_QUERY_SCHEMAS[op.id] ?? DECLARATIVE_QUERY_SCHEMAS[op.id];
+  const audit = AUDIT_QUERY_SCHEMAS[op.id] ?? DECLARATIVE_QUERY_SCHEMAS[op.id] ?? UPSTREAM_HEALTH_QUERY_SCHEMAS[op.id];
   if (audit) params.push(...queryParameters(audit));
   const historyQuery = HISTORY_QUERY_SCHEMAS[op.id];
   if (historyQuery) params.push(...queryParameters(historyQuery));

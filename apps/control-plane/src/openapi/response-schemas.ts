@@ -8,6 +8,7 @@ import { OVERVIEW_OPERATION_RESPONSES, OVERVIEW_RESPONSE_SCHEMAS } from '../over
 import { PEOPLE_OPERATION_RESPONSES, PEOPLE_RESPONSE_SCHEMAS } from '../people/people-responses';
 import { resourceOperationResponses, resourceResponseSchemas } from '../resources/derive';
 import { RESOURCES } from '../resources/registry';
+import { UPSTREAM_HEALTH_OPERATION_RESPONSES, UPSTREAM_HEALTH_RESPONSE_SCHEMAS } from '../upstreams/upstream-health-responses';
 
 /**
  * Response bodies, as zod schemas annotated with the contract's interfaces: tsc fails when one drifts from
@@ -36,6 +37,7 @@ export const errorSchema: z.ZodType<CpErrorBody> = z.object({
 export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   ...resourceResponseSchemas(RESOURCES),
   ...CONSUMER_RESPONSE_SCHEMAS,
+  ...UPSTREAM_HEALTH_RESPONSE_SCHEMAS,
   ...AUDIT_RESPONSE_SCHEMAS,
   ...HISTORY_RESPONSE_SCHEMAS,
   ...DECLARATIVE_RESPONSE_SCHEMAS,
@@ -59,6 +61,7 @@ export const OPERATION_RESPONSES: Record<string, ResponseKind> = {
   ...PEOPLE_OPERATION_RESPONSES,
   ...resourceOperationResponses(RESOURCES),
   ...CONSUMER_OPERATION_RESPONSES,
+  ...UPSTREAM_HEALTH_OPERATION_RESPONSES,
   ...AUDIT_OPERATION_RESPONSES,
   ...HISTORY_OPERATION_RESPONSES,
   ...DECLARATIVE_OPERATION_RESPONSES,

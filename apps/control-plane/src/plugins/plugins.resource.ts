@@ -17,6 +17,14 @@ const view: z.ZodType<Plugin> = z.object({
   ...TIMESTAMPS,
 });
 
+/** `?scope=`: where a plugin applies; a plugin on a route and a consumer is found under both. */
+const SCOPES = {
+  global: { serviceId: null, routeId: null, consumerId: null },
+  service: { serviceId: 'set' },
+  route: { routeId: 'set' },
+  consumer: { consumerId: 'set' },
+} as const;
+
 /**
  * `/api/v1/tenants/{tenant}/plugins`: plugin instances (by id: no key, one instance per (name, service, route,
  * consumer)), global to the tenant or scoped; their config checked with the plugin's schema at write time.
@@ -32,4 +40,15 @@ export const PLUGINS = defineResource({
   schemas: { create: pluginCreateSchema, patch: pluginUpdateSchema },
   responses: { item: { name: 'Plugin', schema: view } },
   store: PluginsStore,
+  list: {
+    table: 'plugins',
+    search: { name: 'text' },
+    searchDescription: 'the plugin name',
+    sort: { name: 'text', updatedAt: 'timestamptz' },
+    filters: { service: 'serviceId', route: 'routeId', consumer: 'consumerId' },
+    choices: {
+      name: { description: 'only instances of this plugin', values: Object.fromEntries(PLUGIN_NAMES.map((n) => [n, { name: { equals: n } }])) },
+      scope: { description: 'global: on no service, route or consumer; service, route, consumer: scoped to one (a plugin on a route and a consumer is in both)', values: SCOPES },
+    },
+  },
 });

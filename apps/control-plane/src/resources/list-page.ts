@@ -16,12 +16,22 @@ function matches(field: string, kind: SearchKind, pattern: string): Prisma.Sql {
   return Prisma.sql`${col} ILIKE ${pattern}`;
 }
 
+function choiceCondition(field: string, want: null | 'set' | { equals: string }): Prisma.Sql {
+  if (want === null) return Prisma.sql`${column(field)} IS NULL`;
+  if (want === 'set') return Prisma.sql`${column(field)} IS NOT NULL`;
+  return Prisma.sql`${column(field)} = ${want.equals}`;
+}
+
 /** The conditions every query of one list shares: the parent's rows (its ids are uuids), the filters, `q`. */
 function conditions(spec: ListSpec, parentWhere: Record<string, string>, query: ListQuery): Prisma.Sql[] {
   const out = Object.entries(parentWhere).map(([field, id]) => Prisma.sql`${column(field)} = ${id}::uuid`);
   for (const [name, id] of Object.entries(query.filters)) {
     const field = spec.filters?.[name];
     if (field) out.push(Prisma.sql`${column(field)} = ${id}::uuid`);
+  }
+  for (const [name, value] of Object.entries(query.choices)) {
+    const fields = spec.choices?.[name]?.values[value] ?? {};
+    for (const [field, want] of Object.entries(fields)) out.push(choiceCondition(field, want));
   }
   if (query.q !== undefined) {
     const pattern = likePattern(query.q);

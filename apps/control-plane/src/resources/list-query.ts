@@ -9,6 +9,15 @@ export type SearchKind = 'text' | 'text[]' | 'jsonb';
 export type SortType = 'text' | 'timestamptz';
 
 /**
+ * A filter whose value is one of a fixed set (`?scope=route`, `?name=rate-limit`), each value a condition on the
+ * row's fields: `null` = the field is not set, `'set'` = it is, any other string = it equals that text.
+ */
+export interface ChoiceFilter {
+  description: string;
+  values: Readonly<Record<string, Readonly<Record<string, null | 'set' | { equals: string }>>>>;
+}
+
+/**
  * What a resource's list endpoint offers beyond keyset pages: `?q=` (case-insensitive substring over `search`),
  * `?sort=<field>|-<field>`, exact-match filters, and the `total` of matching rows. Field names are the Prisma
  * row's (camelCase); their columns are the snake_case names every model maps them to.
@@ -22,6 +31,8 @@ export interface ListSpec {
   sort: Readonly<Record<string, SortType>>;
   /** query parameter -> field matched exactly (a uuid column: a foreign key) */
   filters?: Readonly<Record<string, string>>;
+  /** query parameter -> a choice among fixed values (plugins: `?name=`, `?scope=`) */
+  choices?: Readonly<Record<string, ChoiceFilter>>;
   /** what `q` searches, in words, for the OpenAPI document */
   searchDescription: string;
 }
@@ -32,6 +43,8 @@ export interface ListQuery {
   /** the field and direction (default createdAt ascending) */
   sort: { field: string; descending: boolean };
   filters: Record<string, string>;
+  /** the choice filters given (parameter -> value) */
+  choices: Record<string, string>;
   cursor?: ListCursor;
 }
 
@@ -53,6 +66,9 @@ export function listQuerySchema(spec: ListSpec) {
   const filters = Object.fromEntries(
     Object.keys(spec.filters ?? {}).map((name) => [name, z.uuid().optional().describe(`only rows whose ${name} has this id`)]),
   );
+  const choices = Object.fromEntries(
+    Object.entries(spec.choices ?? {}).map(([name, c]) => [name, z.enum(Object.keys(c.values) as [string, ...string[]]).optional().describe(c.description)]),
+  );
   return z.object({
     limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT),
     cursor: z.string().min(1).max(1000).optional().describe('`next` of the previous page (opaque; only valid with the same q, sort and filters)'),
@@ -62,6 +78,7 @@ export function listQuerySchema(spec: ListSpec) {
       .optional()
       .describe('sort field, `-` first for descending; default createdAt'),
     ...filters,
+    ...choices,
   });
 }
 
@@ -73,12 +90,14 @@ export function parseListQuery(spec: ListSpec, query: unknown): ListQuery {
   if (!parsed.success) throw validationFromZod(parsed.error, 'query');
   const { limit, cursor, q, sort, ...rest } = parsed.data as { limit: number; cursor?: string; q?: string; sort?: string } & Record<string, unknown>;
   const field = (sort ?? DEFAULT_SORT).replace(/^-/, '');
-  const filters = Object.fromEntries(Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const given = Object.entries(rest).filter((e): e is [string, string] => typeof e[1] === 'string');
+  const isChoice = ([name]: [string, string]) => spec.choices?.[name] !== undefined;
   return {
     limit,
     q,
     sort: { field, descending: sort?.startsWith('-') ?? false },
-    filters,
+    filters: Object.fromEntries(given.filter((e) => !isChoice(e))),
+    choices: Object.fromEntries(given.filter(isChoice)),
     cursor: cursor === undefined ? undefined : decodeListCursor(cursor, sort ?? DEFAULT_SORT, sortTypes(spec)[field] ?? 'text'),
   };
 }

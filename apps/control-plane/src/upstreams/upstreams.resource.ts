@@ -1,10 +1,10 @@
-import { ALGORITHMS, TARGET_STATES, upstreamCreateSchema, upstreamUpdateSchema, type Upstream } from '@aya/config-schema';
+import { ALGORITHMS, upstreamCreateSchema, upstreamUpdateSchema, type Upstream } from '@aya/config-schema';
 import { z } from 'zod';
 import { patchSchema } from '../common/patch-schema';
 import { IN_TENANT } from '../resources/parents';
 import { TIMESTAMPS } from '../resources/response-fields';
 import { defineResource, extraRoute } from '../resources/resource-definition';
-import type { TargetHealth } from './upstream-health';
+import { upstreamHealthSchema } from './upstream-health-responses';
 import { UpstreamHealthReader } from './upstream-health.reader';
 import { UPSTREAM_CORE_KEYS } from './upstream-mapper';
 import { UPSTREAMS_SNAPSHOT } from './upstreams.snapshot';
@@ -16,22 +16,6 @@ const view: z.ZodType<Upstream> = upstreamCreateSchema.omit({ name: true, algori
   algorithm: z.enum(ALGORITHMS),
   targets: z.array(z.object({ target: z.string(), weight: z.int() })),
   ...TIMESTAMPS,
-});
-
-const targetHealth: z.ZodType<TargetHealth> = z.object({
-  target: z.string().describe('host:port'),
-  state: z.enum(TARGET_STATES).describe('the worst state any fresh node reports'),
-  nodes: z.array(
-    z.object({
-      nodeId: z.string(),
-      state: z.enum(TARGET_STATES),
-      consecutiveFailures: z.int(),
-      active: z.int(),
-      latencyMs: z.number().nullable(),
-      since: z.string(),
-      lastSeenAt: z.iso.datetime(),
-    }),
-  ),
 });
 
 /** `/api/v1/tenants/{tenant}/upstreams`: load-balanced target pools services address as `upstream://<name>`. */
@@ -54,7 +38,7 @@ export const UPSTREAMS = defineResource({
       method: 'get',
       path: ':id/health',
       permission: 'upstreams:read',
-      response: { name: 'UpstreamHealth', schema: z.object({ data: z.array(targetHealth) }) },
+      response: { name: 'UpstreamHealth', schema: upstreamHealthSchema },
       provider: UpstreamHealthReader,
       call: (reader, p) => reader.health(p.tenant ?? '', p.id ?? ''),
     }),
