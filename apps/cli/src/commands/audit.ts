@@ -5,6 +5,7 @@ import { clientFor, withConnection, type ConnectionOptions } from '../admin/conn
 import { printList, type Column } from '../admin/output';
 import { fetchPages, listNote, withPaging, type PagingOptions } from '../admin/paging';
 import { parseInstant } from '../admin/since';
+import { TIMESTAMP_FIELDS } from './history-format';
 
 /** The audit readers' page bounds (apps/control-plane/src/audit/audit-query.ts). */
 const AUDIT_MAX_LIMIT = 200;
@@ -15,8 +16,9 @@ type AuditOptions = ConnectionOptions &
 
 const entry = (row: Row) => row as unknown as AuditLogEntry;
 
-/** A change's path as the API's error details write one: `targets.0.weight`. */
-const changedPaths = (changes: AuditChange[]): string[] => changes.map((c) => (c.path.length ? c.path.join('.') : '(all)'));
+/** The changed fields as the API's error details write a path (`targets.0.weight`), timestamps left out. */
+const changedPaths = (changes: AuditChange[]): string[] =>
+  changes.filter((c) => !TIMESTAMP_FIELDS.has(String(c.path[0]))).map((c) => (c.path.length ? c.path.join('.') : '(all)'));
 
 const COLUMNS: Column[] = [
   { header: 'WHEN', value: (row) => entry(row).createdAt },

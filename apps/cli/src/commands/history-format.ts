@@ -3,8 +3,8 @@ import { isDeepStrictEqual } from 'node:util';
 
 /** The same signs as `aya config diff`: + created, ~ changed, - deleted. */
 const SIGN: Record<HistoryItem['action'], string> = { create: '+', update: '~', delete: '-' };
-/** Fields every write touches: a line for them would be noise under each change. */
-const NOISE = new Set(['updatedAt', 'createdAt']);
+/** Fields every write touches: a line for them would be noise under each change (history and audit alike). */
+export const TIMESTAMP_FIELDS: ReadonlySet<string> = new Set(['updatedAt', 'createdAt']);
 /** A field's value on one line; -o yaml prints the whole rows. */
 const VALUE_WIDTH = 60;
 /** How many items the history table names per revision before "+N more". */
@@ -28,7 +28,7 @@ function short(value: unknown): string {
 export function fieldLines(item: HistoryItemDiff): string[] {
   if (item.action !== 'update' || !item.before || !item.after) return [];
   const { before, after } = item;
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !NOISE.has(k));
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !TIMESTAMP_FIELDS.has(k));
   const lines = keys.filter((k) => !isDeepStrictEqual(before[k], after[k])).map((k) => `    ${k}: ${short(before[k])} -> ${short(after[k])}`);
   // a row written back as it was (a rollback's rollback) differs in updatedAt alone: say so rather than show nothing
   return lines.length ? lines : ['    (timestamps only)'];

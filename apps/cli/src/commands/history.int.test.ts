@@ -56,7 +56,8 @@ describe('aya config history', () => {
     const table = ok(await aya(['config', 'history']));
     const [header, first, second] = table.stdout.trimEnd().split('\n');
     expect(header.split(/\s{2,}/)).toEqual(['REVISION', 'WHEN', 'ACTOR', 'CHANGES']);
-    expect(first).toMatch(new RegExp(`^${changed}\\s+\\S+\\s+\\S+.*\\s+~ route orders$`));
+    // the env's AYA_ADMIN_TOKEN is the actor `admin-token`
+    expect(first).toMatch(new RegExp(`^${changed}\\s+\\S+\\s+admin-token\\s+~ route orders$`));
     expect(second).toMatch(new RegExp(`^${created}\\s.*\\+ route orders$`));
     const revisions = json<Array<{ revision: number }>>(await aya(['config', 'history', '-o', 'json'])).map((r) => r.revision);
     expect(revisions).toEqual([...revisions].sort((a, b) => b - a));
@@ -127,6 +128,7 @@ describe('aya audit', () => {
     const all = json<unknown[]>(await aya(['audit', '--since', '1h', '-o', 'json']));
     expect(all.length).toBeGreaterThan(recent.length);
     expect(json<unknown[]>(await aya(['audit', '--since', '1h', '--actor', 'nobody-at-all', '-o', 'json']))).toEqual([]);
+    expect(json<unknown[]>(await aya(['audit', '--since', '1h', '--actor', 'admin-token', '-o', 'json']))).toEqual(all);
 
     const firstPage = await aya(['audit', '--limit', '1', '-o', 'json']);
     expect(json<unknown[]>(firstPage)).toHaveLength(1);
@@ -136,7 +138,7 @@ describe('aya audit', () => {
     const table = ok(await aya(['audit', '--resource', 'route', '--limit', '1']));
     const [header, row] = table.stdout.trimEnd().split('\n');
     expect(header.split(/\s{2,}/)).toEqual(['WHEN', 'ACTOR', 'ACTION', 'RESOURCE', 'REVISION', 'ADDRESS', 'CHANGED']);
-    expect(row).toMatch(/\supdate\s+route orders\s+\d+\s+\S+\s+paths(\.\d+)?/);
+    expect(row).toMatch(/\s+admin-token \(env\)\s+update\s+route orders\s+\d+\s+\S+\s+paths\.0$/);
 
     const platform = json<Array<{ tenantId: string }>>(await aya(['audit', '--all-tenants', '--resource', 'route', '-o', 'json']));
     expect(platform).toHaveLength(2);
