@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { NODE_STALE_AFTER_MS } from '@aya/config-schema';
 import { z } from 'zod';
 
 /** Repo root, from the built file (apps/control-plane/dist/env.js) or the source (apps/control-plane/src/env.ts). */
@@ -32,6 +33,8 @@ const envSchema = z.object({
   AYA_MIGRATIONS_DIR: z.string().min(1).default(path.join(REPO_ROOT, 'prisma', 'migrations')),
   /** gateway nodes not heard from for this long are forgotten */
   AYA_NODE_RETENTION_HOURS: z.coerce.number().positive().default(24),
+  /** a gateway node without a heartbeat for this long is `stale` on the nodes page (tests use a short one) */
+  AYA_NODE_STALE_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(NODE_STALE_AFTER_MS),
   /** upstream target health history: one sample per interval, the last HEALTH_HISTORY_SAMPLES kept (tests use a short one) */
   AYA_HEALTH_SAMPLE_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
   AYA_AUDIT_RETENTION_DAYS: z.coerce.number().positive().default(90),

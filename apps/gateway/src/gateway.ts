@@ -6,7 +6,7 @@ import type { CompiledConfig } from './compile/types';
 import { ConfigClient } from './config/config-client';
 import { ControlPlaneClient } from './config/control-plane-client';
 import { resolveNodeId } from './config/node-id';
-import { msSince, type PullTiming } from './config/config-client';
+import { msSince, type NodeFacts, type PullTiming } from './config/config-client';
 import type { ConfigState } from './config/config-state';
 import { loadSnapshotFile } from './config/snapshot-file';
 import { consoleLogger, errorMessage, type Logger } from './log';
@@ -27,6 +27,7 @@ import { createProxyServer, KEEPALIVE_GRACE_MS, openConnections, stopAccepting }
 import { wantsClientCertificates } from './server/client-certificates';
 import { startExtraListeners } from './server/extra-listeners';
 import { createStatusServer, listenersOf } from './server/status-server';
+import { proxyUrlsOf } from './server/proxy-urls';
 import { CertificateStore } from './tls/certificate-store';
 import { VERSION } from './version';
 
@@ -48,6 +49,8 @@ export interface GatewayOptions {
   heartbeatStats?: () => Record<string, number>;
   /** what heartbeats report as target health (cluster workers: the whole group's); default: this process's */
   heartbeatHealth?: () => TargetHealthReport[] | undefined;
+  /** the node's processes as heartbeats report them (cluster workers: the primary's, once it said); default: this one */
+  heartbeatProcess?: () => NodeProcess | undefined;
   /** body / header limits and slow-client timeouts of the proxy listener */
   limits?: ProxyLimits;
   /** 'undici': no lean HTTP/1.1 client for plain-HTTP targets (AYA_UPSTREAM_CLIENT) */
@@ -63,6 +66,9 @@ export interface GatewayOptions {
   /** the plugins this gateway runs instead of registry.ts's list (an embedding's own, tests' fixtures) */
   plugins?: readonly AnyPluginDefinition[];
 }
+
+/** The heartbeat's view of the node's processes: one gateway, or a cluster primary and its workers. */
+export type NodeProcess = Required<Pick<NodeFacts, 'workers' | 'startedAt' | 'pid'>>;
 
 export interface GatewayHandle {
   readonly nodeId: string;
@@ -193,6 +199,10 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     logger.info('status listening', { port: statusPort });
   }
 
+  const proxyUrls = proxyUrlsOf(options.proxyHost ?? '0.0.0.0', { proxyPort, tlsPort: extra.tlsPort });
+  const ownProcess: NodeProcess = { workers: 1, startedAt: new Date(startedAtMs).toISOString(), pid: process.pid };
+  const nodeProcess = (): Partial<NodeProcess> => (options.heartbeatProcess ? (options.heartbeatProcess() ?? {}) : ownProcess);
+
   const cp = new ControlPlaneClient(options.controlPlaneUrl, options.clusterToken);
   const client = new ConfigClient({
     cp,
@@ -207,6 +217,7 @@ export async function startGateway(options: GatewayOptions): Promise<GatewayHand
     applied: () => applied,
     stats: options.heartbeatStats ?? (() => metrics.snapshot()),
     health: () => options.heartbeatHealth?.() ?? health.report(),
+    node: () => ({ ...nodeProcess(), runtime: `node ${process.version}`, proxyUrls }),
     onRejected: () => metrics.configFailures++,
   });
   client.start();

@@ -30,6 +30,7 @@ async function runGateway(env: GatewayEnv): Promise<void> {
     drainTimeoutMs: env.drainTimeoutMs,
     heartbeatStats: link ? () => link.groupStats() ?? holder.gateway?.metrics.snapshot() ?? {} : undefined,
     heartbeatHealth: link ? () => link.groupHealth() : undefined,
+    heartbeatProcess: link ? () => link.groupNode() : undefined,
   });
   holder.gateway = running;
   link?.sendNow();

@@ -75,12 +75,31 @@ export const heartbeatSchema = z.object({
   stats: z.record(z.string(), z.number()).default({}),
   /** health of every upstream target the node balances over; absent from older gateways */
   health: z.array(targetHealthSchema).max(100_000).optional(),
+  // What an operator reads on the nodes page; each absent from older gateways.
+  /** proxy processes serving on the node (cluster mode: the live workers) */
+  workers: z.number().int().min(1).max(1024).optional(),
+  /** when the node's process (cluster mode: the primary) started */
+  startedAt: z.iso.datetime({ offset: true }).optional(),
+  /** of the node's process (cluster mode: the primary) */
+  pid: z.number().int().min(1).optional(),
+  /** the runtime the gateway runs on, e.g. `node v22.12.0` */
+  runtime: z.string().max(64).optional(),
+  /** the proxy listeners as bound (HTTP, HTTPS), e.g. `http://0.0.0.0:8000`; a wildcard host is the node's address */
+  proxyUrls: z.array(z.url({ protocol: /^https?$/ }).max(300)).max(8).optional(),
 });
 
 export type Heartbeat = z.infer<typeof heartbeatSchema>;
 
-/** A node is in sync when it reported the current revision and hash this recently. */
+/** A node is in sync when it reported the current revision and hash this recently (the control plane's default). */
 export const NODE_STALE_AFTER_MS = 30_000;
+
+/**
+ * - `in-sync`: reported the current revision and hash within the staleness limit
+ * - `drifting`: reporting, but on another revision or hash (`revisionsBehind` says by how many revisions)
+ * - `stale`: no heartbeat within the staleness limit (stopped, or cut off from the control plane)
+ */
+export const NODE_STATES = ['in-sync', 'drifting', 'stale'] as const;
+export type NodeState = (typeof NODE_STATES)[number];
 
 export interface GatewayNode {
   id: string;
@@ -88,7 +107,22 @@ export interface GatewayNode {
   version: string;
   revision: number;
   hash: string;
+  /** `state === 'in-sync'` (kept for older clients) */
   inSync: boolean;
+  state: NodeState;
+  /** config revisions between the node's and the current one; 0 when it is at (or past) the current one */
+  revisionsBehind: number;
+  /** the remote address the control plane saw the last heartbeat come from; null for rows from before it was kept */
+  address: string | null;
+  /** null: an older gateway that does not report it */
+  workers: number | null;
+  pid: number | null;
+  runtime: string | null;
+  startedAt: string | null;
+  /** seconds from startedAt to now (a stale node: to its last heartbeat) */
+  uptimeSeconds: number | null;
+  /** the proxy listeners' URLs, a wildcard bind host replaced by `address` */
+  proxyUrls: string[];
   lastSeenAt: string;
 }
 

@@ -43,7 +43,8 @@ export function DataTable<T>({ label, columns, rows, rowKey, rowTestId, actions,
         {rows.map((row, r) => (
           <tr key={rowKey(row, r)} data-testid={rowTestId(row, r)}>
             {columns.map((c, i) => (
-              <td key={i} className={c.className}>
+              // a stacked table (narrow screens) prints the column's name before each cell from data-label
+              <td key={i} className={c.className} data-label={typeof c.header === 'string' ? c.header : undefined}>
                 {c.cell(row, r)}
               </td>
             ))}

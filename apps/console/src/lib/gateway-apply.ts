@@ -1,5 +1,5 @@
-import { NODE_STALE_AFTER_MS, type ConfigRevisionInfo, type GatewayNode } from '@aya/config-schema';
-import { api } from './api-client';
+import type { GatewayNode } from '@aya/config-schema';
+import { client, unwrap } from './api-client';
 
 export interface ApplyProgress {
   /** live gateways that report the write's revision or a later one */
@@ -10,14 +10,14 @@ export interface ApplyProgress {
 
 /**
  * Revisions are one global, gap-free sequence, so a node at `target` or later runs the write. A node that
- * stopped reporting (last seen longer ago than the control plane's own staleness limit) does not count.
+ * stopped reporting (`stale` by the control plane's clock and limit, not the browser's) does not count.
  */
-export function applyProgress(nodes: ReadonlyArray<GatewayNode>, target: number, now: number): ApplyProgress {
+export function applyProgress(nodes: ReadonlyArray<Pick<GatewayNode, 'revision' | 'state'>>, target: number): ApplyProgress {
   let applied = 0;
   let total = 0;
   for (const n of nodes) {
     const done = n.revision >= target;
-    const live = n.inSync || now - Date.parse(n.lastSeenAt) <= NODE_STALE_AFTER_MS;
+    const live = n.state !== 'stale';
     if (!live && !done) continue;
     total++;
     if (done) applied++;
@@ -56,7 +56,7 @@ async function pollNodes(): Promise<void> {
     while (waiters.size > 0) {
       let nodes: GatewayNode[];
       try {
-        nodes = (await api.get<{ data: GatewayNode[] }>('/api/v1/nodes')).data;
+        nodes = (await unwrap(client.GET('/api/v1/nodes'))).data;
       } catch (err) {
         for (const w of waiters) w.reject(err);
         waiters.clear();
@@ -64,7 +64,7 @@ async function pollNodes(): Promise<void> {
       }
       const now = Date.now();
       for (const w of [...waiters]) {
-        const progress = applyProgress(nodes, w.target, now);
+        const progress = applyProgress(nodes, w.target);
         w.onProgress?.(progress);
         if (progress.applied === progress.total || now + POLL_MS > w.deadline) {
           waiters.delete(w);
@@ -84,7 +84,7 @@ async function pollNodes(): Promise<void> {
  * waiting for a later one waits for this one too.
  */
 export async function followGatewayApply({ timeoutMs = 20_000, onProgress }: FollowOptions = {}): Promise<ApplyProgress> {
-  const { revision } = await api.get<ConfigRevisionInfo>('/api/v1/config/revision');
+  const { revision } = await unwrap(client.GET('/api/v1/config/revision'));
   const done = new Promise<ApplyProgress>((resolve, reject) => {
     waiters.add({ target: revision, deadline: Date.now() + timeoutMs, onProgress, resolve, reject });
   });

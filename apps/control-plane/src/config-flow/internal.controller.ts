@@ -83,7 +83,7 @@ export class InternalController {
   @Post('nodes/heartbeat')
   @HttpCode(204)
   @Internal()
-  async heartbeat(@Body(new ZodPipe(heartbeatSchema)) body: Heartbeat): Promise<void> {
-    await this.nodes.record(body);
+  async heartbeat(@Body(new ZodPipe(heartbeatSchema)) body: Heartbeat, @Req() req: FastifyRequest): Promise<void> {
+    await this.nodes.record(body, req.ip);
   }
 }

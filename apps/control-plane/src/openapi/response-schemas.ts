@@ -1,4 +1,4 @@
-import { CpErrorCode, configDeltaSchema, configResponseSchema, revisionNoticeSchema, type CpErrorBody, type GatewayNode } from '@aya/config-schema';
+import { CpErrorCode, NODE_STATES, configDeltaSchema, configResponseSchema, revisionNoticeSchema, type CpErrorBody, type GatewayNode } from '@aya/config-schema';
 import { z } from 'zod';
 import { AUDIT_OPERATION_RESPONSES, AUDIT_RESPONSE_SCHEMAS } from '../audit/audit-responses';
 import { CONSUMER_OPERATION_RESPONSES, CONSUMER_RESPONSE_SCHEMAS } from '../consumers/consumer-responses';
@@ -22,6 +22,15 @@ const gatewayNode: z.ZodType<GatewayNode> = z.object({
   revision: z.int(),
   hash: z.string(),
   inSync: z.boolean(),
+  state: z.enum(NODE_STATES),
+  revisionsBehind: z.int().min(0),
+  address: z.string().nullable(),
+  workers: z.int().nullable(),
+  pid: z.int().nullable(),
+  runtime: z.string().nullable(),
+  startedAt: z.iso.datetime().nullable(),
+  uptimeSeconds: z.int().min(0).nullable(),
+  proxyUrls: z.array(z.string()),
   lastSeenAt: z.iso.datetime(),
 });
 

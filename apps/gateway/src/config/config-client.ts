@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { ConfigChange, RevisionNotice, TargetHealthReport } from '@aya/config-schema';
+import type { ConfigChange, Heartbeat, RevisionNotice, TargetHealthReport } from '@aya/config-schema';
 import { errorMessage, type Logger } from '../log';
 import type { ControlPlaneClient } from './control-plane-client';
 import { RedisSubscriber } from './redis-subscriber';
@@ -22,6 +22,9 @@ const LKG_WRITE_DELAY_MS = 1_000;
 /** ms since `t` (a performance.now()), to 0.1 ms: the timings of the 'applied config' log line */
 export const msSince = (t: number) => Math.round((performance.now() - t) * 10) / 10;
 
+/** The heartbeat's facts about the node's processes and listeners (each optional in the protocol). */
+export type NodeFacts = Pick<Heartbeat, 'workers' | 'startedAt' | 'pid' | 'runtime' | 'proxyUrls'>;
+
 export interface ConfigClientOptions {
   cp: ControlPlaneClient;
   dataDir: string;
@@ -37,6 +40,8 @@ export interface ConfigClientOptions {
   stats(): Record<string, number>;
   /** upstream target health, sent with each heartbeat */
   health?(): TargetHealthReport[];
+  /** what the nodes page shows of the node (workers, uptime, listeners), sent with each heartbeat */
+  node?(): NodeFacts;
   onRejected(): void;
 }
 
@@ -243,6 +248,7 @@ export class ConfigClient {
         version: this.o.version,
         stats: this.o.stats(),
         health: this.o.health?.(),
+        ...this.o.node?.(),
       });
     } catch {
       // the pull path already logs an unreachable control plane once

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heartbeatSchema } from '@aya/config-schema';
 import { startGateway, type GatewayHandle } from '../gateway';
 import { silentLogger } from '../log';
 import { FakeControlPlane } from '../testing/fake-control-plane';
@@ -70,6 +71,9 @@ describe('config flow against a cluster-protocol peer', () => {
     const hb = cp.heartbeats.find((h) => h.revision === 1)!;
     expect(hb).toMatchObject({ nodeId: gw.nodeId, hash: gw.current().hash, version: expect.any(String) });
     expect(typeof hb.stats.requests).toBe('number');
+    // what the nodes page shows: one process (no cluster here), its start, the listener as bound
+    expect(heartbeatSchema.parse(hb)).toMatchObject({ workers: 1, pid: process.pid, runtime: `node ${process.version}`, proxyUrls: [`http://127.0.0.1:${gw.proxyPort}`] });
+    expect(Date.parse(hb.startedAt!)).toBeLessThanOrEqual(Date.now());
     expect(cp.unauthorized).toBe(0);
     await until(() => cp.streamCount === 1, 'the SSE stream');
   });

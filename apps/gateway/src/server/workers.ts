@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { BoundListeners, TargetHealthReport } from '@aya/config-schema';
 import type { AddressInfo } from 'node:net';
 import type { GatewayEnv } from '../env';
-import type { GatewayHandle } from '../gateway';
+import type { GatewayHandle, NodeProcess } from '../gateway';
 import { resolveNodeId } from '../config/node-id';
 import { answerLimitBatch, isLimitBatch } from '../limits/primary-store';
 import { errorMessage, type Logger } from '../log';
@@ -49,6 +49,8 @@ interface GroupStats {
   stats: Record<string, number>;
   /** every worker's view merged: what the node heartbeats, so the control plane sees one node */
   health: TargetHealthReport[];
+  /** the node's processes: the primary's start and pid, the live workers */
+  node: NodeProcess;
 }
 
 const REPORT_MS = 500;
@@ -100,7 +102,8 @@ export async function runPrimary(env: GatewayEnv, logger: Logger): Promise<void>
         announced = true;
         logger.info('ready', { nodeId, proxyPort: env.proxyPort, statusPort: statusPort, workers: env.workers });
       }
-      const stats: GroupStats = { type: 'aya:group-stats', stats: aggregate(live).snapshot(), health: mergeHealth(live.map((r) => r.health)) };
+      const node: NodeProcess = { workers: live.length, startedAt: new Date(startedAtMs).toISOString(), pid: process.pid };
+      const stats: GroupStats = { type: 'aya:group-stats', stats: aggregate(live).snapshot(), health: mergeHealth(live.map((r) => r.health)), node };
       worker.send(stats);
     });
   };
@@ -172,6 +175,8 @@ export interface PrimaryLink {
   groupStats(): Record<string, number> | undefined;
   /** the whole group's target health, once the primary sent it */
   groupHealth(): TargetHealthReport[] | undefined;
+  /** the node's processes, once the primary sent them */
+  groupNode(): NodeProcess | undefined;
   /** report now (right after start, so the primary can announce readiness) */
   sendNow(): void;
 }
@@ -189,5 +194,5 @@ export function reportToPrimary(getGateway: () => GatewayHandle | undefined, log
     if (process.connected) process.send?.(report, undefined, undefined, (err: Error | null) => err && logger.warn('report failed', { error: errorMessage(err) }));
   };
   setInterval(send, REPORT_MS).unref();
-  return { groupStats: () => group?.stats, groupHealth: () => group?.health, sendNow: send };
+  return { groupStats: () => group?.stats, groupHealth: () => group?.health, groupNode: () => group?.node, sendNow: send };
 }

@@ -644,6 +644,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/tenants/{tenant}/upstream-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["upstreamhealth.batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenants/{tenant}/upstreams": {
         parameters: {
             query?: never;
@@ -847,6 +863,10 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+            /** @description opaque cursor of the next page */
+            next: string | null;
+            /** @description rows matching q and the filters, over all pages */
+            total: number;
         };
         AuditLogPage: {
             data: {
@@ -946,8 +966,8 @@ export interface components {
                 /** @enum {string} */
                 action: "create" | "update" | "delete";
                 /** @enum {string} */
-                kind: "certificate" | "upstream" | "service" | "route" | "consumer-group" | "consumer" | "plugin";
-                /** @description the object's key: a name, a username, a certificate fingerprint, a plugin as name[scope] */
+                kind: "certificate" | "upstream" | "service" | "route" | "consumer-group" | "consumer" | "credential" | "plugin";
+                /** @description the object's key: a name, a username, a certificate fingerprint, a plugin as name[scope], a credential as username/type/identity (a key by the start of its hash) */
                 name: string;
             }[];
         };
@@ -1358,6 +1378,8 @@ export interface components {
             }[];
             /** @description opaque cursor of the next page */
             next: string | null;
+            /** @description rows matching q and the filters, over all pages */
+            total: number;
         };
         ConsumerGroupUpdate: {
             name?: string;
@@ -1377,6 +1399,8 @@ export interface components {
             }[];
             /** @description opaque cursor of the next page */
             next: string | null;
+            /** @description rows matching q and the filters, over all pages */
+            total: number;
         };
         ConsumerUpdate: {
             username?: string;
@@ -1725,6 +1749,39 @@ export interface components {
                 username: string;
                 customId?: string | null;
                 groups?: string[];
+                credentials?: ({
+                    /** @constant */
+                    type: "key-auth";
+                    key?: string;
+                    keyHash?: string;
+                    keyPrefix?: string;
+                    expiresAt?: string | null;
+                } | {
+                    /** @constant */
+                    type: "basic-auth";
+                    username: string;
+                    password?: string;
+                    passwordHash?: string;
+                } | {
+                    /** @constant */
+                    type: "jwt";
+                    key: string;
+                    /**
+                     * @default HS256
+                     * @enum {string}
+                     */
+                    algorithm: "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "ES256" | "ES384" | "PS256" | "EdDSA";
+                    secret?: string;
+                    secretSealed?: string;
+                    publicKey?: string;
+                    /** Format: uri */
+                    jwksUrl?: string;
+                } | {
+                    /** @constant */
+                    type: "mtls";
+                    subject?: string;
+                    fingerprint?: string;
+                })[];
             }[];
             /** @default [] */
             plugins: {
@@ -1979,6 +2036,39 @@ export interface components {
                 username: string;
                 customId?: string | null;
                 groups?: string[];
+                credentials?: ({
+                    /** @constant */
+                    type: "key-auth";
+                    key?: string;
+                    keyHash?: string;
+                    keyPrefix?: string;
+                    expiresAt?: string | null;
+                } | {
+                    /** @constant */
+                    type: "basic-auth";
+                    username: string;
+                    password?: string;
+                    passwordHash?: string;
+                } | {
+                    /** @constant */
+                    type: "jwt";
+                    key: string;
+                    /**
+                     * @default HS256
+                     * @enum {string}
+                     */
+                    algorithm: "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "ES256" | "ES384" | "PS256" | "EdDSA";
+                    secret?: string;
+                    secretSealed?: string;
+                    publicKey?: string;
+                    /** Format: uri */
+                    jwksUrl?: string;
+                } | {
+                    /** @constant */
+                    type: "mtls";
+                    subject?: string;
+                    fingerprint?: string;
+                })[];
             }[];
             /** @default [] */
             plugins: {
@@ -1997,7 +2087,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "AYA_CP_VALIDATION" | "AYA_CP_UNAUTHENTICATED" | "AYA_CP_FORBIDDEN" | "AYA_CP_NOT_FOUND" | "AYA_CP_CONFLICT" | "AYA_CP_INTERNAL" | "AYA_CP_SECRET_KEY_REQUIRED" | "AYA_CP_DELTA_UNAVAILABLE" | "AYA_CP_DATABASE_UNAVAILABLE" | "AYA_CP_TOO_MANY_ATTEMPTS" | "AYA_CP_PRECONDITION_FAILED" | "AYA_CP_CSRF" | "AYA_CP_LAST_OWNER";
+                code: "AYA_CP_VALIDATION" | "AYA_CP_UNAUTHENTICATED" | "AYA_CP_FORBIDDEN" | "AYA_CP_NOT_FOUND" | "AYA_CP_CONFLICT" | "AYA_CP_INTERNAL" | "AYA_CP_SECRET_KEY_REQUIRED" | "AYA_CP_DELTA_UNAVAILABLE" | "AYA_CP_DATABASE_UNAVAILABLE" | "AYA_CP_TOO_MANY_ATTEMPTS" | "AYA_CP_PRECONDITION_FAILED" | "AYA_CP_CSRF" | "AYA_CP_LAST_OWNER" | "AYA_CP_APPLY_TOO_LARGE";
                 message: string;
                 details?: {
                     path: string;
@@ -2013,6 +2103,16 @@ export interface components {
                 revision: number;
                 hash: string;
                 inSync: boolean;
+                /** @enum {string} */
+                state: "in-sync" | "drifting" | "stale";
+                revisionsBehind: number;
+                address: string | null;
+                workers: number | null;
+                pid: number | null;
+                runtime: string | null;
+                startedAt: string | null;
+                uptimeSeconds: number | null;
+                proxyUrls: string[];
                 /** Format: date-time */
                 lastSeenAt: string;
             }[];
@@ -2041,6 +2141,12 @@ export interface components {
                 latencyMs: number | null;
                 since: string;
             }[];
+            workers?: number;
+            /** Format: date-time */
+            startedAt?: string;
+            pid?: number;
+            runtime?: string;
+            proxyUrls?: string[];
         };
         LoginResult: {
             /** @description absent when `cookie: true` (the session is in the aya_session cookie) */
@@ -2100,6 +2206,10 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+            /** @description opaque cursor of the next page */
+            next: string | null;
+            /** @description rows matching q and the filters, over all pages */
+            total: number;
         };
         MembersAddBody: {
             user: string;
@@ -2175,6 +2285,8 @@ export interface components {
             }[];
             /** @description opaque cursor of the next page */
             next: string | null;
+            /** @description rows matching q and the filters, over all pages */
+            total: number;
         };
         PluginSchemas: {
             plugins: {
@@ -3007,6 +3119,52 @@ export interface components {
                     lastSeenAt: string;
                 }[];
             }[];
+            /** @description per target, the last 60 sample intervals the control plane kept from gateway heartbeats, oldest first */
+            history: {
+                target: string;
+                samples: {
+                    /**
+                     * Format: date-time
+                     * @description start of the sample interval (AYA_HEALTH_SAMPLE_MS)
+                     */
+                    at: string;
+                    /**
+                     * @description the worst state any node reported in the interval
+                     * @enum {string}
+                     */
+                    state: "healthy" | "unhealthy" | "open" | "half-open";
+                    /** @description mean over the nodes that measured one */
+                    latencyMs: number | null;
+                }[];
+            }[];
+            /** @description the length of a sample interval (AYA_HEALTH_SAMPLE_MS) */
+            sampleMs: number;
+        };
+        UpstreamHealthBatch: {
+            data: {
+                /** Format: uuid */
+                upstreamId: string;
+                targets: {
+                    /** @description host:port */
+                    target: string;
+                    /**
+                     * @description the worst state any fresh node reports
+                     * @enum {string}
+                     */
+                    state: "healthy" | "unhealthy" | "open" | "half-open";
+                    nodes: {
+                        nodeId: string;
+                        /** @enum {string} */
+                        state: "healthy" | "unhealthy" | "open" | "half-open";
+                        consecutiveFailures: number;
+                        active: number;
+                        latencyMs: number | null;
+                        since: string;
+                        /** Format: date-time */
+                        lastSeenAt: string;
+                    }[];
+                }[];
+            }[];
         };
         UpstreamPage: {
             data: {
@@ -3224,7 +3382,10 @@ export interface components {
                 /** Format: date-time */
                 updatedAt: string;
             }[];
+            /** @description opaque cursor of the next page */
             next: string | null;
+            /** @description rows matching q and the filters, over all pages */
+            total: number;
         };
         UsersCreateBody: {
             username: string;
@@ -5578,6 +5739,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeclarativeConfigDocument"];
+                    "application/yaml": components["schemas"]["DeclarativeConfigDocument"];
                 };
             };
             /** @description invalid request: body (not JSON, schema), query or path (AYA_CP_VALIDATION, with details) */
@@ -5652,6 +5814,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["DeclarativeConfig"];
+                "application/yaml": components["schemas"]["DeclarativeConfig"];
             };
         };
         responses: {
@@ -5709,7 +5872,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description body over the size limit (AYA_CP_VALIDATION) */
+            /** @description body over the size limit (AYA_CP_VALIDATION), or more objects than one apply takes (AYA_CP_APPLY_TOO_LARGE) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5760,8 +5923,9 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description `next` of the previous page (opaque) */
                 cursor?: string;
+                q?: string;
+                sort?: "createdAt" | "name" | "updatedAt" | "-createdAt" | "-name" | "-updatedAt";
             };
             header?: never;
             path: {
@@ -6402,8 +6566,9 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description `next` of the previous page (opaque) */
                 cursor?: string;
+                q?: string;
+                sort?: "createdAt" | "username" | "updatedAt" | "-createdAt" | "-username" | "-updatedAt";
             };
             header?: never;
             path: {
@@ -7568,7 +7733,12 @@ export interface operations {
     };
     "members.list": {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+                sort?: "createdAt" | "-createdAt";
+            };
             header?: never;
             path: {
                 /** @description id or name */
@@ -8046,8 +8216,14 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description `next` of the previous page (opaque) */
                 cursor?: string;
+                q?: string;
+                sort?: "createdAt" | "name" | "updatedAt" | "-createdAt" | "-name" | "-updatedAt";
+                service?: string;
+                route?: string;
+                consumer?: string;
+                name?: "key-auth" | "basic-auth" | "jwt" | "oidc" | "mtls-auth" | "acl" | "rate-limit" | "quota" | "request-size-limit" | "ip-restriction" | "cors" | "request-transformer" | "response-transformer" | "request-validator" | "bot-detection";
+                scope?: "global" | "service" | "route" | "consumer";
             };
             header?: never;
             path: {
@@ -9974,7 +10150,12 @@ export interface operations {
     };
     "tokens.list": {
         parameters: {
-            query?: never;
+            query?: {
+                limit?: number;
+                cursor?: string;
+                q?: string;
+                sort?: "createdAt" | "-createdAt";
+            };
             header?: never;
             path: {
                 /** @description id or name */
@@ -10243,6 +10424,85 @@ export interface operations {
             };
             /** @description a body of a media type other than JSON (AYA_CP_VALIDATION) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the database is unreachable (AYA_CP_DATABASE_UNAVAILABLE), or the control plane is shutting down */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "upstreamhealth.batch": {
+        parameters: {
+            query: {
+                ids: string;
+            };
+            header?: never;
+            path: {
+                /** @description id or name */
+                tenant: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpstreamHealthBatch"];
+                };
+            };
+            /** @description invalid request: body (not JSON, schema), query or path (AYA_CP_VALIDATION, with details) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing or invalid token (AYA_CP_UNAUTHENTICATED) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description role lacks the permission (AYA_CP_FORBIDDEN) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not found (AYA_CP_NOT_FOUND) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a path parameter over the router's length limit (AYA_CP_VALIDATION) */
+            414: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10987,8 +11247,9 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
-                /** @description `next` of the previous page (opaque) */
                 cursor?: string;
+                q?: string;
+                sort?: "createdAt" | "-createdAt";
             };
             header?: never;
             path?: never;

@@ -1,12 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ConfigRevisionInfo } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
+import { client, unwrap } from '../../../lib/api-client';
 import { NODES_REFRESH_MS } from './get-nodes';
 
 export function configRevisionQueryOptions() {
   return queryOptions({
     queryKey: ['cluster', 'config-revision'] as const,
-    queryFn: ({ signal }) => api.get<ConfigRevisionInfo>('/api/v1/config/revision', { signal }),
+    queryFn: ({ signal }) => unwrap(client.GET('/api/v1/config/revision', { signal })),
     refetchInterval: NODES_REFRESH_MS,
     staleTime: 0,
   });

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { GatewayNode } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
+import { client, unwrap } from '../../../lib/api-client';
 
 export const NODES_REFRESH_MS = 3_000;
 
 export function nodesQueryOptions() {
   return queryOptions({
     queryKey: ['cluster', 'nodes'] as const,
-    queryFn: async ({ signal }) => (await api.get<{ data: GatewayNode[] }>('/api/v1/nodes', { signal })).data,
+    queryFn: async ({ signal }) => (await unwrap(client.GET('/api/v1/nodes', { signal }))).data,
     // Heartbeats arrive every few seconds; polling shows drift and recovery without a reload.
     refetchInterval: NODES_REFRESH_MS,
     staleTime: 0,

@@ -1,14 +1,29 @@
+import { Disclosure } from '../../../components/disclosure';
 import { PageHeader } from '../../../components/page-header';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { NODES_REFRESH_MS, useNodes } from '../api/get-nodes';
 import { useConfigRevision } from '../api/get-config-revision';
 import { NodesTable } from '../components/nodes-table';
+import '../nodes.css';
+
+function Stat({ label, value, alert, testId }: { label: string; value: number | undefined; alert?: boolean; testId: string }) {
+  return (
+    <div className={`stat${alert && value ? ' stat-alert' : ''}`} data-testid={testId}>
+      <span className="stat-label">{label}</span>
+      <span className="stat-value">{value ?? '…'}</span>
+    </div>
+  );
+}
 
 export function NodesRoute() {
   const nodes = useNodes();
   const revision = useConfigRevision();
   const list = nodes.data ?? [];
-  const outOfSync = list.filter((n) => !n.inSync).length;
+  // stale nodes fold away: the control plane deletes them after AYA_NODE_RETENTION_HOURS without a heartbeat
+  const reporting = list.filter((n) => n.state !== 'stale');
+  const stale = list.filter((n) => n.state === 'stale');
+  const inSync = reporting.filter((n) => n.state === 'in-sync').length;
+  const count = (n: number) => (nodes.data ? n : undefined);
 
   return (
     <section>
@@ -23,14 +38,9 @@ export function NodesRoute() {
             </code>
           ) : null}
         </div>
-        <div className="stat">
-          <span className="stat-label">Nodes</span>
-          <span className="stat-value">{nodes.data ? list.length : '…'}</span>
-        </div>
-        <div className={`stat${outOfSync ? ' stat-alert' : ''}`} data-testid="nodes-out-of-sync">
-          <span className="stat-label">Out of sync</span>
-          <span className="stat-value">{nodes.data ? outOfSync : '…'}</span>
-        </div>
+        <Stat label="In sync" value={count(inSync)} testId="nodes-in-sync" />
+        <Stat label="Drifting" value={count(reporting.length - inSync)} alert testId="nodes-drifting" />
+        <Stat label="Stale" value={count(stale.length)} alert testId="nodes-stale" />
       </div>
       {nodes.isError && nodes.data ? (
         <div className="alert alert-warning" role="status">
@@ -43,7 +53,20 @@ export function NodesRoute() {
             <p>Start a gateway with the cluster token; it appears here after its first heartbeat.</p>
           </EmptyState>
         ) : (
-          <NodesTable nodes={list} currentRevision={revision.data?.revision} />
+          <div className="section-stack">
+            {reporting.length ? (
+              <NodesTable nodes={reporting} label="Gateway nodes" />
+            ) : (
+              <EmptyState title="No gateway is reporting">
+                <p>Every node below stopped sending heartbeats.</p>
+              </EmptyState>
+            )}
+            {stale.length ? (
+              <Disclosure title="Stale nodes" summary={`${stale.length} not reporting, removed after 24 h by default`}>
+                <NodesTable nodes={stale} label="Stale gateway nodes" />
+              </Disclosure>
+            ) : null}
+          </div>
         )
       ) : nodes.isError ? (
         <ErrorState error={nodes.error} onRetry={() => void nodes.refetch()} />
