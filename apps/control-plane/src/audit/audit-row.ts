@@ -58,8 +58,8 @@ export function auditLabel(key: string | null, view: unknown): string | null {
 }
 
 /**
- * Audits a write outside the config (tenant members, admin tokens) in the caller's transaction: no revision is
- * made, so these rows have none. Config writes are audited by ConfigWriter.write.
+ * Audits a write outside the config (tenant members, admin tokens, users and passwords) in the caller's transaction:
+ * no revision is made, so these rows have none. Config writes are audited by ConfigWriter.write.
  */
 export async function recordAudit(tx: Tx, actor: Principal, entries: AuditEntry | AuditEntry[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];

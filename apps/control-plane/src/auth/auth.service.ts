@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppConfig } from '../app-config';
+import { recordAudit } from '../audit/audit-row';
 import { ForbiddenError, TooManyAttemptsError, UnauthenticatedError, ValidationError } from '../common/errors';
 import { PRISMA, type Db } from '../db/prisma';
 import { Metrics } from '../metrics/metrics';
@@ -124,10 +125,12 @@ export class AuthService {
       throw new ValidationError('the current password is wrong', [{ path: 'currentPassword', message: 'wrong password' }]);
     }
     const passwordHash = await hashPassword(next);
-    await this.prisma.$transaction([
-      this.prisma.user.update({ where: { id: userId }, data: { passwordHash } }),
-      this.prisma.session.updateMany({ where: { userId, revokedAt: null, NOT: { id: principal.sessionId } }, data: { revokedAt: new Date() } }),
-    ]);
+    await this.prisma.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+      await tx.session.updateMany({ where: { userId, revokedAt: null, NOT: { id: principal.sessionId } }, data: { revokedAt: new Date() } });
+      // platform log (no tenant), like the users' writes; the row says it changed, never what to
+      await recordAudit(tx, principal, { tenantId: null, action: 'password-change', resourceType: 'user', resourceId: userId, resourceName: user.username });
+    });
   }
 
   /** GET /auth/me: who the caller is and their tenants (a token: its one tenant). */

@@ -1,7 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import type { Page } from '@aya/config-schema';
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type Principal } from '../auth/permissions';
 import { TenantParam, ZodBody } from '../common/resource-params';
+import { ListParam } from '../resources/list-param';
+import type { ListQuery } from '../resources/list-query';
+import { MEMBER_LIST } from './people-list';
 import { MembersService, type MemberView } from './members.service';
 import { memberAddSchema, memberUpdateSchema, type MemberAddBody, type MemberUpdateBody } from './people-schemas';
 
@@ -12,8 +16,8 @@ export class MembersController {
 
   @Get()
   @Permission('members:read')
-  list(@TenantParam() tenant: string): Promise<{ data: MemberView[] }> {
-    return this.members.list(tenant);
+  list(@TenantParam() tenant: string, @ListParam(MEMBER_LIST) query: ListQuery): Promise<Page<MemberView> & { total: number }> {
+    return this.members.list(tenant, query);
   }
 
   @Post()

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Page } from '@aya/config-schema';
 import { recordAudit, type AuditEntry } from '../audit/audit-row';
 import { roleRank, type Principal, type TenantRole } from '../auth/permissions';
 import { userWhere } from '../auth/auth.service';
@@ -7,7 +8,9 @@ import { ConflictError, ForbiddenError, LastOwnerError, NotFoundError, Validatio
 import { isUuid } from '../common/id-or-name';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
 import type { Tenant } from '../generated/prisma/client';
+import type { ListQuery } from '../resources/list-query';
 import { findTenant } from '../tenants/tenant-lookup';
+import { containsText, createdAtKeyset, createdAtPage } from './people-list';
 import type { MemberAddBody } from './people-schemas';
 
 export interface MemberView {
@@ -31,10 +34,17 @@ function toView(row: { role: TenantRole; createdAt: Date; user: MemberView['user
 export class MembersService {
   constructor(@Inject(PRISMA) private readonly prisma: Db) {}
 
-  async list(tenantRef: string): Promise<{ data: MemberView[] }> {
+  /** One page, by when they joined; `q` looks in the username and e-mail. */
+  async list(tenantRef: string, query: ListQuery): Promise<Page<MemberView> & { total: number }> {
     const tenant = await findTenant(this.prisma, tenantRef);
-    const rows = await this.prisma.tenantMember.findMany({ where: { tenantId: tenant.id }, include: WITH_USER, orderBy: [{ createdAt: 'asc' }, { userId: 'asc' }] });
-    return { data: rows.map(toView) };
+    const contains = query.q === undefined ? undefined : containsText(query.q);
+    const where = { tenantId: tenant.id, ...(contains ? { user: { OR: [{ username: contains }, { email: contains }] } } : {}) };
+    const { after, orderBy } = createdAtKeyset(query, 'userId');
+    const [rows, total] = await Promise.all([
+      this.prisma.tenantMember.findMany({ where: { AND: [where, after] }, include: WITH_USER, orderBy, take: query.limit + 1 }),
+      this.prisma.tenantMember.count({ where }),
+    ]);
+    return createdAtPage(rows, query, (r) => r.userId, toView, total);
   }
 
   async add(actor: Principal, tenantRef: string, input: MemberAddBody): Promise<MemberView> {

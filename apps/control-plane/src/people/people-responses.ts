@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TENANT_ROLES } from '../auth/permissions';
+import { pageOf } from '../resources/response-fields';
 
 const role = z.enum(TENANT_ROLES);
 const sessionUser = z.object({ id: z.string(), username: z.string(), email: z.string().nullable(), superadmin: z.boolean() });
@@ -38,12 +39,12 @@ export const PEOPLE_RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
     csrfToken: z.string().optional().describe('with the session cookie: its CSRF token'),
   }),
   Member: member,
-  MemberList: z.object({ data: z.array(member) }),
+  MemberList: pageOf(member, true),
   AdminToken: token,
   AdminTokenCreated: token.extend({ token: z.string().describe('shown once: store it now') }),
-  AdminTokenList: z.object({ data: z.array(token) }),
+  AdminTokenList: pageOf(token, true),
   User: user,
-  UserPage: z.object({ data: z.array(user), next: z.string().nullable() }),
+  UserPage: pageOf(user, true),
 };
 
 export const PEOPLE_OPERATION_RESPONSES: Record<string, string> = {

@@ -1,7 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import type { Page } from '@aya/config-schema';
 import { Actor } from '../auth/actor.decorator';
 import { Permission, type Principal } from '../auth/permissions';
 import { TenantParam, ZodBody } from '../common/resource-params';
+import { ListParam } from '../resources/list-param';
+import type { ListQuery } from '../resources/list-query';
+import { TOKEN_LIST } from './people-list';
 import { tokenCreateSchema, type TokenCreateBody } from './people-schemas';
 import { TokensService, type TokenView } from './tokens.service';
 
@@ -12,8 +16,8 @@ export class TokensController {
 
   @Get()
   @Permission('tokens:read')
-  list(@TenantParam() tenant: string): Promise<{ data: TokenView[] }> {
-    return this.tokens.list(tenant);
+  list(@TenantParam() tenant: string, @ListParam(TOKEN_LIST) query: ListQuery): Promise<Page<TokenView> & { total: number }> {
+    return this.tokens.list(tenant, query);
   }
 
   /** 201 with `token`: the only time it is shown. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { Page } from '@aya/config-schema';
 import { recordAudit, type AuditEntry } from '../audit/audit-row';
 import { roleRank, type Principal, type TenantRole } from '../auth/permissions';
 import { roleIn } from '../auth/tenant-access';
@@ -7,7 +8,9 @@ import { ForbiddenError, NotFoundError } from '../common/errors';
 import { isUuid } from '../common/id-or-name';
 import { PRISMA, type Db } from '../db/prisma';
 import type { TenantToken } from '../generated/prisma/client';
+import type { ListQuery } from '../resources/list-query';
 import { findTenant } from '../tenants/tenant-lookup';
+import { containsText, createdAtKeyset, createdAtPage } from './people-list';
 import type { TokenCreateBody } from './people-schemas';
 
 export interface TokenView {
@@ -48,11 +51,16 @@ function tokenAudit(tenantId: string, action: 'create' | 'revoke', before: Token
 export class TokensService {
   constructor(@Inject(PRISMA) private readonly prisma: Db) {}
 
-  /** Tokens not revoked, expired ones included (their expiresAt says so), newest first. */
-  async list(tenantRef: string): Promise<{ data: TokenView[] }> {
+  /** One page of the tokens not revoked, expired ones included (their expiresAt says so); `q` looks in the name. */
+  async list(tenantRef: string, query: ListQuery): Promise<Page<TokenView> & { total: number }> {
     const tenant = await findTenant(this.prisma, tenantRef);
-    const rows = await this.prisma.tenantToken.findMany({ where: { tenantId: tenant.id, revokedAt: null }, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }] });
-    return { data: rows.map(toView) };
+    const where = { tenantId: tenant.id, revokedAt: null, ...(query.q === undefined ? {} : { name: containsText(query.q) }) };
+    const { after, orderBy } = createdAtKeyset(query, 'id');
+    const [rows, total] = await Promise.all([
+      this.prisma.tenantToken.findMany({ where: { AND: [where, after] }, orderBy, take: query.limit + 1 }),
+      this.prisma.tenantToken.count({ where }),
+    ]);
+    return createdAtPage(rows, query, (r) => r.id, toView, total);
   }
 
   async create(actor: Principal, tenantRef: string, input: TokenCreateBody): Promise<TokenView & { token: string }> {

@@ -1,20 +1,23 @@
 import { Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import type { Page } from '@aya/config-schema';
-import { Permission } from '../auth/permissions';
-import type { PageQuery } from '../common/pagination';
-import { PageParam, ZodBody } from '../common/resource-params';
+import { Actor } from '../auth/actor.decorator';
+import { Permission, type Principal } from '../auth/permissions';
+import { ZodBody } from '../common/resource-params';
+import { ListParam } from '../resources/list-param';
+import type { ListQuery } from '../resources/list-query';
+import { USER_LIST } from './people-list';
 import { userCreateSchema, userUpdateSchema, type UserCreateBody, type UserUpdateBody } from './people-schemas';
 import { UsersService, type UserView } from './users.service';
 
-/** Platform users (superadmins only: no tenant role grants users:*); `:user` is an id or username. */
+/** Platform users (superadmins only: no tenant role grants users:*); `:user` is an id or username. Writes are audited (platform log). */
 @Controller('api/v1/users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
   @Permission('users:read')
-  list(@PageParam() page: PageQuery): Promise<Page<UserView>> {
-    return this.users.list(page);
+  list(@ListParam(USER_LIST) query: ListQuery): Promise<Page<UserView> & { total: number }> {
+    return this.users.list(query);
   }
 
   @Get(':user')
@@ -25,20 +28,20 @@ export class UsersController {
 
   @Post()
   @Permission('users:write')
-  create(@ZodBody(userCreateSchema) body: UserCreateBody): Promise<UserView> {
-    return this.users.create(body);
+  create(@Actor() actor: Principal, @ZodBody(userCreateSchema) body: UserCreateBody): Promise<UserView> {
+    return this.users.create(actor, body);
   }
 
   @Patch(':user')
   @Permission('users:write')
-  update(@Param('user') user: string, @ZodBody(userUpdateSchema) body: UserUpdateBody): Promise<UserView> {
-    return this.users.update(user, body);
+  update(@Actor() actor: Principal, @Param('user') user: string, @ZodBody(userUpdateSchema) body: UserUpdateBody): Promise<UserView> {
+    return this.users.update(actor, user, body);
   }
 
   @Delete(':user')
   @HttpCode(204)
   @Permission('users:write')
-  remove(@Param('user') user: string): Promise<void> {
-    return this.users.remove(user);
+  remove(@Actor() actor: Principal, @Param('user') user: string): Promise<void> {
+    return this.users.remove(actor, user);
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Page } from '@aya/config-schema';
+import { recordAudit, type AuditEntry } from '../audit/audit-row';
 import { hashPassword } from '../auth/password';
-import type { TenantRole } from '../auth/permissions';
+import type { Principal, TenantRole } from '../auth/permissions';
 import { ConflictError, NotFoundError } from '../common/errors';
 import { idOrKey } from '../common/id-or-name';
-import { PAGE_ORDER, afterCursor, toPage, type PageQuery } from '../common/pagination';
 import { PRISMA, type Db, type Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
+import type { ListQuery } from '../resources/list-query';
+import { containsText, createdAtKeyset, createdAtPage } from './people-list';
 import type { UserCreateBody, UserUpdateBody } from './people-schemas';
 
 export interface UserView {
@@ -45,48 +47,78 @@ async function assertFree(db: Tx, fields: { username?: string; email?: string | 
   }
 }
 
-/** `/api/v1/users` (superadmin only): platform users; tenant roles live in the tenants' members. */
+/**
+ * The audit entry of a user write. Users belong to no tenant (tenantId null): the platform reader
+ * (`GET /api/v1/audit`) shows them to superadmins, no tenant's log does. The view has no password hash.
+ */
+function userAudit(action: 'create' | 'update' | 'delete' | 'password-reset', before: UserView | undefined, after: UserView | undefined): AuditEntry {
+  const view = (after ?? before) as UserView;
+  return { tenantId: null, action, resourceType: 'user', resourceId: view.id, resourceName: view.username, before, after };
+}
+
+/** What a PATCH audits: a password set is a `password-reset` (no hash in the row), other fields an `update`. */
+function updateAudits(input: UserUpdateBody, before: UserView, after: UserView): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  const fieldsGiven = input.username !== undefined || input.email !== undefined || input.superadmin !== undefined;
+  if (fieldsGiven || input.password === undefined) entries.push(userAudit('update', before, after));
+  if (input.password !== undefined) entries.push(userAudit('password-reset', undefined, after));
+  return entries;
+}
+
+/** `/api/v1/users` (superadmin only): platform users; tenant roles live in the tenants' members. Writes are audited. */
 @Injectable()
 export class UsersService {
   constructor(@Inject(PRISMA) private readonly prisma: Db) {}
 
-  async list(page: PageQuery): Promise<Page<UserView>> {
-    const rows = await this.prisma.user.findMany({ where: afterCursor(page.cursor), orderBy: PAGE_ORDER, take: page.limit + 1, include: WITH_TENANTS });
-    return toPage(rows, page.limit, toView);
+  /** One page, by when they were created; `q` looks in the username and e-mail. */
+  async list(query: ListQuery): Promise<Page<UserView> & { total: number }> {
+    const contains = query.q === undefined ? undefined : containsText(query.q);
+    const where = contains ? { OR: [{ username: contains }, { email: contains }] } : {};
+    const { after, orderBy } = createdAtKeyset(query, 'id');
+    const [rows, total] = await Promise.all([
+      this.prisma.user.findMany({ where: { AND: [where, after] }, orderBy, take: query.limit + 1, include: WITH_TENANTS }),
+      this.prisma.user.count({ where }),
+    ]);
+    return createdAtPage(rows, query, (r) => r.id, toView, total);
   }
 
   async get(ref: string): Promise<UserView> {
     return toView(await this.find(this.prisma, ref));
   }
 
-  async create(input: UserCreateBody): Promise<UserView> {
+  async create(actor: Principal, input: UserCreateBody): Promise<UserView> {
     await assertFree(this.prisma, input);
     const passwordHash = await hashPassword(input.password);
     const data = { username: input.username, email: input.email ?? null, passwordHash, superadmin: input.superadmin ?? false };
-    return toView(await this.prisma.user.create({ data, include: WITH_TENANTS }));
+    return this.prisma.$transaction(async (tx) => {
+      const created = toView(await tx.user.create({ data, include: WITH_TENANTS }));
+      await recordAudit(tx, actor, userAudit('create', undefined, created));
+      return created;
+    });
   }
 
   /** A new password ends the user's sessions; taking the flag from the last superadmin is a 409. */
-  async update(ref: string, input: UserUpdateBody): Promise<UserView> {
+  async update(actor: Principal, ref: string, input: UserUpdateBody): Promise<UserView> {
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
-    const row = await this.prisma.$transaction(async (tx) => {
+    return this.prisma.$transaction(async (tx) => {
       const user = await this.find(tx, ref);
       if (input.superadmin === false && user.superadmin) await lockAndKeepASuperadmin(tx, user.id);
       await assertFree(tx, input, user.id);
       const data = { username: input.username, email: input.email, superadmin: input.superadmin, passwordHash };
-      const updated = await tx.user.update({ where: { id: user.id }, data, include: WITH_TENANTS });
+      const updated = toView(await tx.user.update({ where: { id: user.id }, data, include: WITH_TENANTS }));
       if (passwordHash) await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await recordAudit(tx, actor, updateAudits(input, toView(user), updated));
       return updated;
     });
-    return toView(row);
   }
 
   /** Its sessions and memberships go with it; the tokens it created stay (their creator's name is kept). */
-  async remove(ref: string): Promise<void> {
+  async remove(actor: Principal, ref: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const user = await this.find(tx, ref);
       if (user.superadmin) await lockAndKeepASuperadmin(tx, user.id);
       await tx.user.delete({ where: { id: user.id } });
+      await recordAudit(tx, actor, userAudit('delete', toView(user), undefined));
     });
   }
 

@@ -1447,7 +1447,7 @@ export interface components {
              * @default HS256
              * @enum {string}
              */
-            algorithm: "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "ES256" | "ES384" | "PS256" | "EdDSA";
+            algorithm?: "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "ES256" | "ES384" | "PS256" | "EdDSA";
             secret?: string;
             publicKey?: string;
             /** Format: uri */
@@ -1516,7 +1516,7 @@ export interface components {
              * @default 1
              * @constant
              */
-            version: 1;
+            version?: 1;
             certificates?: {
                 snis?: string[];
                 /** @description PEM X.509 chain, leaf first; the control plane parses every certificate (400 on `cert` when one does not parse) */
@@ -1527,18 +1527,18 @@ export interface components {
                 keySealed?: string;
             }[];
             /** @default [] */
-            upstreams: {
+            upstreams?: {
                 name: string;
                 /**
                  * @default round-robin
                  * @enum {string}
                  */
-                algorithm: "round-robin" | "weighted-round-robin" | "least-connections" | "weighted-least-connections" | "ip-hash" | "consistent-hash" | "least-latency";
+                algorithm?: "round-robin" | "weighted-round-robin" | "least-connections" | "weighted-least-connections" | "ip-hash" | "consistent-hash" | "least-latency";
                 /** @default [] */
-                targets: {
+                targets?: {
                     target: string;
                     /** @default 100 */
-                    weight: number;
+                    weight?: number;
                 }[];
                 hashOn?: {
                     /** @constant */
@@ -1561,40 +1561,40 @@ export interface components {
                 };
                 healthChecks?: {
                     /** @default null */
-                    active: {
+                    active?: {
                         /**
                          * @default http
                          * @enum {string}
                          */
-                        type: "http" | "https" | "tcp";
+                        type?: "http" | "https" | "tcp";
                         tlsVerify?: boolean;
                         tlsServerName?: string;
                         /**
                          * Format: starts_with
                          * @default /
                          */
-                        path: string;
+                        path?: string;
                         /**
                          * @default GET
                          * @enum {string}
                          */
-                        method: "GET" | "HEAD";
+                        method?: "GET" | "HEAD";
                         /** @default [] */
-                        expectedStatuses: number[];
+                        expectedStatuses?: number[];
                         bodyRegex?: string;
                         /** @default 5000 */
-                        intervalMs: number;
+                        intervalMs?: number;
                         /** @default 2000 */
-                        timeoutMs: number;
+                        timeoutMs?: number;
                         /** @default 2 */
-                        healthyThreshold: number;
+                        healthyThreshold?: number;
                         /** @default 2 */
-                        unhealthyThreshold: number;
+                        unhealthyThreshold?: number;
                     } | null;
                     /** @default null */
-                    passive: {
+                    passive?: {
                         /** @default 5 */
-                        unhealthyThreshold: number;
+                        unhealthyThreshold?: number;
                         /**
                          * @default [
                          *       500,
@@ -1603,22 +1603,22 @@ export interface components {
                          *       504
                          *     ]
                          */
-                        unhealthyStatuses: number[];
+                        unhealthyStatuses?: number[];
                         /** @default 30000 */
-                        cooldownMs: number;
+                        cooldownMs?: number;
                     } | null;
                 };
                 circuitBreaker?: {
                     /** @default 5 */
-                    failureThreshold: number;
+                    failureThreshold?: number;
                     /** @default 30000 */
-                    openMs: number;
+                    openMs?: number;
                     /** @default 1 */
-                    halfOpenProbes: number;
+                    halfOpenProbes?: number;
                 } | null;
             }[];
             /** @default [] */
-            services: {
+            services?: {
                 name: string;
                 /**
                  * @example http://10.0.0.1:8080/api
@@ -1634,11 +1634,11 @@ export interface components {
                 totalTimeoutMs?: number | null;
                 retryBudget?: {
                     /** @default 0.2 */
-                    ratio: number;
+                    ratio?: number;
                     /** @default 10000 */
-                    windowMs: number;
+                    windowMs?: number;
                     /** @default 10 */
-                    minRetries: number;
+                    minRetries?: number;
                 };
                 /** @enum {string} */
                 protocol?: "http" | "https" | "grpc" | "grpcs";
@@ -1648,7 +1648,7 @@ export interface components {
                 caCertificate?: string;
             }[];
             /** @default [] */
-            routes: {
+            routes?: {
                 name: string;
                 service: string;
                 paths: string[];
@@ -1740,12 +1740,12 @@ export interface components {
                 } | null;
             }[];
             /** @default [] */
-            consumerGroups: {
+            consumerGroups?: {
                 name: string;
                 description?: string | null;
             }[];
             /** @default [] */
-            consumers: {
+            consumers?: {
                 username: string;
                 customId?: string | null;
                 groups?: string[];
@@ -1770,7 +1770,7 @@ export interface components {
                      * @default HS256
                      * @enum {string}
                      */
-                    algorithm: "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "ES256" | "ES384" | "PS256" | "EdDSA";
+                    algorithm?: "HS256" | "HS384" | "HS512" | "RS256" | "RS384" | "RS512" | "ES256" | "ES384" | "PS256" | "EdDSA";
                     secret?: string;
                     secretSealed?: string;
                     publicKey?: string;
@@ -1784,11 +1784,11 @@ export interface components {
                 })[];
             }[];
             /** @default [] */
-            plugins: {
+            plugins?: {
                 /** @enum {string} */
                 name: "key-auth" | "basic-auth" | "jwt" | "oidc" | "mtls-auth" | "acl" | "rate-limit" | "quota" | "request-size-limit" | "ip-restriction" | "cors" | "request-transformer" | "response-transformer" | "request-validator" | "bot-detection";
                 /** @default {} */
-                config: {
+                config?: {
                     [key: string]: unknown;
                 };
                 enabled?: boolean;
@@ -2128,7 +2128,7 @@ export interface components {
             hash: string;
             version: string;
             /** @default {} */
-            stats: {
+            stats?: {
                 [key: string]: number;
             };
             health?: {
@@ -2256,7 +2256,7 @@ export interface components {
             /** @enum {string} */
             name: "key-auth" | "basic-auth" | "jwt" | "oidc" | "mtls-auth" | "acl" | "rate-limit" | "quota" | "request-size-limit" | "ip-restriction" | "cors" | "request-transformer" | "response-transformer" | "request-validator" | "bot-detection";
             /** @default {} */
-            config: {
+            config?: {
                 [key: string]: unknown;
             };
             enabled?: boolean;
@@ -2754,11 +2754,11 @@ export interface components {
             totalTimeoutMs?: number | null;
             retryBudget?: {
                 /** @default 0.2 */
-                ratio: number;
+                ratio?: number;
                 /** @default 10000 */
-                windowMs: number;
+                windowMs?: number;
                 /** @default 10 */
-                minRetries: number;
+                minRetries?: number;
             };
             /** @enum {string} */
             protocol?: "http" | "https" | "grpc" | "grpcs";
@@ -2818,11 +2818,11 @@ export interface components {
             totalTimeoutMs?: number | null;
             retryBudget?: {
                 /** @default 0.2 */
-                ratio: number;
+                ratio?: number;
                 /** @default 10000 */
-                windowMs: number;
+                windowMs?: number;
                 /** @default 10 */
-                minRetries: number;
+                minRetries?: number;
             } | null;
             protocol?: ("http" | "https" | "grpc" | "grpcs") | null;
             tlsVerify?: boolean | null;
@@ -3014,12 +3014,12 @@ export interface components {
              * @default round-robin
              * @enum {string}
              */
-            algorithm: "round-robin" | "weighted-round-robin" | "least-connections" | "weighted-least-connections" | "ip-hash" | "consistent-hash" | "least-latency";
+            algorithm?: "round-robin" | "weighted-round-robin" | "least-connections" | "weighted-least-connections" | "ip-hash" | "consistent-hash" | "least-latency";
             /** @default [] */
-            targets: {
+            targets?: {
                 target: string;
                 /** @default 100 */
-                weight: number;
+                weight?: number;
             }[];
             hashOn?: {
                 /** @constant */
@@ -3042,40 +3042,40 @@ export interface components {
             };
             healthChecks?: {
                 /** @default null */
-                active: {
+                active?: {
                     /**
                      * @default http
                      * @enum {string}
                      */
-                    type: "http" | "https" | "tcp";
+                    type?: "http" | "https" | "tcp";
                     tlsVerify?: boolean;
                     tlsServerName?: string;
                     /**
                      * Format: starts_with
                      * @default /
                      */
-                    path: string;
+                    path?: string;
                     /**
                      * @default GET
                      * @enum {string}
                      */
-                    method: "GET" | "HEAD";
+                    method?: "GET" | "HEAD";
                     /** @default [] */
-                    expectedStatuses: number[];
+                    expectedStatuses?: number[];
                     bodyRegex?: string;
                     /** @default 5000 */
-                    intervalMs: number;
+                    intervalMs?: number;
                     /** @default 2000 */
-                    timeoutMs: number;
+                    timeoutMs?: number;
                     /** @default 2 */
-                    healthyThreshold: number;
+                    healthyThreshold?: number;
                     /** @default 2 */
-                    unhealthyThreshold: number;
+                    unhealthyThreshold?: number;
                 } | null;
                 /** @default null */
-                passive: {
+                passive?: {
                     /** @default 5 */
-                    unhealthyThreshold: number;
+                    unhealthyThreshold?: number;
                     /**
                      * @default [
                      *       500,
@@ -3084,18 +3084,18 @@ export interface components {
                      *       504
                      *     ]
                      */
-                    unhealthyStatuses: number[];
+                    unhealthyStatuses?: number[];
                     /** @default 30000 */
-                    cooldownMs: number;
+                    cooldownMs?: number;
                 } | null;
             };
             circuitBreaker?: {
                 /** @default 5 */
-                failureThreshold: number;
+                failureThreshold?: number;
                 /** @default 30000 */
-                openMs: number;
+                openMs?: number;
                 /** @default 1 */
-                halfOpenProbes: number;
+                halfOpenProbes?: number;
             } | null;
         };
         UpstreamHealth: {
@@ -3270,7 +3270,7 @@ export interface components {
             targets?: {
                 target: string;
                 /** @default 100 */
-                weight: number;
+                weight?: number;
             }[];
             hashOn?: ({
                 /** @constant */
@@ -3293,40 +3293,40 @@ export interface components {
             }) | null;
             healthChecks?: {
                 /** @default null */
-                active: {
+                active?: {
                     /**
                      * @default http
                      * @enum {string}
                      */
-                    type: "http" | "https" | "tcp";
+                    type?: "http" | "https" | "tcp";
                     tlsVerify?: boolean;
                     tlsServerName?: string;
                     /**
                      * Format: starts_with
                      * @default /
                      */
-                    path: string;
+                    path?: string;
                     /**
                      * @default GET
                      * @enum {string}
                      */
-                    method: "GET" | "HEAD";
+                    method?: "GET" | "HEAD";
                     /** @default [] */
-                    expectedStatuses: number[];
+                    expectedStatuses?: number[];
                     bodyRegex?: string;
                     /** @default 5000 */
-                    intervalMs: number;
+                    intervalMs?: number;
                     /** @default 2000 */
-                    timeoutMs: number;
+                    timeoutMs?: number;
                     /** @default 2 */
-                    healthyThreshold: number;
+                    healthyThreshold?: number;
                     /** @default 2 */
-                    unhealthyThreshold: number;
+                    unhealthyThreshold?: number;
                 } | null;
                 /** @default null */
-                passive: {
+                passive?: {
                     /** @default 5 */
-                    unhealthyThreshold: number;
+                    unhealthyThreshold?: number;
                     /**
                      * @default [
                      *       500,
@@ -3335,18 +3335,18 @@ export interface components {
                      *       504
                      *     ]
                      */
-                    unhealthyStatuses: number[];
+                    unhealthyStatuses?: number[];
                     /** @default 30000 */
-                    cooldownMs: number;
+                    cooldownMs?: number;
                 } | null;
             } | null;
             circuitBreaker?: {
                 /** @default 5 */
-                failureThreshold: number;
+                failureThreshold?: number;
                 /** @default 30000 */
-                openMs: number;
+                openMs?: number;
                 /** @default 1 */
-                halfOpenProbes: number;
+                halfOpenProbes?: number;
             } | null;
         };
         User: {
