@@ -24,6 +24,10 @@ describe('aya users, members and tokens', () => {
     expect((await aya(['members', 'update', 'carl', '--role', 'operator'])).code).toBe(0);
     const members = await aya(['members', 'list']);
     expect(members.stdout).toMatch(/carl\s+carl@example\.com\s+operator/);
+    // the people lists search too (q: username or e-mail) and count their matches
+    const found = await aya(['members', 'list', '--q', 'CARL@']);
+    expect(found.stdout.trimEnd().split('\n').slice(1)).toEqual([expect.stringMatching(/^carl\s/)]);
+    expect(found.stderr).toBe('1 members\n');
 
     const created = await aya(['tokens', 'create', 'ci', '--role', 'viewer', '-o', 'json']);
     expect(created.code, created.stderr).toBe(0);

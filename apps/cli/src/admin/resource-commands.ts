@@ -32,7 +32,8 @@ export function addResourceCommands(program: Command, spec: ResourceSpec): void 
     const list = withPaging(verb('list', `list ${spec.singular}s (the first page; --all for every page)`), { max: PAGE_LIMIT, defaultLimit: DEFAULT_PAGE });
     if (spec.search) {
       list.option('--q <text>', `only ${spec.singular}s with this text in ${spec.search.fields} (any case)`);
-      list.option('--sort <field>', `createdAt (the default), ${spec.search.sort}; -field for descending`);
+      const sorts = spec.search.sort ? `createdAt (the default), ${spec.search.sort}; -field for descending` : 'createdAt (the default); -createdAt for newest first';
+      list.option('--sort <field>', sorts);
     }
     list.action(async (opts: Options & PagingOptions & { q?: string; sort?: string }) => {
       const fetched = await fetchPages(clientFor(opts), collectionPath(spec, scopeOf(opts)), { q: opts.q, sort: opts.sort }, { ...opts, max: PAGE_LIMIT });

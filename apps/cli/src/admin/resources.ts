@@ -29,8 +29,11 @@ export interface ResourceSpec {
   columns: Column[];
   /** fields of a create answer that are shown this once and never again (key-auth key, generated jwt secret) */
   shownOnce?: (created: Row) => string[];
-  /** its list takes `?q=&sort=` and answers a `total`: `list` gets `--q` (searching `fields`) and `--sort` (`sort`) */
-  search?: { fields: string; sort: string };
+  /**
+   * its list takes `?q=&sort=` and answers a `total`: `list` gets `--q` (searching `fields`) and `--sort` (`sort`:
+   * the fields besides createdAt; none: createdAt only, as the people lists)
+   */
+  search?: { fields: string; sort?: string };
   /** the verbs the API has for it; default all five (gateway nodes: list only) */
   verbs?: readonly Verb[];
   /** read-only endpoints beside the CRUD ones: `aya upstreams health <u>`, `aya plugins schemas` */
@@ -185,6 +188,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'members',
+    search: { fields: 'the username or e-mail' },
     singular: 'member',
     inTenant: true,
     verbs: ['list', 'create', 'update', 'delete'],
@@ -198,6 +202,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'tokens',
+    search: { fields: 'the name' },
     singular: 'admin token',
     inTenant: true,
     verbs: ['list', 'create', 'delete'],
@@ -211,6 +216,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   },
   {
     command: 'users',
+    search: { fields: 'the username or e-mail' },
     singular: 'user',
     inTenant: false,
     key: 'username',
