@@ -28,7 +28,7 @@ export function NodesRoute() {
   return (
     <section>
       <PageHeader title="Gateway nodes" description={`Every gateway that reported in, refreshed every ${NODES_REFRESH_MS / 1000} s.`} />
-      <div className="stats" aria-label="Cluster summary">
+      <div className="stats nodes-stats" aria-label="Cluster summary">
         <div className="stat" data-testid="config-revision">
           <span className="stat-label">Config revision</span>
           <span className="stat-value">{revision.data ? revision.data.revision : revision.isError ? '—' : '…'}</span>
