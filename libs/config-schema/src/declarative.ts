@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { certificateCreateSchema } from './certificate';
 import { consumerCreateSchema, consumerGroupCreateSchema } from './consumer';
+import { declarativeCredentialSchema } from './declarative-credential';
 import { pluginCreateSchema } from './plugin';
 import { routeCreateSchema } from './route';
 import { serviceCreateSchema } from './service';
 import { upstreamCreateSchema } from './upstream';
+
+export { declarativeCredentialSchema, type DeclarativeCredential } from './declarative-credential';
 
 /**
  * A tenant's whole configuration as one document (`GET /api/v1/tenants/{t}/config`, `POST .../config/apply`,
@@ -50,6 +53,16 @@ export type DeclarativeService = z.infer<typeof declarativeServiceSchema>;
 export const declarativePluginSchema = pluginCreateSchema;
 export type DeclarativePlugin = z.infer<typeof declarativePluginSchema>;
 
+/**
+ * A consumer. `credentials` absent: the consumer's credentials are not managed by the document (an apply, even with
+ * prune, leaves them alone); present: the document manages them (created, updated, and with prune the others
+ * deleted). See declarative-credential.ts.
+ */
+export const declarativeConsumerSchema = consumerCreateSchema.extend({
+  credentials: z.array(declarativeCredentialSchema).max(100).optional(),
+});
+export type DeclarativeConsumer = z.infer<typeof declarativeConsumerSchema>;
+
 const list = <S extends z.ZodType>(item: S, max: number) => z.array(item).max(max).default([]);
 
 /** The document. Sections absent = empty (with `prune`, everything of that kind is deleted). */
@@ -60,7 +73,7 @@ export const declarativeConfigSchema = z.strictObject({
   services: list(declarativeServiceSchema, 10_000),
   routes: list(routeCreateSchema, 100_000),
   consumerGroups: list(consumerGroupCreateSchema, 10_000),
-  consumers: list(consumerCreateSchema, 100_000),
+  consumers: list(declarativeConsumerSchema, 100_000),
   plugins: list(declarativePluginSchema, 100_000),
 });
 export type DeclarativeConfig = z.output<typeof declarativeConfigSchema>;
@@ -73,7 +86,8 @@ export type DeclarativeSection = (typeof DECLARATIVE_SECTIONS)[number];
 /** What an apply does to one object; `name` is its key (a plugin: `rate-limit[route=orders]`, a certificate: its fingerprint). */
 export interface ConfigApplyChange {
   action: 'create' | 'update' | 'delete';
-  kind: 'certificate' | 'upstream' | 'service' | 'route' | 'consumer-group' | 'consumer' | 'plugin';
+  kind: 'certificate' | 'upstream' | 'service' | 'route' | 'consumer-group' | 'consumer' | 'credential' | 'plugin';
+  /** a credential: `<username>/<type>/<what tells it apart>` (a key by the start of its hash, never a secret) */
   name: string;
 }
 

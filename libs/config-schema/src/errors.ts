@@ -20,6 +20,8 @@ export const CpErrorCode = {
   CSRF: 'AYA_CP_CSRF',
   /** 409: the change would leave the tenant without an owner (demoting or removing its last one) */
   LAST_OWNER: 'AYA_CP_LAST_OWNER',
+  /** 413: a declarative document with more objects than one apply takes (APPLY_MAX_OBJECTS): apply it in parts */
+  APPLY_TOO_LARGE: 'AYA_CP_APPLY_TOO_LARGE',
 } as const;
 export type CpErrorCode = (typeof CpErrorCode)[keyof typeof CpErrorCode];
 

@@ -16,6 +16,9 @@ import { syncConfigItems, type SyncScope } from './config-index';
  */
 export const KEEP_REVISIONS = 100;
 
+/** A config write's transaction bound (a write holds the config lock: every other writer waits for it). */
+export const WRITE_TIMEOUT_MS = 30_000;
+
 export interface WriteOutcome<T> {
   result: T;
   /** one audit row per entry (a write of several resources, such as an apply, names each) */
@@ -77,14 +80,19 @@ export class ConfigWriter {
     private readonly box: SecretBox,
   ) {}
 
-  async write<T>(actor: Principal, fn: (tx: Tx) => Promise<WriteOutcome<T>>): Promise<T> {
-    return this.commit(actor.username, async (tx, revision) => {
-      const outcome = await fn(tx);
-      const entries = Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit];
-      // who (kind, id, name, address), what and the before/after views: audit/audit-row.ts
-      await insertAuditRows(tx, entries.map((entry) => auditRow(actor, entry, revision)));
-      return { result: outcome.result, scope: outcome.scope ?? ownItems(entries) };
-    });
+  /** `timeoutMs`: the transaction's bound when 30 s is too little (a large declarative apply: declarative/apply-limits.ts). */
+  async write<T>(actor: Principal, fn: (tx: Tx) => Promise<WriteOutcome<T>>, { timeoutMs = WRITE_TIMEOUT_MS }: { timeoutMs?: number } = {}): Promise<T> {
+    return this.commit(
+      actor.username,
+      async (tx, revision) => {
+        const outcome = await fn(tx);
+        const entries = Array.isArray(outcome.audit) ? outcome.audit : [outcome.audit];
+        // who (kind, id, name, address), what and the before/after views: audit/audit-row.ts
+        await insertAuditRows(tx, entries.map((entry) => auditRow(actor, entry, revision)));
+        return { result: outcome.result, scope: outcome.scope ?? ownItems(entries) };
+      },
+      timeoutMs,
+    );
   }
 
   /**
@@ -98,7 +106,7 @@ export class ConfigWriter {
     return true;
   }
 
-  private async commit<T>(actor: string | null, fn: (tx: Tx, revision: number) => Promise<{ result: T; scope: SyncScope }>): Promise<T> {
+  private async commit<T>(actor: string | null, fn: (tx: Tx, revision: number) => Promise<{ result: T; scope: SyncScope }>, timeoutMs = WRITE_TIMEOUT_MS): Promise<T> {
     const { result, notice } = await this.prisma.$transaction(
       async (tx) => {
         // Bumping first takes the config_state row lock before any check runs, so writers are serialized:
@@ -123,7 +131,7 @@ export class ConfigWriter {
           SELECT pg_notify(${PG_CONFIG_CHANNEL}, ${inline.pg})::text AS notified`;
         return { result: out.result, notice: inline.redis };
       },
-      { maxWait: 10_000, timeout: 30_000 },
+      { maxWait: 10_000, timeout: timeoutMs },
     );
     await this.redis.publish(notice);
     return result;

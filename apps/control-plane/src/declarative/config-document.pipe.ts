@@ -2,6 +2,7 @@ import { declarativeConfigSchema, type DeclarativeConfig } from '@aya/config-sch
 import { parse, YAMLError } from 'yaml';
 import { ValidationError } from '../common/errors';
 import { ZodPipe } from '../common/zod.pipe';
+import { assertApplySize } from './apply-limits';
 import { documentDetails } from './document-path';
 
 /**
@@ -17,6 +18,8 @@ export class ConfigDocumentPipe extends ZodPipe<typeof declarativeConfigSchema> 
   override transform(value: unknown): DeclarativeConfig {
     const body = typeof value === 'string' ? parseYaml(value) : value;
     if (body === undefined || body === null || body === '') throw new ValidationError('a config document is required', [{ path: '', message: 'required' }]);
+    // counted before the schema walks every object: an oversized document is refused at once (413)
+    assertApplySize(body);
     const parsed = this.schema.safeParse(body);
     if (!parsed.success) throw new ValidationError('invalid config document', documentDetails(parsed.error));
     return parsed.data;

@@ -14,7 +14,10 @@ import { ROUTES } from '../routes/routes.resource';
 import { SERVICES } from '../services/services.resource';
 import { UPSTREAMS } from '../upstreams/upstreams.resource';
 import { ApplyLog, SectionWriter } from './apply-log';
+import { applyTimeoutMs, assertApplySize } from './apply-limits';
 import { planApply, readDocument, type ApplyPlan } from './config-plan';
+import { currentCredentials, dumpCredential, planCredentials, type CredentialPlan, type CurrentCredential } from './credential-entries';
+import { writeCredentials } from './credential-write';
 import { SECTIONS, leafFingerprint, type Entry, type SectionSpec } from './document-entries';
 import { atEntry } from './document-path';
 import { writeRoutes } from './route-bulk';
@@ -57,12 +60,23 @@ export class DeclarativeConfigService {
 
   async dump(tenant: string): Promise<DeclarativeConfig> {
     // one consistent view of every section
-    const state = await this.prisma.$transaction(
-      async (tx) => this.reader.load(tx, (await IN_TENANT.resolve(tx, { tenant })).tenantId),
+    const { state, credentials } = await this.prisma.$transaction(
+      async (tx) => {
+        const { tenantId } = await IN_TENANT.resolve(tx, { tenant });
+        const loaded = await this.reader.load(tx, tenantId);
+        return { state: loaded, credentials: await loadCredentials(tx, tenantId, loaded.consumers) };
+      },
       { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: 60_000 },
     );
     const doc: Entry = { version: DECLARATIVE_VERSION };
     for (const { section } of SECTIONS) doc[section] = state[section].map((c) => c.entry);
+    // a consumer's credentials, in a stable order, after its own fields (none: no `credentials`, as a file that does not manage them)
+    const held = new Map<string, CurrentCredential[]>();
+    for (const c of credentials.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))) held.set(c.username, [...(held.get(c.username) ?? []), c]);
+    doc.consumers = state.consumers.map((c) => {
+      const own = held.get(c.key);
+      return own ? { ...c.entry, credentials: own.map((x) => dumpCredential(x.row)) } : c.entry;
+    });
     return doc as DeclarativeConfig;
   }
 
@@ -71,17 +85,21 @@ export class DeclarativeConfigService {
    * it; a dry run, and a document that changes nothing, roll it back (the revision bump included).
    */
   async apply(actor: Principal, tenant: string, document: DeclarativeConfig, options: ApplyOptions): Promise<ConfigApplyResult> {
+    // the pipe refused an oversized body already; a caller in this process is held to the same limit
+    const objects = assertApplySize(document);
     const desired = readDocument(document, this.box);
     try {
       return await this.writer.write(actor, async (tx) => {
         const revision = await currentRevision(tx);
         const parent = await IN_TENANT.resolve(tx, { tenant });
-        const plan = planApply(desired, await this.reader.load(tx, parent.tenantId), options.prune, this.box);
+        const state = await this.reader.load(tx, parent.tenantId);
+        const plan = planApply(desired, state, options.prune, this.box);
+        const credentials = await planCredentials(document, await loadCredentials(tx, parent.tenantId, state.consumers), options.prune, this.box);
         const log = new ApplyLog();
-        await this.execute(tx, parent, plan, log);
+        await this.execute(tx, parent, plan, credentials, log);
         if (options.dryRun || log.changes.length === 0) throw new RolledBack({ revision: revision - 1, dryRun: options.dryRun, changes: log.changes });
         return { result: { revision, dryRun: false, changes: log.changes }, audit: log.audit, scope: log.scope };
-      });
+      }, { timeoutMs: applyTimeoutMs(objects) });
     } catch (err) {
       if (err instanceof RolledBack) return err.result;
       throw err;
@@ -89,7 +107,7 @@ export class DeclarativeConfigService {
   }
 
   /** Plugins' deletes first (nothing names a plugin), then creates and updates in SECTIONS order, then the other deletes, dependents first. */
-  private async execute(tx: Tx, parent: TenantParent, plan: ApplyPlan, log: ApplyLog): Promise<void> {
+  private async execute(tx: Tx, parent: TenantParent, plan: ApplyPlan, credentials: CredentialPlan, log: ApplyLog): Promise<void> {
     const writer = (spec: SectionSpec) => new SectionWriter(DEFINITIONS[spec.section], spec.kind, this.reader.stores[spec.section], parent, log);
     const deletes = async (section: DeclarativeSection) => {
       const p = plan[section];
@@ -107,6 +125,8 @@ export class DeclarativeConfigService {
       for (const item of p.creates) await guarded(item.path, () => writer(spec).create(tx, item.key, input(item.input)));
       for (const { item, current } of p.updates) await guarded(item.path, () => writer(spec).update(tx, item.key, current.row, input(item.input)));
       if (spec.section === 'certificates') certificateIds = await fingerprintIds(tx, parent.tenantId);
+      // credentials once their consumers exist (credential-entries.ts decides which)
+      if (spec.section === 'consumers') await writeCredentials(tx, parent, credentials, log);
     }
     for (const section of ['consumers', 'consumerGroups', 'services', 'upstreams', 'certificates'] as const) await deletes(section);
   }
@@ -126,6 +146,12 @@ async function currentRevision(tx: Tx): Promise<number> {
   return rows[0]?.revision ?? 0;
 }
 
+/** The tenant's credentials, each with its consumer's username (the document names consumers so). */
+async function loadCredentials(tx: Tx, tenantId: string, consumers: ReadonlyArray<{ id: string; key: string }>): Promise<CurrentCredential[]> {
+  const rows = await tx.credential.findMany({ where: { tenantId } });
+  return currentCredentials(rows, new Map(consumers.map((c) => [c.id, c.key])));
+}
+
 /** The tenant's certificates by fingerprint (documents name them so), after the document's were written. */
 async function fingerprintIds(tx: Tx, tenantId: string): Promise<Map<string, string>> {
   const rows = await tx.certificate.findMany({ where: { tenantId }, select: { id: true, cert: true } });
@@ -141,6 +167,11 @@ function toStoreInput(section: DeclarativeSection, entry: Entry, certificateIds:
     case 'services': {
       const { clientCertificate, caCertificate, ...rest } = entry;
       return { ...rest, clientCertificateId: id(clientCertificate), caCertificateId: id(caCertificate) };
+    }
+    case 'consumers': {
+      // the consumer's own fields: its credentials are written by writeCredentials
+      const { credentials: _credentials, ...rest } = entry;
+      return rest;
     }
     case 'plugins':
       return { ...entry, config: mapCaCertificates(String(entry.name), entry.config ?? {}, (fp) => certificateIds.get(fp)) };

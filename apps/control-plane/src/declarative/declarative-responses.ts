@@ -19,8 +19,8 @@ const applyResult: z.ZodType<ConfigApplyResult> = z.object({
   changes: z.array(
     z.object({
       action: z.enum(['create', 'update', 'delete']),
-      kind: z.enum(['certificate', 'upstream', 'service', 'route', 'consumer-group', 'consumer', 'plugin']),
-      name: z.string().describe('the object\'s key: a name, a username, a certificate fingerprint, a plugin as name[scope]'),
+      kind: z.enum(['certificate', 'upstream', 'service', 'route', 'consumer-group', 'consumer', 'credential', 'plugin']),
+      name: z.string().describe('the object\'s key: a name, a username, a certificate fingerprint, a plugin as name[scope], a credential as username/type/identity (a key by the start of its hash)'),
     }),
   ),
 });
@@ -40,4 +40,8 @@ export const DECLARATIVE_OPERATION_RESPONSES: Record<string, string> = {
 /** Query parameters the OpenAPI builder lists per operation. */
 export const DECLARATIVE_QUERY_SCHEMAS: Record<string, z.ZodObject> = { 'declarative.apply': applyQuerySchema };
 
-
+/**
+ * The same document as YAML text (`Content-Type` / `Accept: application/yaml`) next to JSON: openapi-builder.ts
+ * lists it for these operations, with the same schema (the parsed document).
+ */
+export const DECLARATIVE_YAML = { requests: new Set(['declarative.apply']), responses: new Set(['declarative.dump']) };

@@ -13,6 +13,7 @@ import { RoutesStore } from '../routes/routes.store';
 import { ServicesStore } from '../services/services.store';
 import { UpstreamsStore } from '../upstreams/upstreams.store';
 import { canonicalEntry, leafFingerprint, sectionSpec, type Entry } from './document-entries';
+import { loadRouteRows } from './route-rows';
 
 /** A store as the declarative code drives it: rows and inputs are the ones the same store produced or parses. */
 export type AnyTenantStore = ResourceStore<ResourceRow, unknown, object, TenantParent>;
@@ -66,7 +67,8 @@ export class TenantStateReader {
     const views = {} as Record<DeclarativeSection, Array<{ row: ResourceRow; view: Entry }>>;
     for (const section of DECLARATIVE_SECTIONS) {
       const store = this.stores[section];
-      const rows = await store.findRows(db, { where: { tenantId }, orderBy: PAGE_ORDER, take: 10_000_000 });
+      // routes in one query (the tenant may have tens of thousands); the others through their stores
+      const rows = section === 'routes' ? await loadRouteRows(db, tenantId) : await store.findRows(db, { where: { tenantId }, orderBy: PAGE_ORDER, take: 10_000_000 });
       views[section] = rows.map((row) => ({ row, view: store.toDto(row) as Entry }));
     }
     const fingerprints = new Map(views.certificates.map(({ row }) => [row.id, leafFingerprint((row as CertificateRow).cert) ?? row.id]));

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { AUDIT_QUERY_SCHEMAS } from '../audit/audit-query';
-import { DECLARATIVE_QUERY_SCHEMAS } from '../declarative/declarative-responses';
+import { DECLARATIVE_QUERY_SCHEMAS, DECLARATIVE_YAML } from '../declarative/declarative-responses';
 import { UPSTREAM_HEALTH_QUERY_SCHEMAS } from '../upstreams/upstream-health-responses';
 import { pageQuerySchema } from '../common/pagination';
 import { changesQuerySchema, configQuerySchema } from '../config-flow/internal.controller';
@@ -37,6 +37,8 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonObject {
 
 const ref = (name: string): JsonObject => ({ $ref: `#/components/schemas/${name}` });
 const jsonContent = (name: string): JsonObject => ({ 'application/json': { schema: ref(name) } });
+/** JSON, and for the declarative document the same schema as YAML text */
+const documentContent = (name: string, yaml: boolean): JsonObject => (yaml ? { ...jsonContent(name), 'application/yaml': { schema: ref(name) } } : jsonContent(name));
 const errorResponse = (description: string): JsonObject => ({ description, content: jsonContent('Error') });
 
 function successResponse(kind: ResponseKind): JsonObject {
@@ -49,6 +51,12 @@ function successResponse(kind: ResponseKind): JsonObject {
     return { description: '`event: revision` messages (data: RevisionNotice), `: ping` comments', content: { 'text/event-stream': { schema: { type: 'string' } } } };
   }
   return { description: 'ok', content: jsonContent(kind) };
+}
+
+/** The success response, with `Accept: application/yaml` listed where the operation answers it. */
+function successOf(op: Operation, kind: ResponseKind): JsonObject {
+  const success = successResponse(kind);
+  return DECLARATIVE_YAML.responses.has(op.id) ? { ...success, content: documentContent(kind, true) } : success;
 }
 
 /** Methods whose request body fastify parses (GET and HEAD bodies are never read): bad JSON or size is possible. */
@@ -65,7 +73,7 @@ const ETAG_HEADER: JsonObject = { ETag: { description: 'strong validator of the 
 function responsesOf(op: Operation): JsonObject {
   const kind = OPERATION_RESPONSES[op.id];
   if (kind === undefined) throw new Error(`openapi: no response declared for ${op.id} (openapi/response-schemas.ts)`);
-  const success = successResponse(kind);
+  const success = successOf(op, kind);
   const responses: JsonObject = { [String(op.status)]: op.etag && kind !== 'none' ? { ...success, headers: ETAG_HEADER } : success };
   const pull = PULLS.has(op.id);
   const parsesBody = BODY_PARSED.has(op.method);
@@ -85,6 +93,7 @@ function responsesOf(op: Operation): JsonObject {
   }
   if (op.id === 'internal.changes') responses['410'] = errorResponse('changes after `after` no longer kept: pull the whole config (AYA_CP_DELTA_UNAVAILABLE)');
   if (parsesBody) responses['413'] = errorResponse('body over the size limit (AYA_CP_VALIDATION)');
+  if (op.id === 'declarative.apply') responses['413'] = errorResponse('body over the size limit (AYA_CP_VALIDATION), or more objects than one apply takes (AYA_CP_APPLY_TOO_LARGE)');
   if (op.pathParams.length > 0) responses['414'] = errorResponse('a path parameter over the router\'s length limit (AYA_CP_VALIDATION)');
   if (parsesBody) responses['415'] = errorResponse('a body of a media type other than JSON (AYA_CP_VALIDATION)');
   if (op.id === 'auth.login') responses['429'] = { ...errorResponse('too many failed sign-ins for this account or address: wait `Retry-After` seconds'), headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } } };
@@ -147,7 +156,7 @@ export function buildOpenApi(controllers: readonly Type[]): JsonObject {
     if (op.body) {
       const name = requestSchemaName(op.body, op);
       schemas[name] = jsonSchema(op.body, 'input');
-      operation.requestBody = { required: true, content: jsonContent(name) };
+      operation.requestBody = { required: true, content: documentContent(name, DECLARATIVE_YAML.requests.has(op.id)) };
     }
     operation.responses = responsesOf(op);
     paths[op.path] = { ...paths[op.path], [op.method]: operation };
