@@ -162,7 +162,7 @@ test.describe('console consumers and plugins', () => {
     expect(sent.postDataJSON()).toMatchObject({ config: { limits: [{ window: 'second', limit: 500 }], by: 'ip' } });
     await expect(page).toHaveURL(/\/routes\/[^/]+\/edit$/);
     await nav(page, 'Plugins');
-    await expect(page.getByRole('heading', { name: 'On services, routes and consumers' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Plugins', level: 1 })).toBeVisible();
     await expect(page.getByTestId('plugin-row-key-auth').first()).toContainText(route);
 
     // A consumer's own rate limit, from its page; an auth plugin there is refused at the Consumer field.

@@ -108,6 +108,8 @@ export interface UpstreamHealth {
   data: UpstreamTargetHealth[];
   /** per target, oldest sample first; also targets no fresh node reports any more */
   history: Array<{ target: string; samples: TargetHealthSample[] }>;
+  /** the length of a sample interval (AYA_HEALTH_SAMPLE_MS): a missing interval is a gap in the chart */
+  sampleMs: number;
 }
 
 /** `GET /api/v1/tenants/{t}/upstream-health?ids=`: health now of several upstreams (a list page's), in one call. */

@@ -18,7 +18,7 @@ const BY_SEVERITY = `{${Object.entries(TARGET_STATE_SEVERITY)
  */
 @Injectable()
 export class HealthHistoryService {
-  private readonly sampleMs: number;
+  readonly sampleMs: number;
   private prunedAt = 0;
 
   constructor(

@@ -30,6 +30,7 @@ export const upstreamHealthSchema: z.ZodType<UpstreamHealth> = z.object({
   history: z
     .array(z.object({ target: z.string(), samples: z.array(sample) }))
     .describe('per target, the last 60 sample intervals the control plane kept from gateway heartbeats, oldest first'),
+  sampleMs: z.int().min(1).describe('the length of a sample interval (AYA_HEALTH_SAMPLE_MS)'),
 });
 
 const batchSchema: z.ZodType<UpstreamHealthBatch> = z.object({

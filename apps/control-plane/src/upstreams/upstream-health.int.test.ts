@@ -36,8 +36,9 @@ interface Sample {
   latencyMs: number | null;
 }
 const historyOf = async (path: string) => {
-  const res = await api<{ history: Array<{ target: string; samples: Sample[] }> }>('GET', path);
+  const res = await api<{ history: Array<{ target: string; samples: Sample[] }>; sampleMs: number }>('GET', path);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
+  expect(res.body.sampleMs).toBe(HOUR);
   return Object.fromEntries(res.body.history.map((h) => [h.target, h.samples]));
 };
 

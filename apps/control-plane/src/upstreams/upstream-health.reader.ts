@@ -24,7 +24,7 @@ export class UpstreamHealthReader {
     if (!row) throw new NotFoundError(`upstream "${idOrName}" not found`);
     const upstream = this.upstreams.toDto(row);
     const [nodes, history] = await Promise.all([this.freshNodes(), this.history.history(upstream.id)]);
-    return { data: aggregateHealth(upstream.id, upstream.targets.map((t) => t.target), nodes), history };
+    return { data: aggregateHealth(upstream.id, upstream.targets.map((t) => t.target), nodes), history, sampleMs: this.history.sampleMs };
   }
 
   /** Health now of the tenant's upstreams among `ids` (others', and unknown ids, are left out), one node read for all. */

@@ -1,14 +1,13 @@
-import { queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ConsumerGroup } from '@aya/config-schema';
+import type { ListParams } from '../../../lib/list-params';
 import { tenantApiPath } from '../../../lib/paths';
-import { fetchAllPages, tenantItemQueryOptions, tenantPagesQueryOptions } from '../../../lib/tenant-resource';
+import { tenantListQueryOptions } from '../../../lib/tenant-list';
+import { fetchAllPages, tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
-export function consumerGroupsQueryOptions(tenant: string) {
-  return tenantPagesQueryOptions<ConsumerGroup>(tenant, 'consumer-groups');
-}
-
-export function useConsumerGroups(tenant: string) {
-  return useInfiniteQuery(consumerGroupsQueryOptions(tenant));
+/** One page of the tenant's consumer groups as the API searches and sorts them. */
+export function useConsumerGroupsPage(tenant: string, params: ListParams, cursor: string | undefined) {
+  return useQuery(tenantListQueryOptions<ConsumerGroup>(tenant, 'consumer-groups', params, cursor));
 }
 
 export function useConsumerGroup(tenant: string, id: string) {

@@ -1,11 +1,9 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { Consumer } from '@aya/config-schema';
-import { tenantPagesQueryOptions } from '../../../lib/tenant-resource';
+import type { ListParams } from '../../../lib/list-params';
+import { tenantListQueryOptions } from '../../../lib/tenant-list';
 
-export function consumersQueryOptions(tenant: string) {
-  return tenantPagesQueryOptions<Consumer>(tenant, 'consumers');
-}
-
-export function useConsumers(tenant: string) {
-  return useInfiniteQuery(consumersQueryOptions(tenant));
+/** One page of the tenant's consumers as the API searches and sorts them. */
+export function useConsumersPage(tenant: string, params: ListParams, cursor: string | undefined) {
+  return useQuery(tenantListQueryOptions<Consumer>(tenant, 'consumers', params, cursor));
 }

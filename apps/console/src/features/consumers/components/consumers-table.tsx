@@ -3,18 +3,21 @@ import type { Consumer } from '@aya/config-schema';
 import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/data-table';
 import { RelativeTime } from '../../../components/relative-time';
+import type { SortBy } from '../../../lib/sort-by';
 
 export interface ConsumersTableProps {
   rows: Consumer[];
   viewPath: (c: Consumer) => string;
   editPath: (c: Consumer) => string;
   onDelete: (c: Consumer) => void;
+  /** Username and Updated headers sort the list */
+  sortBy: SortBy;
 }
 
-export function ConsumersTable({ rows, viewPath, editPath, onDelete }: ConsumersTableProps) {
+export function ConsumersTable({ rows, viewPath, editPath, onDelete, sortBy }: ConsumersTableProps) {
   const columns: ReadonlyArray<Column<Consumer>> = [
     {
-      header: 'Username',
+      header: sortBy('Username', 'username'),
       cell: (c) => (
         <Link to={viewPath(c)} className="cell-primary">
           {c.username}
@@ -37,7 +40,7 @@ export function ConsumersTable({ rows, viewPath, editPath, onDelete }: Consumers
           <span className="muted">—</span>
         ),
     },
-    { header: 'Updated', className: 'muted', cell: (c) => <RelativeTime iso={c.updatedAt} /> },
+    { header: sortBy('Updated', 'updatedAt'), className: 'muted', cell: (c) => <RelativeTime iso={c.updatedAt} /> },
   ];
   return (
     <DataTable

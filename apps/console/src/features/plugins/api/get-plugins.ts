@@ -1,6 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Plugin } from '@aya/config-schema';
+import type { ListParams } from '../../../lib/list-params';
 import { tenantApiPath } from '../../../lib/paths';
+import { tenantListQueryOptions } from '../../../lib/tenant-list';
 import { fetchAllPages, tenantResourceKeys } from '../../../lib/tenant-resource';
 
 /** Every plugin instance of the tenant: the list page and the panels of services, routes and consumers filter it. */
@@ -13,4 +15,9 @@ export function pluginsQueryOptions(tenant: string) {
 
 export function usePlugins(tenant: string) {
   return useQuery(pluginsQueryOptions(tenant));
+}
+
+/** One page of the tenant's plugins as the API searches, filters (`name`, `scope`) and sorts them. */
+export function usePluginsPage(tenant: string, params: ListParams, cursor: string | undefined) {
+  return useQuery(tenantListQueryOptions<Plugin>(tenant, 'plugins', params, cursor));
 }

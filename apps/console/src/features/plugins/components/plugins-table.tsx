@@ -10,6 +10,7 @@ import type { ScopeOptions } from '../api/get-scope-options';
 import { useSetPluginEnabled } from '../api/set-plugin-enabled';
 import { scopeLabel } from './plugin-scope';
 import { notifyConfigWrite } from '../../../lib/notify';
+import type { SortBy } from '../../../lib/sort-by';
 
 export interface PluginsTableProps {
   tenant: string;
@@ -17,6 +18,8 @@ export interface PluginsTableProps {
   scopeOptions: ScopeOptions | undefined;
   /** Edit links return here after saving. */
   editPath: (plugin: Plugin) => string;
+  /** Plugin and Updated headers that sort a searchable list; default plain words (a panel). */
+  sortBy?: SortBy;
 }
 
 function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
@@ -46,7 +49,7 @@ function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
 }
 
 /** Plugin instances with their scope, an enable switch, Edit and a confirmed Delete. */
-export function PluginsTable({ tenant, plugins, scopeOptions, editPath }: PluginsTableProps) {
+export function PluginsTable({ tenant, plugins, scopeOptions, editPath, sortBy = (label) => label }: PluginsTableProps) {
   const [pending, setPending] = useState<Plugin | null>(null);
   const remove = useDeletePlugin(tenant);
   const close = () => {
@@ -55,7 +58,7 @@ export function PluginsTable({ tenant, plugins, scopeOptions, editPath }: Plugin
   };
   const columns: ReadonlyArray<Column<Plugin>> = [
     {
-      header: 'Plugin',
+      header: sortBy('Plugin', 'name'),
       cell: (p) => (
         <Link to={editPath(p)} className="cell-primary">
           {p.name}
@@ -64,7 +67,7 @@ export function PluginsTable({ tenant, plugins, scopeOptions, editPath }: Plugin
     },
     { header: 'Applies to', cell: (p) => scopeLabel(p, scopeOptions) },
     { header: 'Enabled', cell: (p) => <EnabledSwitch tenant={tenant} plugin={p} /> },
-    { header: 'Updated', className: 'muted', cell: (p) => <RelativeTime iso={p.updatedAt} /> },
+    { header: sortBy('Updated', 'updatedAt'), className: 'muted', cell: (p) => <RelativeTime iso={p.updatedAt} /> },
   ];
   return (
     <>

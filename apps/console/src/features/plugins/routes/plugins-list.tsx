@@ -1,53 +1,50 @@
-import { Link } from 'react-router';
-import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { PLUGIN_NAMES, type Plugin } from '@aya/config-schema';
+import { ListFilter } from '../../../components/list-filter';
+import { SearchableListPage } from '../../../components/searchable-list-page';
+import { useListState } from '../../../lib/list-params';
 import { consolePath } from '../../../lib/paths';
+import { sortByOf } from '../../../lib/sort-by';
 import { useTenant } from '../../../lib/use-tenant';
-import { usePlugins } from '../api/get-plugins';
+import { usePluginsPage } from '../api/get-plugins';
 import { useScopeOptions } from '../api/get-scope-options';
-import { atScope } from '../components/plugin-scope';
 import { PluginsTable } from '../components/plugins-table';
+
+const FILTERS = ['name', 'scope'] as const;
+
+/** `?scope=` of the API: a plugin on a route and a consumer is under both. */
+const SCOPES = [
+  { value: 'global', label: 'Global' },
+  { value: 'service', label: 'On a service' },
+  { value: 'route', label: 'On a route' },
+  { value: 'consumer', label: 'On a consumer' },
+];
+const NAMES = [...PLUGIN_NAMES].sort().map((n) => ({ value: n, label: n }));
 
 export function PluginsListRoute() {
   const tenant = useTenant();
-  const plugins = usePlugins(tenant);
+  const list = useListState(FILTERS);
+  const page = usePluginsPage(tenant, list.params, list.cursor);
   const options = useScopeOptions(tenant);
-  const editPath = (p: { id: string }) => consolePath(tenant, 'plugins', p.id, 'edit');
-  const add = (
-    <Link to={consolePath(tenant, 'plugins', 'new')} className="btn btn-primary">
-      Add plugin
-    </Link>
-  );
-  const all = plugins.data ?? [];
-  const global = atScope(all, {});
-  const scoped = all.filter((p) => !global.includes(p));
-
   return (
-    <section className="section-stack">
-      <PageHeader title="Plugins" description="Authentication, limits and transformations. Global plugins apply to every route of the tenant." actions={add} />
-      {plugins.isPending ? (
-        <Loading label="Loading plugins…" />
-      ) : plugins.isError ? (
-        <ErrorState error={plugins.error} onRetry={() => void plugins.refetch()} />
-      ) : (
+    <SearchableListPage<Plugin>
+      title="Plugins"
+      noun="plugin"
+      description="Authentication, limits and transformations. Global plugins apply to every route of the tenant."
+      newPath={consolePath(tenant, 'plugins', 'new')}
+      emptyHint={<p>A global plugin runs on every route of this tenant unless a more specific instance (service, route, consumer) of the same plugin replaces it.</p>}
+      searchHint="plugin name"
+      list={list}
+      page={page}
+      nameOf={(p) => p.name}
+      filters={
         <>
-          <h2 className="section-heading">Global</h2>
-          {global.length === 0 ? (
-            <EmptyState title="No global plugins yet">
-              <p>A global plugin runs on every route of this tenant unless a more specific instance (service, route, consumer) of the same plugin replaces it.</p>
-              {add}
-            </EmptyState>
-          ) : (
-            <PluginsTable tenant={tenant} plugins={global} scopeOptions={options.data} editPath={editPath} />
-          )}
-          {scoped.length > 0 ? (
-            <>
-              <h2 className="section-heading">On services, routes and consumers</h2>
-              <PluginsTable tenant={tenant} plugins={scoped} scopeOptions={options.data} editPath={editPath} />
-            </>
-          ) : null}
+          <ListFilter label="Plugin" allLabel="All plugins" value={list.params.filters.name ?? ''} options={NAMES} onChange={(v) => list.setFilter('name', v)} />
+          <ListFilter label="Applies to" allLabel="Any scope" value={list.params.filters.scope ?? ''} options={SCOPES} onChange={(v) => list.setFilter('scope', v)} />
         </>
+      }
+      table={(rows) => (
+        <PluginsTable tenant={tenant} plugins={rows} scopeOptions={options.data} sortBy={sortByOf(list)} editPath={(p) => consolePath(tenant, 'plugins', p.id, 'edit')} />
       )}
-    </section>
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { HISTORY_SAMPLES, sparkline, type HealthSample } from '../utils/health-history';
+import { HISTORY_SAMPLES, sparkline, type PlacedSample } from '../utils/health-history';
 
 const W = 220;
 const H = 34;
@@ -11,20 +11,19 @@ const STATE_COLOR: Record<string, string> = {
   'half-open': 'var(--color-warning)',
 };
 
-/** Latency sparkline over a state timeline strip, both from the polls this page has seen. */
-export function HealthChart({ samples, target }: { samples: ReadonlyArray<HealthSample>; target: string }) {
+/** Latency sparkline over a state timeline strip, from the samples the control plane kept. */
+export function HealthChart({ samples, target }: { samples: ReadonlyArray<PlacedSample>; target: string }) {
   const lineH = H - STRIP - 3;
   const { points, max } = sparkline(samples, W, lineH);
   const slot = W / HISTORY_SAMPLES;
-  const offset = HISTORY_SAMPLES - samples.length;
   const last = samples.at(-1)?.latencyMs;
   return (
-    <figure className="health-chart" data-testid={`health-chart-${target}`}>
-      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Latency and state of ${target} over the last ${samples.length} polls`}>
+    <figure className="health-chart" data-testid={`health-chart-${target}`} data-samples={samples.length}>
+      <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Latency and state of ${target} over ${samples.length} of the last ${HISTORY_SAMPLES} sample intervals`}>
         <line x1={0} x2={W} y1={lineH} y2={lineH} className="health-chart-axis" />
         {points ? <polyline points={points} className="health-chart-line" /> : null}
-        {samples.map((s, i) => (
-          <rect key={s.at} x={(offset + i) * slot} y={H - STRIP} width={Math.max(1, slot - 0.6)} height={STRIP} rx={1} fill={STATE_COLOR[s.state] ?? 'var(--color-border-strong)'}>
+        {samples.map((s) => (
+          <rect key={s.at} x={s.slot * slot} y={H - STRIP} width={Math.max(1, slot - 0.6)} height={STRIP} rx={1} fill={STATE_COLOR[s.state] ?? 'var(--color-border-strong)'}>
             <title>{`${new Date(s.at).toLocaleTimeString()}: ${s.state}${s.latencyMs === null ? '' : `, ${Math.round(s.latencyMs)} ms`}`}</title>
           </rect>
         ))}

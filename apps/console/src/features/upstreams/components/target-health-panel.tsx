@@ -1,23 +1,16 @@
-import { useEffect, useState } from 'react';
 import type { Upstream } from '@aya/config-schema';
 import { DataTable, type Column } from '../../../components/data-table';
 import { RelativeTime } from '../../../components/relative-time';
 import { ErrorState, Loading } from '../../../components/status';
 import { HEALTH_REFRESH_MS, useUpstreamHealth, type TargetHealth } from '../api/get-upstream-health';
-import { appendHealth, type HealthHistory } from '../utils/health-history';
+import { HISTORY_SAMPLES, placeSamples, type PlacedSample } from '../utils/health-history';
 import { HealthChart } from './health-chart';
 import { TargetStateBadge } from './target-state-badge';
 
-/** Polls the health endpoint and keeps the samples seen so far for the charts. */
-function useHealthWithHistory(tenant: string, upstreamId: string) {
-  const health = useUpstreamHealth(tenant, upstreamId);
-  const [history, setHistory] = useState<HealthHistory>({});
-  const { data, dataUpdatedAt } = health;
-  useEffect(() => {
-    // one sample per answer: a sample is an event from the network, not derived render state
-    if (data) setHistory((h) => appendHealth(h, data, dataUpdatedAt));
-  }, [data, dataUpdatedAt]);
-  return { health, history };
+/** "10 minutes": how far back the chart reaches. */
+function span(sampleMs: number): string {
+  const minutes = Math.round((sampleMs * HISTORY_SAMPLES) / 60_000);
+  return minutes >= 120 ? `${Math.round(minutes / 60)} hours` : `${minutes} minutes`;
 }
 
 function NodeDetails({ row }: { row: TargetHealth }) {
@@ -40,8 +33,10 @@ function NodeDetails({ row }: { row: TargetHealth }) {
 }
 
 export function TargetHealthPanel({ tenant, upstream }: { tenant: string; upstream: Upstream }) {
-  const { health, history } = useHealthWithHistory(tenant, upstream.id);
-  const reported = health.data ?? [];
+  const health = useUpstreamHealth(tenant, upstream.id);
+  const reported = health.data?.data ?? [];
+  const sampleMs = health.data?.sampleMs ?? 10_000;
+  const history = new Map<string, PlacedSample[]>((health.data?.history ?? []).map((h) => [h.target, placeSamples(h.samples, sampleMs)]));
   // Configured targets nobody reported yet still get a row.
   const rows: TargetHealth[] = [
     ...reported,
@@ -50,7 +45,7 @@ export function TargetHealthPanel({ tenant, upstream }: { tenant: string; upstre
   const columns: ReadonlyArray<Column<TargetHealth>> = [
     { header: 'Target', cell: (r) => <code className="mono cell-primary">{r.target}</code> },
     { header: 'State', cell: (r) => <TargetStateBadge state={r.state} testId={`target-state-${r.target}`} /> },
-    { header: 'Last 2 minutes', cell: (r) => <HealthChart target={r.target} samples={history[r.target] ?? []} /> },
+    { header: `Last ${span(sampleMs)}`, cell: (r) => <HealthChart target={r.target} samples={history.get(r.target) ?? []} /> },
     { header: 'Per gateway node', cell: (r) => <NodeDetails row={r} /> },
   ];
 

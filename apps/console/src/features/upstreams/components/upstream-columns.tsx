@@ -1,6 +1,7 @@
 import type { Upstream } from '@aya/config-schema';
 import type { Column } from '../../../components/data-table';
 import type { SortBy } from '../../../lib/sort-by';
+import type { TargetHealth } from '../api/get-upstream-health';
 import { UpstreamHealthCell } from './upstream-health-cell';
 
 const SHOWN_TARGETS = 4;
@@ -19,11 +20,17 @@ function Targets({ targets }: { targets: Upstream['targets'] }) {
   );
 }
 
+/** The page's health by upstream id (one batch call), and whether that call failed. */
+export interface PageHealth {
+  byId: ReadonlyMap<string, readonly TargetHealth[]> | undefined;
+  failed: boolean;
+}
+
 /** The upstreams list's columns after Name: Algorithm sorts; Health is what the gateways report. */
-export function upstreamColumns(tenant: string, sortBy: SortBy): ReadonlyArray<Column<Upstream>> {
+export function upstreamColumns(sortBy: SortBy, health: PageHealth): ReadonlyArray<Column<Upstream>> {
   return [
     { header: sortBy('Algorithm', 'algorithm'), cell: (u) => <code className="mono">{u.algorithm}</code> },
     { header: 'Targets', cell: (u) => <Targets targets={u.targets} /> },
-    { header: 'Health', cell: (u) => <UpstreamHealthCell tenant={tenant} id={u.id} name={u.name} /> },
+    { header: 'Health', cell: (u) => <UpstreamHealthCell name={u.name} targets={health.byId?.get(u.id)} failed={health.failed} /> },
   ];
 }

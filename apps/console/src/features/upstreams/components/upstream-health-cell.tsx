@@ -1,17 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { Badge } from '../../../components/badge';
-import { upstreamHealthQueryOptions } from '../api/get-upstream-health';
+import type { TargetHealth } from '../api/get-upstream-health';
 
-/** The list polls slower than the detail page: a page holds up to 50 upstreams, each one request. */
-const LIST_REFRESH_MS = 10_000;
-
-/** An upstream's targets as the gateways report them: all healthy, some down, or no reports yet (no gateway balances it). */
-export function UpstreamHealthCell({ tenant, id, name }: { tenant: string; id: string; name: string }) {
-  const health = useQuery({ ...upstreamHealthQueryOptions(tenant, id), refetchInterval: LIST_REFRESH_MS });
+/**
+ * An upstream's targets as the gateways report them: all healthy, some down, or no reports yet (no gateway
+ * balances it). `targets` comes from the list page's one batch call; undefined while it loads or when it failed.
+ */
+export function UpstreamHealthCell({ name, targets, failed }: { name: string; targets: readonly TargetHealth[] | undefined; failed: boolean }) {
   const testId = `upstream-health-${name}`;
-  if (health.isPending) return <span className="muted">…</span>;
-  if (!health.data) return <span className="muted">unavailable</span>;
-  const targets = health.data;
+  if (targets === undefined) return <span className="muted">{failed ? 'unavailable' : '…'}</span>;
   if (targets.length === 0) {
     return (
       <Badge tone="neutral" testId={testId}>

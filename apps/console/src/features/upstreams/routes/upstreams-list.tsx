@@ -6,6 +6,7 @@ import { consolePath } from '../../../lib/paths';
 import { sortByOf } from '../../../lib/sort-by';
 import { useTenant } from '../../../lib/use-tenant';
 import { useDeleteUpstream } from '../api/delete-upstream';
+import { useUpstreamsHealth } from '../api/get-upstream-health';
 import { useUpstreamsPage } from '../api/get-upstreams';
 import { upstreamColumns } from '../components/upstream-columns';
 
@@ -17,6 +18,7 @@ export function UpstreamsListRoute() {
   const page = useUpstreamsPage(tenant, list.params, list.cursor);
   const remove = useDeleteUpstream(tenant);
   const sortBy = sortByOf(list);
+  const health = useUpstreamsHealth(tenant, (page.data?.data ?? []).map((u) => u.id));
   return (
     <SearchableListPage<Upstream>
       title="Upstreams"
@@ -40,7 +42,7 @@ export function UpstreamsListRoute() {
           noun="upstream"
           rows={rows}
           nameHeader={sortBy('Name', 'name')}
-          columns={upstreamColumns(tenant, sortBy)}
+          columns={upstreamColumns(sortBy, { byId: health.data, failed: health.isError })}
           editPath={(u) => consolePath(tenant, 'upstreams', u.id, 'edit')}
           viewPath={(u) => consolePath(tenant, 'upstreams', u.id)}
           onDelete={onDelete}

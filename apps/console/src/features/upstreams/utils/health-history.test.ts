@@ -1,41 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { appendHealth, meanLatency, sparkline } from './health-history';
+import { placeSamples, sparkline } from './health-history';
 
-const reading = (target: string, state: string, ...latencies: (number | null)[]) => ({ target, state, nodes: latencies.map((latencyMs) => ({ latencyMs })) });
+const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s)).toISOString();
 
-describe('appendHealth', () => {
-  it('appends one sample per poll and per target, bounded', () => {
-    let h = appendHealth({}, [reading('a:1', 'unhealthy', null)], 1, 3);
-    h = appendHealth(h, [reading('a:1', 'healthy', 10, 20), reading('b:1', 'healthy', 5)], 2, 3);
-    h = appendHealth(h, [reading('a:1', 'healthy', 30)], 3, 3);
-    h = appendHealth(h, [reading('a:1', 'healthy', 40)], 4, 3);
-    expect(h['a:1'].map((s) => [s.at, s.state, s.latencyMs])).toEqual([
+describe('placeSamples', () => {
+  it('puts the newest sample last and keeps a missing interval as an empty slot', () => {
+    const placed = placeSamples(
+      [
+        { at: at(0), state: 'unhealthy', latencyMs: null },
+        { at: at(10), state: 'healthy', latencyMs: 15 },
+        // no gateway reported at 20 s
+        { at: at(30), state: 'healthy', latencyMs: 30 },
+      ],
+      10_000,
+      5,
+    );
+    expect(placed.map((s) => [s.slot, s.state, s.latencyMs])).toEqual([
+      [1, 'unhealthy', null],
       [2, 'healthy', 15],
-      [3, 'healthy', 30],
-      [4, 'healthy', 40],
+      [4, 'healthy', 30],
     ]);
-    // b:1 stopped being reported
-    expect(h['b:1']).toBeUndefined();
   });
 
-  it('ignores a repeated poll result', () => {
-    const h = appendHealth({}, [reading('a:1', 'healthy', 1)], 5);
-    expect(appendHealth(h, [reading('a:1', 'healthy', 1)], 5)['a:1']).toHaveLength(1);
+  it('leaves out what is older than the chart shows, and has nothing to place without samples', () => {
+    expect(placeSamples([{ at: at(0), state: 'healthy', latencyMs: 1 }, { at: at(50), state: 'healthy', latencyMs: 2 }], 10_000, 5).map((s) => s.slot)).toEqual([4]);
+    expect(placeSamples([], 10_000)).toEqual([]);
   });
 });
 
-describe('meanLatency / sparkline', () => {
-  it('averages known latencies only', () => {
-    expect(meanLatency([{ latencyMs: null }])).toBeNull();
-    expect(meanLatency([{ latencyMs: 2 }, { latencyMs: null }, { latencyMs: 4 }])).toBe(3);
-  });
-
-  it('right-aligns the series and scales to the max', () => {
+describe('sparkline', () => {
+  it('draws each latency at its slot, scaled to the max, skipping samples without one', () => {
     const g = sparkline(
       [
-        { at: 1, state: 'healthy', latencyMs: 10 },
-        { at: 2, state: 'healthy', latencyMs: null },
-        { at: 3, state: 'healthy', latencyMs: 5 },
+        { slot: 2, at: 1, state: 'healthy', latencyMs: 10 },
+        { slot: 3, at: 2, state: 'healthy', latencyMs: null },
+        { slot: 4, at: 3, state: 'healthy', latencyMs: 5 },
       ],
       100,
       21,

@@ -1,6 +1,6 @@
 /**
- * The health endpoint answers with the state now; the chart needs the recent past. The console
- * keeps it itself, one sample per poll, as long as the page is open.
+ * The chart of a target's recent health. The control plane keeps the samples (one per interval of
+ * `sampleMs`, from gateway heartbeats), so the chart has its past after a reload; the console only places them.
  */
 
 export interface HealthSample {
@@ -10,33 +10,33 @@ export interface HealthSample {
   latencyMs: number | null;
 }
 
-export type HealthHistory = Readonly<Record<string, ReadonlyArray<HealthSample>>>;
-
-export interface HealthReading {
-  target: string;
-  state: string;
-  nodes: ReadonlyArray<{ latencyMs: number | null }>;
+/** A sample on the chart: `slot` 0 is the oldest interval shown, HISTORY_SAMPLES - 1 the newest. */
+export interface PlacedSample extends HealthSample {
+  slot: number;
 }
 
+/** What the API answers per sample (`at` is ISO). */
+export interface ApiSample {
+  at: string;
+  state: string;
+  latencyMs: number | null;
+}
+
+/** Intervals the chart shows: as many as the control plane keeps. */
 export const HISTORY_SAMPLES = 60;
 
-export function meanLatency(nodes: ReadonlyArray<{ latencyMs: number | null }>): number | null {
-  const known = nodes.map((n) => n.latencyMs).filter((v): v is number => v !== null);
-  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0) / known.length;
-}
-
-/** Adds one poll's readings; targets no longer reported are dropped, each series keeps the last `max` samples. */
-export function appendHealth(history: HealthHistory, readings: ReadonlyArray<HealthReading>, at: number, max = HISTORY_SAMPLES): HealthHistory {
-  const next: Record<string, ReadonlyArray<HealthSample>> = {};
-  for (const r of readings) {
-    const prev = history[r.target] ?? [];
-    if (prev.at(-1)?.at === at) {
-      next[r.target] = prev;
-      continue;
-    }
-    next[r.target] = [...prev, { at, state: r.state, latencyMs: meanLatency(r.nodes) }].slice(-max);
-  }
-  return next;
+/**
+ * Places one target's samples (oldest first) on the chart: the newest in the last slot, the others by how many
+ * intervals before it they are, so an interval no gateway reported in stays an empty slot.
+ */
+export function placeSamples(samples: ReadonlyArray<ApiSample>, sampleMs: number, slots = HISTORY_SAMPLES): PlacedSample[] {
+  const newest = samples.at(-1);
+  if (!newest) return [];
+  const end = Date.parse(newest.at);
+  return samples
+    .map((s) => ({ at: Date.parse(s.at), state: s.state, latencyMs: s.latencyMs }))
+    .map((s) => ({ ...s, slot: slots - 1 - Math.round((end - s.at) / Math.max(1, sampleMs)) }))
+    .filter((s) => s.slot >= 0);
 }
 
 export interface SparkGeometry {
@@ -46,13 +46,12 @@ export interface SparkGeometry {
 }
 
 /** Latency series -> SVG polyline points in a width x height box, y = 0 at the top. */
-export function sparkline(samples: ReadonlyArray<HealthSample>, width: number, height: number, slots = HISTORY_SAMPLES): SparkGeometry {
+export function sparkline(samples: ReadonlyArray<PlacedSample>, width: number, height: number, slots = HISTORY_SAMPLES): SparkGeometry {
   const values = samples.map((s) => s.latencyMs);
   const max = Math.max(1, ...values.filter((v): v is number => v !== null));
   const step = width / Math.max(1, slots - 1);
-  const offset = slots - samples.length;
   const points = samples
-    .map((s, i) => (s.latencyMs === null ? null : `${((offset + i) * step).toFixed(1)},${(height - (s.latencyMs / max) * (height - 2) - 1).toFixed(1)}`))
+    .map((s) => (s.latencyMs === null ? null : `${(s.slot * step).toFixed(1)},${(height - (s.latencyMs / max) * (height - 2) - 1).toFixed(1)}`))
     .filter((p): p is string => p !== null)
     .join(' ');
   return { points, max };
