@@ -116,10 +116,34 @@ export function seg(value: string): string {
   return encodeURIComponent(value);
 }
 
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** What a call by a path string hands openapi-fetch (params filled into the path, query and headers as usual). */
+export interface PathInit extends CallOptions {
+  params?: { path?: object; query?: object; header?: object };
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+type UntypedRequest = (method: Method, url: string, init: PathInit) => Promise<CallResult<unknown>>;
+
+function untyped(typed: ConsoleClient): UntypedRequest {
+  return typed.request as unknown as UntypedRequest;
+}
+
+/**
+ * For helpers generic over many paths (lib/tenant-resource.ts): the same client and middleware, the answer typed
+ * by the helper from the path's type (lib/api/typed-paths.ts), since one call cannot be typed for a union of paths.
+ */
+export async function callPath<T>(method: Method, path: string, init: PathInit = {}): Promise<T> {
+  return (await unwrap(untyped(client)(method, path, init))) as T;
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions extends CallOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method?: Method;
   body?: unknown;
   query?: Record<string, QueryValue>;
   signal?: AbortSignal;
@@ -137,14 +161,13 @@ export interface LegacyApi {
   delete<T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
 }
 
-type UntypedRequest = (method: string, url: string, init: object) => Promise<CallResult<unknown>>;
-
 /** The untyped entry points, on the same client and middleware (a path string is not one of the schema's paths). */
 export function legacyApi(typed: ConsoleClient): LegacyApi {
-  const send = typed.request as unknown as UntypedRequest;
+  const send = untyped(typed);
   async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const { method = 'GET', body, query, ifMatch: etag, ...rest } = options;
-    const init = { ...rest, body, params: { query }, headers: etag ? { 'if-match': etag } : {} };
+    const headers: Record<string, string> = etag ? { 'if-match': etag } : {};
+    const init = { ...rest, body, params: { query }, headers };
     return (await unwrap(send(method, path, init))) as T;
   }
   return {

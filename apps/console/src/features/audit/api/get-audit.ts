@@ -1,6 +1,5 @@
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query';
-import type { AuditLogEntry, Page } from '@aya/config-schema';
-import { api, seg } from '../../../lib/api-client';
+import { client, unwrap } from '../../../lib/api-client';
 import { tenantScopeKey } from '../../../lib/paths';
 
 /** The filters of `GET /api/v1/tenants/{t}/audit` (all optional; times as ISO 8601). */
@@ -21,10 +20,12 @@ export function auditQueryOptions(tenant: string, filters: AuditFilters) {
   return infiniteQueryOptions({
     queryKey: [...tenantScopeKey(tenant), 'audit', filters] as const,
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AuditLogEntry>>(`/api/v1/tenants/${seg(tenant)}/audit`, {
-        query: { ...filters, limit: AUDIT_PAGE_SIZE, cursor: pageParam },
-        signal,
-      }),
+      unwrap(
+        client.GET('/api/v1/tenants/{tenant}/audit', {
+          params: { path: { tenant }, query: { ...filters, limit: AUDIT_PAGE_SIZE, cursor: pageParam ?? undefined } },
+          signal,
+        }),
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
   });

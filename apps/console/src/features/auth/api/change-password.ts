@@ -1,12 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { client } from '../../../lib/api-client';
+import type { ApiSchema } from '../../../lib/api/types';
 
-export interface PasswordChange {
-  currentPassword: string;
-  newPassword: string;
-}
+export type PasswordChange = ApiSchema<'AuthChangePasswordBody'>;
 
 /** The user's other sessions end; this one stays. */
 export function useChangePassword() {
-  return useMutation({ mutationFn: (input: PasswordChange) => api.post<void>('/api/v1/auth/password', input) });
+  return useMutation({ mutationFn: async (body: PasswordChange) => {
+      await client.POST('/api/v1/auth/password', { body });
+    }, });
 }

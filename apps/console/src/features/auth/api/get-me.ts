@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { caller, client, unwrap } from '../../../lib/api-client';
 import { authSession } from '../../../lib/auth-token';
 import type { MeResponse } from './types';
 
@@ -7,7 +7,7 @@ export const meQueryKey = ['auth', 'me'] as const;
 
 /** Who is signed in; with the session cookie it also hands back the CSRF token (kept in memory for writes). */
 export async function getMe(signal?: AbortSignal): Promise<MeResponse> {
-  const me = await api.get<MeResponse>('/api/v1/auth/me', { signal });
+  const me = await unwrap(client.GET('/api/v1/auth/me', { signal }));
   if (authSession.get().token === null) authSession.signedIn(me.csrfToken ?? null);
   return me;
 }
@@ -24,7 +24,7 @@ export function useMe(enabled = true) {
 export function useSignInWithToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (token: string) => api.get<MeResponse>('/api/v1/auth/me', { token, allowUnauthenticated: true }),
+    mutationFn: (token: string) => unwrap(client.GET('/api/v1/auth/me', { ...caller({ token, allowUnauthenticated: true }) })),
     onSuccess: (me, token) => {
       queryClient.clear();
       authSession.signedInWithToken(token);

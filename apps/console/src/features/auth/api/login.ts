@@ -1,17 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { caller, client, unwrap } from '../../../lib/api-client';
 import { authSession } from '../../../lib/auth-token';
+import type { ApiSchema } from '../../../lib/api/types';
 import type { LoginResponse } from './types';
 
-export interface LoginInput {
-  /** username or e-mail */
-  username: string;
-  password: string;
-}
+/** `username`: the username or the e-mail */
+export type LoginInput = Omit<ApiSchema<'AuthLoginBody'>, 'cookie'>;
 
 /** `cookie: true`: the session goes into the http-only cookie; the answer carries the CSRF token, never the session token. */
 export function login(input: LoginInput): Promise<LoginResponse> {
-  return api.post<LoginResponse>('/api/v1/auth/login', { ...input, cookie: true }, { token: null, allowUnauthenticated: true });
+  return unwrap(client.POST('/api/v1/auth/login', { body: { ...input, cookie: true }, ...caller({ token: null, allowUnauthenticated: true }) }));
 }
 
 export function useLogin() {

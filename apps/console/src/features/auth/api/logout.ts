@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
+import { caller, client } from '../../../lib/api-client';
 import { authSession } from '../../../lib/auth-token';
 
 /** `everywhere`: every session of the user ends (POST /auth/logout-all), not only this browser's. */
@@ -8,7 +8,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: async (everywhere?: boolean) => {
       try {
-        await api.post<void>(everywhere ? '/api/v1/auth/logout-all' : '/api/v1/auth/logout', undefined, { allowUnauthenticated: true });
+        await client.POST(everywhere ? '/api/v1/auth/logout-all' : '/api/v1/auth/logout', { ...caller({ allowUnauthenticated: true }) });
       } catch (err) {
         // Signing out here is best effort (an admin token cannot be revoked, an expired session already is);
         // signing out everywhere must say when it did not happen.

@@ -1,8 +1,7 @@
-import type { Certificate, CertificateCreate } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
+import type { CertificateCreate } from '@aya/config-schema';
+import { client, unwrap } from '../../../lib/api-client';
 import { useTenantWrite } from '../../../lib/tenant-resource';
 
 export function useCreateCertificate(tenant: string) {
-  return useTenantWrite(tenant, (input: CertificateCreate) => api.post<Certificate>(tenantApiPath(tenant, 'certificates'), input));
+  return useTenantWrite(tenant, (body: CertificateCreate) => unwrap(client.POST('/api/v1/tenants/{tenant}/certificates', { params: { path: { tenant } }, body })));
 }

@@ -1,7 +1,6 @@
-import { infiniteQueryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../../lib/api-client';
+import { infiniteQueryOptions, skipToken, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../../../lib/api-client';
 import { tenantScopeKey } from '../../../lib/paths';
-import type { ConfigDiff, Page, RevisionSummary, RollbackResult } from '@aya/config-schema';
 
 const PAGE = 25;
 
@@ -16,7 +15,7 @@ export function revisionsQueryOptions(tenant: string) {
   return infiniteQueryOptions({
     queryKey: historyKeys.revisions(tenant),
     queryFn: ({ pageParam, signal }) =>
-      api.get<Page<RevisionSummary>>('/api/v1/config/revisions', { query: { tenant, limit: PAGE, cursor: pageParam }, signal }),
+      unwrap(client.GET('/api/v1/config/revisions', { params: { query: { tenant, limit: PAGE, cursor: pageParam ?? undefined } }, signal })),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
   });
@@ -30,8 +29,8 @@ export function useRevisions(tenant: string) {
 export function useDiff(tenant: string, range: { from: number; to: number } | null) {
   return useQuery({
     queryKey: historyKeys.diff(tenant, range?.from ?? -1, range?.to ?? -1),
-    queryFn: ({ signal }) => api.get<ConfigDiff>('/api/v1/config/diff', { query: { tenant, from: range?.from, to: range?.to }, signal }),
-    enabled: range !== null,
+    // no range picked yet: no request (skipToken keeps the query idle, as `enabled: false` would)
+    queryFn: range ? ({ signal }) => unwrap(client.GET('/api/v1/config/diff', { params: { query: { tenant, ...range } }, signal })) : skipToken,
   });
 }
 
@@ -40,7 +39,7 @@ export function useRollback(tenant: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (revision: number) =>
-      api.post<RollbackResult>(`/api/v1/config/revisions/${seg(String(revision))}/rollback`, undefined, { query: { tenant } }),
+      unwrap(client.POST('/api/v1/config/revisions/{n}/rollback', { params: { path: { n: String(revision) }, query: { tenant } } })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: tenantScopeKey(tenant) }),
   });
 }

@@ -1,8 +1,7 @@
-import type { Route, RouteCreate } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
+import type { RouteCreate } from '@aya/config-schema';
+import { client, unwrap } from '../../../lib/api-client';
 import { useTenantWrite } from '../../../lib/tenant-resource';
 
 export function useCreateRoute(tenant: string) {
-  return useTenantWrite(tenant, (input: RouteCreate) => api.post<Route>(tenantApiPath(tenant, 'routes'), input));
+  return useTenantWrite(tenant, (body: RouteCreate) => unwrap(client.POST('/api/v1/tenants/{tenant}/routes', { params: { path: { tenant } }, body })));
 }

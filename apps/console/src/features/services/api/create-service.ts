@@ -1,9 +1,7 @@
-import type { Service } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
+import { client, unwrap } from '../../../lib/api-client';
 import { useTenantWrite } from '../../../lib/tenant-resource';
 import type { ServiceInput } from '../components/service-form-values';
 
 export function useCreateService(tenant: string) {
-  return useTenantWrite(tenant, (input: ServiceInput) => api.post<Service>(tenantApiPath(tenant, 'services'), input));
+  return useTenantWrite(tenant, (body: ServiceInput) => unwrap(client.POST('/api/v1/tenants/{tenant}/services', { params: { path: { tenant } }, body })));
 }

@@ -1,7 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Certificate, Page } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
+import { client, unwrap } from '../../../lib/api-client';
 
 export interface CertificateOption {
   id: string;
@@ -17,7 +15,7 @@ export function certificateOptionsQueryOptions(tenant: string) {
   return queryOptions({
     queryKey: ['tenants', tenant, 'services', 'certificate-options'] as const,
     queryFn: async ({ signal }): Promise<CertificateOption[]> => {
-      const page = await api.get<Page<Certificate>>(tenantApiPath(tenant, 'certificates'), { query: { limit: 500 }, signal });
+      const page = await unwrap(client.GET('/api/v1/tenants/{tenant}/certificates', { params: { path: { tenant }, query: { limit: 500 } }, signal }));
       return page.data.map((c) => ({ id: c.id, hasKey: c.hasKey, label: c.snis.length ? c.snis.join(', ') : `certificate ${c.id.slice(0, 8)}` }));
     },
   });

@@ -1,13 +1,12 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Page, Tenant } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
+import { client, unwrap } from '../../../lib/api-client';
+import type { ApiSchema } from '../../../lib/api/types';
 
 export const tenantsQueryKey = ['tenants', '@list'] as const;
 
 /** The switcher lists the first 500 tenants; an operator with more types the slug in the URL. */
-export async function getTenants(signal?: AbortSignal): Promise<Tenant[]> {
-  const res = await api.get<Page<Tenant> | Tenant[]>('/api/v1/tenants', { query: { limit: 500 }, signal });
-  return Array.isArray(res) ? res : res.data;
+export async function getTenants(signal?: AbortSignal): Promise<ApiSchema<'Tenant'>[]> {
+  return (await unwrap(client.GET('/api/v1/tenants', { params: { query: { limit: 500 } }, signal }))).data;
 }
 
 export function tenantsQueryOptions() {
