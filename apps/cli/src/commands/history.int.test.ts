@@ -62,6 +62,12 @@ describe('aya config history', () => {
     const revisions = json<Array<{ revision: number }>>(await aya(['config', 'history', '-o', 'json'])).map((r) => r.revision);
     expect(revisions).toEqual([...revisions].sort((a, b) => b - a));
     expect(revisions).toHaveLength(3);
+    // another tenant's history has its own creation only; a superadmin's --all-tenants has both
+    ok(await aya(['tenants', 'create', 'quiet', '--set', 'name=Quiet']));
+    const quiet = json<Array<{ revision: number }>>(await aya(['config', 'history', '--tenant', 'quiet', '-o', 'json']));
+    expect(quiet).toMatchObject([{ changes: [{ kind: 'tenant', name: 'quiet', action: 'create' }] }]);
+    const platform = json<Array<{ revision: number }>>(await aya(['config', 'history', '--all-tenants', '-o', 'json'])).map((r) => r.revision);
+    expect(platform).toEqual([quiet[0].revision, ...revisions]);
 
     const firstPage = await aya(['config', 'history', '--limit', '2', '-o', 'yaml']);
     expect(ok(firstPage).stderr).toBe('showing 2 revisions: --all for every page\n');
