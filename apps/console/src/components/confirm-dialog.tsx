@@ -9,13 +9,15 @@ export interface ConfirmDialogProps {
   /** danger for a removal (default); primary for a change */
   confirmVariant?: 'danger' | 'primary';
   busy?: boolean;
+  /** the confirm button waits for something (a typed name) */
+  confirmDisabled?: boolean;
   error?: string | null;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
 /** A modal <dialog>: the browser provides focus trapping, Escape and the `dialog` role. */
-export function ConfirmDialog({ open, title, children, confirmLabel = 'Delete', confirmVariant = 'danger', busy, error, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, children, confirmLabel = 'Delete', confirmVariant = 'danger', busy, confirmDisabled, error, onConfirm, onCancel }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -51,7 +53,7 @@ export function ConfirmDialog({ open, title, children, confirmLabel = 'Delete', 
             <Button onClick={onCancel} disabled={busy}>
               Cancel
             </Button>
-            <Button variant={confirmVariant} onClick={onConfirm} busy={busy}>
+            <Button variant={confirmVariant} onClick={onConfirm} busy={busy} disabled={confirmDisabled}>
               {confirmLabel}
             </Button>
           </div>

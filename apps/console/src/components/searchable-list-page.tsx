@@ -3,20 +3,16 @@ import { Link } from 'react-router';
 import { useCanWriteConfig } from '../lib/write-access';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ListState } from '../lib/list-params';
-import { LIST_PAGE_SIZE } from '../lib/paths';
 import type { ListPage } from '../lib/tenant-list';
-import { Button } from './button';
 import { DeleteResourceDialog } from './delete-resource-dialog';
 import { PageHeader } from './page-header';
+import { PagedList } from './paged-list';
 import type { ResourceListShellProps } from './resource-list-page';
-import { Pager } from './pager';
-import { SearchBox } from './search-box';
-import { EmptyState, ErrorState, Loading } from './status';
+import { EmptyState } from './status';
 
 /** The shell's header, empty state, delete and table, with a page of the API's search instead of every page loaded. */
 export interface SearchableListPageProps<T extends { id: string }>
-  extends Pick<ResourceListShellProps<T>, 'title' | 'noun' | 'description' | 'newPath' | 'emptyHint' | 'nameOf' | 'table'>,
-    Partial<Pick<ResourceListShellProps<T>, 'deleteWarning' | 'remove'>> {
+  extends Pick<ResourceListShellProps<T>, 'title' | 'noun' | 'description' | 'newPath' | 'emptyHint' | 'deleteWarning' | 'remove' | 'nameOf' | 'table'> {
   /** What the search box looks in, for its placeholder: "name, path or host". */
   searchHint: string;
   list: ListState;
@@ -34,8 +30,6 @@ export function SearchableListPage<T extends { id: string }>(props: SearchableLi
   const { title, noun, description, newPath, emptyHint, deleteWarning, searchHint, list, page, remove, nameOf, filters, table } = props;
   const [pending, setPending] = useState<T | null>(null);
   const plural = title.toLowerCase();
-  const narrowed = list.params.q !== '' || Object.values(list.params.filters).some((v) => v !== '');
-  const rows = page.data?.data ?? [];
   // a viewer sees the list, not controls that would be refused
   const canWrite = useCanWriteConfig();
   const newLink = canWrite ? (
@@ -43,54 +37,27 @@ export function SearchableListPage<T extends { id: string }>(props: SearchableLi
       New {noun}
     </Link>
   ) : null;
-  let body: ReactNode;
-  if (page.isPending) body = <Loading label={`Loading ${plural}…`} />;
-  else if (!page.data) body = <ErrorState error={page.error} onRetry={() => void page.refetch()} />;
-  else if (rows.length === 0 && !narrowed && list.pageIndex === 0) {
-    body = (
-      <EmptyState title={`No ${plural} yet`}>
-        {emptyHint}
-        {newLink}
-      </EmptyState>
-    );
-  } else if (rows.length === 0) {
-    body = (
-      <EmptyState title={`No ${plural} match`}>
-        <Button size="sm" onClick={list.clear}>
-          Clear search and filters
-        </Button>
-      </EmptyState>
-    );
-  } else {
-    body = <div className="list-scroll">{table(rows, setPending)}</div>;
-  }
 
   return (
     <section>
       <PageHeader title={title} description={description} actions={newLink} />
-      <div className="list-toolbar" role="search">
-        <SearchBox label={`Search ${plural}`} value={list.params.q} onSearch={list.setQ} placeholder={`Search by ${searchHint}`} />
-        {filters}
-      </div>
-      {body}
-      {page.data && rows.length > 0 ? (
-        <Pager
-          pageIndex={list.pageIndex}
-          pageSize={LIST_PAGE_SIZE}
-          shown={rows.length}
-          total={page.data.total}
-          next={page.data.next}
-          busy={page.isPlaceholderData}
-          onNext={list.next}
-          onPrevious={list.previous}
-        />
-      ) : null}
-      {/* without `remove` the table confirms its own deletes (plugins: the same table serves the detail pages' panels) */}
-      {remove ? (
-        <DeleteResourceDialog noun={noun} pending={pending} nameOf={nameOf} remove={remove} onClose={() => setPending(null)}>
-          {deleteWarning}
-        </DeleteResourceDialog>
-      ) : null}
+      <PagedList
+        plural={plural}
+        searchHint={searchHint}
+        list={list}
+        page={page}
+        filters={filters}
+        empty={
+          <EmptyState title={`No ${plural} yet`}>
+            {emptyHint}
+            {newLink}
+          </EmptyState>
+        }
+        table={(rows) => table(rows, setPending)}
+      />
+      <DeleteResourceDialog noun={noun} pending={pending} nameOf={nameOf} remove={remove} onClose={() => setPending(null)}>
+        {deleteWarning}
+      </DeleteResourceDialog>
     </section>
   );
 }

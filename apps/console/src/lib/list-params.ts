@@ -86,3 +86,8 @@ export function nextSort(current: string, field: string): string {
   if (current === `-${field}`) return '';
   return field;
 }
+
+/** The API query of a list the API searches but sorts only by age (members, tokens, users): newest first. */
+export function newestFirstQuery(params: ListParams, limit: number, cursor: string | undefined) {
+  return { limit, cursor, q: params.q || undefined, sort: '-createdAt' as const };
+}

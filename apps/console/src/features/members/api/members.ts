@@ -1,29 +1,39 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../../lib/api-client';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../../../lib/api-client';
+import type { ApiSchema } from '../../../lib/api/types';
+import { newestFirstQuery, type ListParams } from '../../../lib/list-params';
+import { LIST_PAGE_SIZE } from '../../../lib/paths';
 import type { TenantRole } from '../../auth/api/types';
 
-export interface Member {
-  user: { id: string; username: string; email: string | null };
-  role: TenantRole;
-  createdAt: string;
-}
+export type Member = ApiSchema<'Member'>;
+export type MemberPage = ApiSchema<'MemberList'>;
 
-const path = (tenant: string, user?: string) => `/api/v1/tenants/${seg(tenant)}/members${user === undefined ? '' : `/${seg(user)}`}`;
+const PATH = '/api/v1/tenants/{tenant}/members';
+const ONE = '/api/v1/tenants/{tenant}/members/{user}';
 const key = (tenant: string) => ['tenants', tenant, 'members'] as const;
 
-export function membersQuery(tenant: string) {
-  return queryOptions({ queryKey: key(tenant), queryFn: ({ signal }) => api.get<{ data: Member[] }>(path(tenant), { signal }).then((r) => r.data) });
+/** One page of the members, as the API searches (username, e-mail) and shows them (newest first). */
+export function membersPageQuery(tenant: string, params: ListParams, cursor: string | undefined) {
+  const query = newestFirstQuery(params, LIST_PAGE_SIZE, cursor);
+  return queryOptions({
+    queryKey: [...key(tenant), 'page', params, cursor ?? null] as const,
+    queryFn: ({ signal }) => unwrap<MemberPage>(client.GET(PATH, { params: { path: { tenant }, query }, signal })),
+    placeholderData: keepPreviousData,
+  });
 }
 
-export const useMembers = (tenant: string) => useQuery(membersQuery(tenant));
+export const useMembersPage = (tenant: string, params: ListParams, cursor: string | undefined) => useQuery(membersPageQuery(tenant, params, cursor));
 
-/** add `{user, role}` (username or e-mail), change a role, remove: each refreshes the list. */
+/** add `{user, role}` (username or e-mail), change a role, remove (by user id): each refreshes the list. */
 export function useMemberWrites(tenant: string) {
   const queryClient = useQueryClient();
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: key(tenant) });
   return {
-    add: useMutation({ mutationFn: (input: { user: string; role: TenantRole }) => api.post<Member>(path(tenant), input), onSuccess }),
-    changeRole: useMutation({ mutationFn: (input: { user: string; role: TenantRole }) => api.patch<Member>(path(tenant, input.user), { role: input.role }), onSuccess }),
-    remove: useMutation({ mutationFn: (user: string) => api.delete(path(tenant, user)), onSuccess }),
+    add: useMutation({ mutationFn: (body: { user: string; role: TenantRole }) => unwrap<Member>(client.POST(PATH, { params: { path: { tenant } }, body })), onSuccess }),
+    changeRole: useMutation({
+      mutationFn: ({ user, role }: { user: string; role: TenantRole }) => unwrap<Member>(client.PATCH(ONE, { params: { path: { tenant, user } }, body: { role } })),
+      onSuccess,
+    }),
+    remove: useMutation({ mutationFn: (user: string) => unwrap(client.DELETE(ONE, { params: { path: { tenant, user } } })), onSuccess }),
   };
 }

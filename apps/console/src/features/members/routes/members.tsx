@@ -1,20 +1,26 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Button } from '../../../components/button';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
+import { DeleteResourceDialog } from '../../../components/delete-resource-dialog';
+import { PagedList } from '../../../components/paged-list';
 import { PageHeader } from '../../../components/page-header';
-import { EmptyState, ErrorState, Loading } from '../../../components/status';
+import { EmptyState } from '../../../components/status';
+import { useListState } from '../../../lib/list-params';
 import { notifyError, notifySuccess } from '../../../lib/notify';
 import { useAccess } from '../../auth/api/use-access';
 import type { TenantRole } from '../../auth/api/types';
-import { useMembers, useMemberWrites, type Member } from '../api/members';
+import { useMembersPage, useMemberWrites, type Member } from '../api/members';
 import { AddMemberForm, roleOptions } from '../components/add-member-form';
+
+const NO_FILTERS: readonly string[] = [];
+const REMOVE = { action: 'Remove', done: 'removed' };
 
 /** The tenant's members: everyone may see them; owners and admins add, change and remove (owners alone touch owners). */
 export function MembersRoute() {
   const tenant = useParams().tenant ?? '';
-  const members = useMembers(tenant);
+  const list = useListState(NO_FILTERS);
+  const page = useMembersPage(tenant, list.params, list.cursor);
   const access = useAccess(tenant);
   const { changeRole, remove } = useMemberWrites(tenant);
   const [removing, setRemoving] = useState<Member | null>(null);
@@ -22,12 +28,12 @@ export function MembersRoute() {
   // nobody hands out (or touches) a role above their own
   const rank = (r: TenantRole) => ['owner', 'admin', 'operator', 'viewer'].indexOf(r);
   const mine = access.role ? rank(access.role) : 99;
-  const grantable = roleOptions().filter((o) => rank(o.value as TenantRole) >= mine);
+  const grantable = roleOptions().filter((o) => rank(o.value) >= mine);
   const editable = (m: Member) => canWrite && rank(m.role) >= mine;
 
   const onRole = (m: Member, role: string) =>
     changeRole.mutate(
-      { user: m.user.username, role: role as TenantRole },
+      { user: m.user.id, role: role as TenantRole },
       { onSuccess: () => notifySuccess(`${m.user.username} is now ${role}`), onError: (e) => notifyError(e.message) },
     );
 
@@ -35,13 +41,16 @@ export function MembersRoute() {
     <section>
       <PageHeader title="Members" description="Who may do what in this tenant." />
       {canWrite ? <AddMemberForm tenant={tenant} /> : null}
-      {members.data ? (
-        members.data.length === 0 ? (
-          <EmptyState title="No members yet" />
-        ) : (
+      <PagedList<Member>
+        plural="members"
+        searchHint="username or e-mail"
+        list={list}
+        page={page}
+        empty={<EmptyState title="No members yet" />}
+        table={(rows) => (
           <DataTable
             label="Members"
-            rows={members.data}
+            rows={rows}
             rowKey={(m) => m.user.id}
             rowTestId={(m) => `member-row-${m.user.username}`}
             columns={[
@@ -65,40 +74,27 @@ export function MembersRoute() {
             ]}
             actions={(m) =>
               editable(m) ? (
-                <Button size="sm" variant="ghost" onClick={() => setRemoving(m)}>
+                <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Remove ${m.user.username}`} onClick={() => setRemoving(m)}>
                   Remove
                 </Button>
               ) : null
             }
           />
-        )
-      ) : members.isError ? (
-        <ErrorState error={members.error} onRetry={() => void members.refetch()} />
-      ) : (
-        <Loading label="Loading members…" />
-      )}
-      <ConfirmDialog
-        open={removing !== null}
+        )}
+      />
+      <DeleteResourceDialog<Member>
+        noun="member"
+        verb={REMOVE}
         title={`Remove ${removing?.user.username ?? ''}?`}
-        confirmLabel="Remove"
-        busy={remove.isPending}
-        error={remove.isError ? remove.error.message : null}
-        onCancel={() => {
-          remove.reset();
-          setRemoving(null);
-        }}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.user.username, {
-            onSuccess: () => {
-              notifySuccess(`${removing.user.username} removed`);
-              setRemoving(null);
-            },
-          })
-        }
+        pending={removing}
+        nameOf={(m) => m.user.username}
+        idOf={(m) => m.user.id}
+        remove={remove}
+        onClose={() => setRemoving(null)}
+        appliesToGateways={false}
       >
-        <p>They lose access to this tenant at once.</p>
-      </ConfirmDialog>
+        loses access to this tenant at once.
+      </DeleteResourceDialog>
     </section>
   );
 }

@@ -1,35 +1,35 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../../lib/api-client';
-import type { TenantRole } from '../../auth/api/types';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../../../lib/api-client';
+import type { ApiSchema } from '../../../lib/api/types';
+import { newestFirstQuery, type ListParams } from '../../../lib/list-params';
+import { LIST_PAGE_SIZE } from '../../../lib/paths';
 
-export interface AdminToken {
-  id: string;
-  name: string;
-  role: TenantRole;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  createdBy: string;
-  createdAt: string;
-}
+export type AdminToken = ApiSchema<'AdminToken'>;
+export type AdminTokenCreated = ApiSchema<'AdminTokenCreated'>;
+export type TokenInput = ApiSchema<'TokensCreateBody'>;
+type TokenPage = ApiSchema<'AdminTokenList'>;
 
-export interface TokenInput {
-  name: string;
-  role: TenantRole;
-  expiresAt?: string;
-}
-
-const path = (tenant: string, id?: string) => `/api/v1/tenants/${seg(tenant)}/tokens${id === undefined ? '' : `/${seg(id)}`}`;
+const PATH = '/api/v1/tenants/{tenant}/tokens';
 const key = (tenant: string) => ['tenants', tenant, 'tokens'] as const;
 
-export const useTokens = (tenant: string) =>
-  useQuery({ queryKey: key(tenant), queryFn: ({ signal }) => api.get<{ data: AdminToken[] }>(path(tenant), { signal }).then((r) => r.data) });
+/** One page of the tokens not revoked, as the API searches (name) and shows them (newest first). */
+function tokensPageQuery(tenant: string, params: ListParams, cursor: string | undefined) {
+  const query = newestFirstQuery(params, LIST_PAGE_SIZE, cursor);
+  return queryOptions({
+    queryKey: [...key(tenant), 'page', params, cursor ?? null] as const,
+    queryFn: ({ signal }) => unwrap<TokenPage>(client.GET(PATH, { params: { path: { tenant }, query }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useTokensPage = (tenant: string, params: ListParams, cursor: string | undefined) => useQuery(tokensPageQuery(tenant, params, cursor));
 
 /** create answers the token itself, once; revoke makes it a 401 from then on. */
 export function useTokenWrites(tenant: string) {
   const queryClient = useQueryClient();
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: key(tenant) });
   return {
-    create: useMutation({ mutationFn: (input: TokenInput) => api.post<AdminToken & { token: string }>(path(tenant), input), onSuccess }),
-    revoke: useMutation({ mutationFn: (id: string) => api.delete(path(tenant, id)), onSuccess }),
+    create: useMutation({ mutationFn: (body: TokenInput) => unwrap<AdminTokenCreated>(client.POST(PATH, { params: { path: { tenant } }, body })), onSuccess }),
+    revoke: useMutation({ mutationFn: (id: string) => unwrap(client.DELETE(`${PATH}/{id}`, { params: { path: { tenant, id } } })), onSuccess }),
   };
 }

@@ -1,19 +1,24 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Button } from '../../../components/button';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
+import { DeleteResourceDialog } from '../../../components/delete-resource-dialog';
+import { PagedList } from '../../../components/paged-list';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
-import { EmptyState, ErrorState, Loading } from '../../../components/status';
-import { notifySuccess } from '../../../lib/notify';
-import { useTokens, useTokenWrites, type AdminToken } from '../api/tokens';
+import { EmptyState } from '../../../components/status';
+import { useListState } from '../../../lib/list-params';
+import { useTokensPage, useTokenWrites, type AdminToken } from '../api/tokens';
 import { NewToken } from '../components/new-token';
+
+const NO_FILTERS: readonly string[] = [];
+const REVOKE = { action: 'Revoke', done: 'revoked' };
 
 /** Admin tokens for automation (owners and admins): `Authorization: Bearer ayat_…`, this tenant and role only. */
 export function TokensRoute() {
   const tenant = useParams().tenant ?? '';
-  const tokens = useTokens(tenant);
+  const list = useListState(NO_FILTERS);
+  const page = useTokensPage(tenant, list.params, list.cursor);
   const { revoke } = useTokenWrites(tenant);
   const [revoking, setRevoking] = useState<AdminToken | null>(null);
 
@@ -21,13 +26,16 @@ export function TokensRoute() {
     <section>
       <PageHeader title="Admin tokens" description="For scripts and CI: each acts with its role in this tenant only." />
       <NewToken tenant={tenant} />
-      {tokens.data ? (
-        tokens.data.length === 0 ? (
-          <EmptyState title="No tokens" />
-        ) : (
+      <PagedList<AdminToken>
+        plural="tokens"
+        searchHint="name"
+        list={list}
+        page={page}
+        empty={<EmptyState title="No tokens" />}
+        table={(rows) => (
           <DataTable
             label="Admin tokens"
-            rows={tokens.data}
+            rows={rows}
             rowKey={(t) => t.id}
             rowTestId={(t) => `token-row-${t.name}`}
             columns={[
@@ -42,39 +50,25 @@ export function TokensRoute() {
               { header: 'Created by', className: 'muted', cell: (t) => t.createdBy },
             ]}
             actions={(t) => (
-              <Button size="sm" variant="ghost" onClick={() => setRevoking(t)}>
+              <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Revoke ${t.name}`} onClick={() => setRevoking(t)}>
                 Revoke
               </Button>
             )}
           />
-        )
-      ) : tokens.isError ? (
-        <ErrorState error={tokens.error} onRetry={() => void tokens.refetch()} />
-      ) : (
-        <Loading label="Loading tokens…" />
-      )}
-      <ConfirmDialog
-        open={revoking !== null}
+        )}
+      />
+      <DeleteResourceDialog<AdminToken>
+        noun="token"
+        verb={REVOKE}
         title={`Revoke ${revoking?.name ?? ''}?`}
-        confirmLabel="Revoke"
-        busy={revoke.isPending}
-        error={revoke.isError ? revoke.error.message : null}
-        onCancel={() => {
-          revoke.reset();
-          setRevoking(null);
-        }}
-        onConfirm={() =>
-          revoking &&
-          revoke.mutate(revoking.id, {
-            onSuccess: () => {
-              notifySuccess(`${revoking.name} revoked`);
-              setRevoking(null);
-            },
-          })
-        }
+        pending={revoking}
+        nameOf={(t) => t.name}
+        remove={revoke}
+        onClose={() => setRevoking(null)}
+        appliesToGateways={false}
       >
-        <p>Anything using it gets 401 from now on.</p>
-      </ConfirmDialog>
+        stops working at once: anything using it gets 401 from now on.
+      </DeleteResourceDialog>
     </section>
   );
 }

@@ -1,33 +1,44 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, seg } from '../../../lib/api-client';
-import type { TenantRole } from '../../auth/api/types';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { client, unwrap } from '../../../lib/api-client';
+import type { ApiSchema } from '../../../lib/api/types';
+import { newestFirstQuery, type ListParams } from '../../../lib/list-params';
+import { LIST_PAGE_SIZE } from '../../../lib/paths';
 
-export interface PlatformUser {
-  id: string;
-  username: string;
-  email: string | null;
-  superadmin: boolean;
-  tenants: Array<{ slug: string; role: TenantRole }>;
-  createdAt: string;
-}
+export type PlatformUser = ApiSchema<'User'>;
+export type UserInput = ApiSchema<'UsersCreateBody'>;
+/** PATCH: `email: null` removes the address; a password ends the user's sessions. */
+export type UserUpdate = ApiSchema<'UsersUpdateBody'>;
+type UserPage = ApiSchema<'UserPage'>;
 
-export interface UserInput {
-  username: string;
-  email?: string;
-  password: string;
-  superadmin?: boolean;
-}
-
+const PATH = '/api/v1/users';
+const ONE = '/api/v1/users/{user}';
 const key = ['users'] as const;
 
-/** The first 500 users (a console for thousands of users would page; /api/v1/users does). */
-export const useUsers = () => useQuery({ queryKey: key, queryFn: ({ signal }) => api.get<{ data: PlatformUser[] }>('/api/v1/users', { signal, query: { limit: 500 } }).then((r) => r.data) });
+/** One page of the platform's users, as the API searches (username, e-mail) and shows them (newest first). */
+function usersPageQuery(params: ListParams, cursor: string | undefined) {
+  const query = newestFirstQuery(params, LIST_PAGE_SIZE, cursor);
+  return queryOptions({
+    queryKey: [...key, 'page', params, cursor ?? null] as const,
+    queryFn: ({ signal }) => unwrap<UserPage>(client.GET(PATH, { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export const useUsersPage = (params: ListParams, cursor: string | undefined) => useQuery(usersPageQuery(params, cursor));
+
+/** One user by id or username. */
+export const useUser = (user: string) =>
+  useQuery({ queryKey: [...key, 'one', user] as const, queryFn: ({ signal }) => unwrap<PlatformUser>(client.GET(ONE, { params: { path: { user } }, signal })) });
 
 export function useUserWrites() {
   const queryClient = useQueryClient();
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: key });
   return {
-    create: useMutation({ mutationFn: (input: UserInput) => api.post<PlatformUser>('/api/v1/users', input), onSuccess }),
-    remove: useMutation({ mutationFn: (username: string) => api.delete(`/api/v1/users/${seg(username)}`), onSuccess }),
+    create: useMutation({ mutationFn: (body: UserInput) => unwrap<PlatformUser>(client.POST(PATH, { body })), onSuccess }),
+    update: useMutation({
+      mutationFn: ({ user, body }: { user: string; body: UserUpdate }) => unwrap<PlatformUser>(client.PATCH(ONE, { params: { path: { user } }, body })),
+      onSuccess,
+    }),
+    remove: useMutation({ mutationFn: (user: string) => unwrap(client.DELETE(ONE, { params: { path: { user } } })), onSuccess }),
   };
 }

@@ -1,67 +1,72 @@
 import { useState } from 'react';
+import { Link, useParams } from 'react-router';
 import { Button } from '../../../components/button';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable } from '../../../components/data-table';
+import { DeleteResourceDialog } from '../../../components/delete-resource-dialog';
+import { PagedList } from '../../../components/paged-list';
 import { PageHeader } from '../../../components/page-header';
-import { ErrorState, Loading } from '../../../components/status';
-import { notifySuccess } from '../../../lib/notify';
-import { useUsers, useUserWrites, type PlatformUser } from '../api/users';
+import { EmptyState } from '../../../components/status';
+import { seg } from '../../../lib/api-client';
+import { useListState } from '../../../lib/list-params';
+import { useUsersPage, useUserWrites, type PlatformUser } from '../api/users';
 import { NewUserForm } from '../components/new-user-form';
+
+const NO_FILTERS: readonly string[] = [];
 
 /** Platform users (superadmins only); their roles are given per tenant on its Members page. */
 export function UsersRoute() {
-  const users = useUsers();
+  const tenant = useParams().tenant ?? '';
+  const list = useListState(NO_FILTERS);
+  const page = useUsersPage(list.params, list.cursor);
   const { remove } = useUserWrites();
   const [removing, setRemoving] = useState<PlatformUser | null>(null);
+  const editPath = (u: PlatformUser) => `/console/t/${seg(tenant)}/users/${seg(u.id)}`;
 
   return (
     <section>
       <PageHeader title="Users" description="Everyone who can sign in. Roles are given per tenant, on its Members page." />
       <NewUserForm />
-      {users.data ? (
-        <DataTable
-          label="Users"
-          rows={users.data}
-          rowKey={(u) => u.id}
-          rowTestId={(u) => `user-row-${u.username}`}
-          columns={[
-            { header: 'Username', cell: (u) => u.username },
-            { header: 'E-mail', className: 'muted', cell: (u) => u.email ?? '—' },
-            { header: 'Superadmin', cell: (u) => (u.superadmin ? 'yes' : '') },
-            { header: 'Tenants', className: 'muted', cell: (u) => u.tenants.map((t) => `${t.slug} (${t.role})`).join(', ') || '—' },
-          ]}
-          actions={(u) => (
-            <Button size="sm" variant="ghost" onClick={() => setRemoving(u)}>
-              Delete
-            </Button>
-          )}
-        />
-      ) : users.isError ? (
-        <ErrorState error={users.error} onRetry={() => void users.refetch()} />
-      ) : (
-        <Loading label="Loading users…" />
-      )}
-      <ConfirmDialog
-        open={removing !== null}
-        title={`Delete ${removing?.username ?? ''}?`}
-        busy={remove.isPending}
-        error={remove.isError ? remove.error.message : null}
-        onCancel={() => {
-          remove.reset();
-          setRemoving(null);
-        }}
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.username, {
-            onSuccess: () => {
-              notifySuccess(`${removing.username} deleted`);
-              setRemoving(null);
-            },
-          })
-        }
+      <PagedList<PlatformUser>
+        plural="users"
+        searchHint="username or e-mail"
+        list={list}
+        page={page}
+        empty={<EmptyState title="No users yet" />}
+        table={(rows) => (
+          <DataTable
+            label="Users"
+            rows={rows}
+            rowKey={(u) => u.id}
+            rowTestId={(u) => `user-row-${u.username}`}
+            columns={[
+              { header: 'Username', cell: (u) => <Link to={editPath(u)}>{u.username}</Link> },
+              { header: 'E-mail', className: 'muted', cell: (u) => u.email ?? '—' },
+              { header: 'Superadmin', cell: (u) => (u.superadmin ? 'yes' : '') },
+              { header: 'Tenants', className: 'muted', cell: (u) => u.tenants.map((t) => `${t.slug} (${t.role})`).join(', ') || '—' },
+            ]}
+            actions={(u) => (
+              <>
+                <Link to={editPath(u)} className="btn btn-ghost btn-sm" aria-label={`Edit user ${u.username}`}>
+                  Edit
+                </Link>
+                <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Delete user ${u.username}`} onClick={() => setRemoving(u)}>
+                  Delete
+                </Button>
+              </>
+            )}
+          />
+        )}
+      />
+      <DeleteResourceDialog<PlatformUser>
+        noun="user"
+        pending={removing}
+        nameOf={(u) => u.username}
+        remove={remove}
+        onClose={() => setRemoving(null)}
+        appliesToGateways={false}
       >
-        <p>Their sessions and memberships end; tokens they created keep working until revoked.</p>
-      </ConfirmDialog>
+        can no longer sign in; their sessions and memberships end. Tokens they created keep working until revoked.
+      </DeleteResourceDialog>
     </section>
   );
 }
