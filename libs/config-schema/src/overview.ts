@@ -19,11 +19,11 @@ export interface UpstreamHealthSummary {
 /** Gateway nodes (they serve every tenant) by config sync state. */
 export interface NodeSyncSummary {
   total: number;
-  /** the current revision and hash, seen within NODE_STALE_AFTER_MS */
+  /** `state` in-sync: the current revision and hash, seen recently (AYA_NODE_STALE_AFTER_MS) */
   inSync: number;
-  /** seen within NODE_STALE_AFTER_MS at another revision or hash */
+  /** seen recently at another revision or hash */
   drifting: number;
-  /** not seen within NODE_STALE_AFTER_MS */
+  /** not seen recently */
   stale: number;
 }
 

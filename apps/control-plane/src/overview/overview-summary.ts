@@ -1,4 +1,4 @@
-import { NODE_STALE_AFTER_MS, worseState, type NodeSyncSummary, type TargetState, type UpstreamHealthSummary } from '@aya/config-schema';
+import { worseState, type NodeState, type NodeSyncSummary, type TargetState, type UpstreamHealthSummary } from '@aya/config-schema';
 import { readHealth } from '../upstreams/upstream-health';
 
 /**
@@ -33,13 +33,13 @@ export function summarizeTargetHealth(
   return summary;
 }
 
-/** Nodes as NodesService lists them: `inSync` already excludes stale ones. */
-export function summarizeNodes(nodes: ReadonlyArray<{ inSync: boolean; lastSeenAt: string }>, now: number): NodeSyncSummary {
+/** Nodes as NodesService lists them (its `state` knows AYA_NODE_STALE_AFTER_MS). */
+export function summarizeNodes(nodes: ReadonlyArray<{ state: NodeState }>): NodeSyncSummary {
   const summary: NodeSyncSummary = { total: nodes.length, inSync: 0, drifting: 0, stale: 0 };
   for (const n of nodes) {
-    if (now - Date.parse(n.lastSeenAt) > NODE_STALE_AFTER_MS) summary.stale += 1;
-    else if (n.inSync) summary.inSync += 1;
-    else summary.drifting += 1;
+    if (n.state === 'in-sync') summary.inSync += 1;
+    else if (n.state === 'drifting') summary.drifting += 1;
+    else summary.stale += 1;
   }
   return summary;
 }

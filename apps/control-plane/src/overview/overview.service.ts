@@ -39,7 +39,7 @@ export class OverviewService {
       tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name },
       counts: { services, routes, upstreams, certificates, consumers, plugins },
       upstreamHealth,
-      nodes: summarizeNodes(nodes.data, Date.now()),
+      nodes: summarizeNodes(nodes.data),
       recentChanges: changes,
     };
   }
