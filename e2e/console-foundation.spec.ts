@@ -21,7 +21,7 @@ async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Username').fill('admin');
   await page.getByLabel('Password').fill(adminPassword());
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/console\/t\/default\/services$/);
+  await expect(page).toHaveURL(/\/console\/t\/default$/);
   await expect(page.getByTestId('current-user')).toContainText('admin');
 }
 

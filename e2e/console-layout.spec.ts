@@ -54,6 +54,7 @@ const editLink = (main: Locator) => main.getByRole('link', { name: /^Edit / }).f
 
 function consolePages(f: Fixture): ConsolePage[] {
   return [
+    { path: '' },
     { path: 'services', action: newLink },
     { path: 'services/new', action: submit },
     { path: `services/${f.serviceId}/edit`, action: submit },

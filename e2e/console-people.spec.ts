@@ -19,7 +19,7 @@ async function signInAs(page: Page, login: string, password: string): Promise<vo
   await page.getByLabel('Username').fill(login);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/console\/t\/default\/services$/);
+  await expect(page).toHaveURL(/\/console\/t\/default$/);
 }
 
 const WIDTHS = [
@@ -41,6 +41,7 @@ for (const size of WIDTHS) {
       expect(await page.evaluate(() => JSON.stringify(window.localStorage))).not.toContain(cookies.find((c) => c.name === 'aya_session')?.value ?? 'none');
       await expect(page.getByTestId('current-role')).toHaveText('viewer');
 
+      await page.goto(`${consoleUrl()}/console/t/default/services`);
       await expect(page.getByRole('heading', { name: 'Services' })).toBeVisible();
       await expect(page.getByRole('link', { name: 'New service' })).toHaveCount(0);
 

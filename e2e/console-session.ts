@@ -22,7 +22,8 @@ export async function signIn(page: Page): Promise<void> {
   await page.getByLabel('Username').fill('admin');
   await page.getByLabel('Password').fill(env('AYA_E2E_ADMIN_PASSWORD'));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(/\/console\/t\/default\/services$/);
+  // the home dashboard of the default tenant
+  await expect(page).toHaveURL(/\/console\/t\/default$/);
 }
 
 /** A link of the sidebar. */

@@ -5,12 +5,10 @@ import { SignInRoute } from '../features/auth/routes/sign-in';
 import { MembersRoute } from '../features/members/routes/members';
 import { TokensRoute } from '../features/tokens/routes/tokens';
 import { UsersRoute } from '../features/users/routes/users';
-import { UserEditRoute } from '../features/users/routes/user-edit';
-import { TenantsRoute } from '../features/tenants/routes/tenants';
-import { TenantSettingsRoute } from '../features/tenants/routes/tenant-settings';
 import { HistoryRoute } from '../features/history/routes/history';
 import { AuditLogRoute } from '../features/audit/routes/audit-log';
 import { NodesRoute } from '../features/nodes/routes/nodes';
+import { HomeRoute } from '../features/home/routes/home';
 import { RouteCreateRoute } from '../features/routes/routes/route-create';
 import { RoutesListRoute } from '../features/routes/routes/routes-list';
 import { ServiceCreateRoute } from '../features/services/routes/service-create';
@@ -63,7 +61,7 @@ const router = createBrowserRouter([
         ),
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <Navigate to="services" replace /> },
+          { index: true, element: <HomeRoute /> },
           { path: 'services', element: <ServicesListRoute /> },
           { path: 'services/new', element: <ServiceCreateRoute /> },
           { path: 'services/:serviceId/edit', element: <ServiceEditWithPlugins /> },
@@ -94,9 +92,6 @@ const router = createBrowserRouter([
           { path: 'members', element: <MembersRoute /> },
           { path: 'tokens', element: <TokensRoute /> },
           { path: 'users', element: <UsersRoute /> },
-          { path: 'users/:userId', element: <UserEditRoute /> },
-          { path: 'tenants', element: <TenantsRoute /> },
-          { path: 'settings', element: <TenantSettingsRoute /> },
           { path: 'account', element: <AccountRoute /> },
           { path: 'history', element: <HistoryRoute /> },
           { path: '*', element: <NotFound /> },

@@ -4,6 +4,11 @@ export const DEFAULT_TENANT = 'default';
 
 export type ConsoleSection = 'services' | 'routes' | 'upstreams' | 'certificates' | 'consumers' | 'consumer-groups' | 'plugins' | 'nodes' | 'history' | 'audit';
 
+/** The tenant's home dashboard. */
+export function tenantHomePath(tenant: string): string {
+  return `/console/t/${seg(tenant)}`;
+}
+
 /** Browser path of a console page inside a tenant. */
 export function consolePath(tenant: string, section: ConsoleSection, ...rest: string[]): string {
   return ['/console/t', seg(tenant), section, ...rest.map(seg)].join('/');

@@ -1,8 +1,8 @@
 import type { ComponentType } from 'react';
-import { Boxes, FileKey, History, Layers, Puzzle, Route, ScrollText, Server, UsersRound, Waypoints, X } from 'lucide-react';
+import { Boxes, FileKey, History, House, Layers, Puzzle, Route, ScrollText, Server, UsersRound, Waypoints, X } from 'lucide-react';
 import { NavItem } from './nav-item';
 import { ThemeSwitch } from '../../components/theme-switch';
-import { consolePath, type ConsoleSection } from '../../lib/paths';
+import { consolePath, tenantHomePath, type ConsoleSection } from '../../lib/paths';
 import { PeopleNav } from './people-nav';
 
 /** An icon of the one set the console uses (lucide-react): glyphs from fonts rendered as empty boxes on some systems. */
@@ -43,6 +43,7 @@ export function Sidebar({ tenant, open = false, onClose }: SidebarProps) {
       </div>
       <nav aria-label="Main">
         <ul className="nav">
+          <NavItem to={tenantHomePath(tenant)} label="Home" icon={House} end />
           {NAV.map(({ section, label, icon }) => (
             <NavItem key={section} to={consolePath(tenant, section)} label={label} icon={icon} />
           ))}

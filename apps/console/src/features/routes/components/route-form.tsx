@@ -7,16 +7,18 @@ import type { FormBinding } from '../../../components/resource-form-page';
 import { useResourceForm } from '../../../lib/use-resource-form';
 import type { ServiceOption } from '../api/get-service-options';
 import { RouteAdvancedSection } from './route-advanced-section';
-import { ROUTE_FORM_FIELDS, toRoutePayload, toRouteValues, type CacheValues, type CompressionValues } from './route-form-values';
+import { ROUTE_FORM_FIELDS, toRoutePayload, toRouteValues, type CacheValues, type CompressionValues, type RouteFormValues } from './route-form-values';
 
 export interface RouteFormProps extends FormBinding<RouteCreate> {
   route?: Route;
+  /** a new route's starting values (the service the guide proposes) */
+  preset?: Partial<RouteFormValues>;
   services: ServiceOption[];
   servicesLoading: boolean;
 }
 
-export function RouteForm({ route, services, servicesLoading, submitLabel, cancelTo, onSubmit }: RouteFormProps) {
-  const form = useResourceForm({ initialValues: () => toRouteValues(route), fields: ROUTE_FORM_FIELDS, schema: routeCreateSchema, toPayload: toRoutePayload, onSubmit });
+export function RouteForm({ route, preset, services, servicesLoading, submitLabel, cancelTo, onSubmit }: RouteFormProps) {
+  const form = useResourceForm({ initialValues: () => ({ ...toRouteValues(route), ...preset }), fields: ROUTE_FORM_FIELDS, schema: routeCreateSchema, toPayload: toRoutePayload, onSubmit });
   const { values, set, clearError } = form;
   const setGroup =
     <K extends 'cache' | 'compression'>(key: K) =>

@@ -25,6 +25,8 @@ const NUMBER_FIELDS = [
 
 export interface ServiceFormProps extends FormBinding<ServiceInput> {
   service?: Service;
+  /** a new service's starting values (the URL the guide proposes) */
+  preset?: Partial<ServiceFormValues>;
   certificates: CertificateOption[];
   certificatesState: 'loading' | 'ready' | 'unavailable';
 }
@@ -37,9 +39,9 @@ function certificateChoices(certs: CertificateOption[], current: string, state: 
   return [{ value: '', label: none }, ...options];
 }
 
-export function ServiceForm({ service, certificates, certificatesState, submitLabel, cancelTo, onSubmit }: ServiceFormProps) {
+export function ServiceForm({ service, preset, certificates, certificatesState, submitLabel, cancelTo, onSubmit }: ServiceFormProps) {
   const form = useResourceForm({
-    initialValues: () => toServiceValues(service),
+    initialValues: () => ({ ...toServiceValues(service), ...preset }),
     fields: SERVICE_FORM_FIELDS,
     schema: serviceCreateSchema,
     toPayload: toServicePayload,

@@ -1,4 +1,6 @@
+import { useSearchParams } from 'react-router';
 import { CreateResourcePage } from '../../../components/resource-form-page';
+import { backPath } from '../../../lib/back-path';
 import { consolePath } from '../../../lib/paths';
 import { useTenant } from '../../../lib/use-tenant';
 import { useCreateUpstream } from '../api/create-upstream';
@@ -7,5 +9,6 @@ import { UpstreamForm } from '../components/upstream-form';
 export function UpstreamCreateRoute() {
   const tenant = useTenant();
   const create = useCreateUpstream(tenant);
-  return <CreateResourcePage noun="upstream" listPath={consolePath(tenant, 'upstreams')} save={create.mutateAsync} form={(binding) => <UpstreamForm {...binding} />} />;
+  const back = backPath(useSearchParams()[0]);
+  return <CreateResourcePage noun="upstream" listPath={back ?? consolePath(tenant, 'upstreams')} save={create.mutateAsync} form={(binding) => <UpstreamForm {...binding} />} />;
 }
