@@ -83,6 +83,8 @@ function consolePages(f: Fixture): ConsolePage[] {
     { path: 'members', action: submit },
     { path: 'tokens', action: submit },
     { path: 'users', action: submit },
+    { path: 'tenants', action: submit },
+    { path: 'settings', action: submit },
     { path: 'account', action: submit },
   ];
 }
