@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { DeclarativeConfig, DeclarativeCredential, ErrorDetail } from '@aya/config-schema';
-import { hashPassword, sha256Hex, verifyPassword } from '@aya/config-schema/secrets';
+import { sha256Hex } from '@aya/config-schema/secrets';
 import type { SecretBox } from '../certificates/secret-box';
 import { ConflictError, ValidationError } from '../common/errors';
 import { KEY_PREFIX_LENGTH, normalizeFingerprint } from '../consumers/credential-input';
@@ -120,7 +120,8 @@ const EMPTY: CredentialColumns = {
  * The columns a document's credential asks for. A secret in clear that the current row already holds (its hash
  * verifies, its sealed value opens to it) keeps the stored value, so applying the same file again changes nothing.
  */
-async function desiredColumns(c: DeclarativeCredential, current: CredentialRow | undefined, box: SecretBox, path: string, details: ErrorDetail[]): Promise<CredentialColumns> {
+function desiredColumns(c: DeclarativeCredential, key: string, current: CredentialRow | undefined, ctx: PlanContext, path: string, details: ErrorDetail[]): CredentialColumns {
+  const { box } = ctx;
   switch (c.type) {
     case 'key-auth': {
       const keyHash = c.keyHash ?? sha256Hex(c.key ?? '');
@@ -128,11 +129,9 @@ async function desiredColumns(c: DeclarativeCredential, current: CredentialRow |
       return { ...EMPTY, type: c.type, keyHash, keyPrefix, expiresAt: c.expiresAt ? new Date(c.expiresAt).toISOString() : null };
     }
     case 'basic-auth': {
-      let passwordHash = c.passwordHash;
-      if (passwordHash === undefined) {
-        const stored = current?.passwordHash;
-        passwordHash = stored && (await verifyPassword(c.password ?? '', stored)) ? stored : await hashPassword(c.password ?? '');
-      }
+      // any scrypt hash of the password will do: the stored one when it matched (clear-passwords.ts)
+      const passwordHash = c.passwordHash ?? ctx.passwords.get(key);
+      if (passwordHash === undefined) throw new Error(`${path}: the password was not hashed before the apply`);
       return { ...EMPTY, type: c.type, username: c.username, passwordHash };
     }
     case 'jwt': {
@@ -164,7 +163,13 @@ function opened(box: SecretBox, sealed: string, path: string, details: ErrorDeta
  * whose entry has `credentials` that it does not list. A consumer entry without `credentials` leaves its
  * credentials alone. A clash with a credential the tenant keeps is a 409 at the credential's path.
  */
-export async function planCredentials(doc: DeclarativeConfig, current: readonly CurrentCredential[], prune: boolean, box: SecretBox): Promise<CredentialPlan> {
+export interface PlanContext {
+  box: SecretBox;
+  /** clear basic-auth passwords, hashed before the transaction (clear-passwords.ts), by credential identity */
+  passwords: ReadonlyMap<string, string>;
+}
+
+export function planCredentials(doc: DeclarativeConfig, current: readonly CurrentCredential[], prune: boolean, ctx: PlanContext): CredentialPlan {
   const byKey = new Map(current.map((c) => [c.key, c]));
   const plan: CredentialPlan = { creates: [], updates: [], deletes: [] };
   const details: ErrorDetail[] = [];
@@ -179,7 +184,7 @@ export async function planCredentials(doc: DeclarativeConfig, current: readonly 
       if (listed.has(key)) details.push({ path, message: `duplicate of another credential of consumer "${consumer.username}" (${credentialLabel(key)})` });
       listed.add(key);
       const found = byKey.get(key);
-      const columns = await desiredColumns(credential, found?.row, box, path, details);
+      const columns = desiredColumns(credential, key, found?.row, ctx, path, details);
       // a key given by its hash alone keeps the prefix it has
       if (found && columns.keyPrefix === null) columns.keyPrefix = found.row.keyPrefix;
       const write = { path, username: consumer.username, key, columns };
@@ -194,7 +199,7 @@ export async function planCredentials(doc: DeclarativeConfig, current: readonly 
 }
 
 /** The identity of a document's credential, computed as its row's would be. */
-function identityOf(username: string, c: DeclarativeCredential): string {
+export function identityOf(username: string, c: DeclarativeCredential): string {
   switch (c.type) {
     case 'key-auth':
       return identity(username, { ...EMPTY, type: c.type, keyHash: c.keyHash ?? sha256Hex(c.key ?? '') });

@@ -16,6 +16,7 @@ import { UPSTREAMS } from '../upstreams/upstreams.resource';
 import { ApplyLog, SectionWriter } from './apply-log';
 import { applyTimeoutMs, assertApplySize } from './apply-limits';
 import { planApply, readDocument, type ApplyPlan } from './config-plan';
+import { hasClearPasswords, hashClearPasswords } from './clear-passwords';
 import { currentCredentials, dumpCredential, planCredentials, type CredentialPlan, type CurrentCredential } from './credential-entries';
 import { writeCredentials } from './credential-write';
 import { SECTIONS, leafFingerprint, type Entry, type SectionSpec } from './document-entries';
@@ -88,13 +89,14 @@ export class DeclarativeConfigService {
     // the pipe refused an oversized body already; a caller in this process is held to the same limit
     const objects = assertApplySize(document);
     const desired = readDocument(document, this.box);
+    const passwords = hasClearPasswords(document) ? await hashClearPasswords(document, await this.credentialsOutside(tenant)) : new Map<string, string>();
     try {
       return await this.writer.write(actor, async (tx) => {
         const revision = await currentRevision(tx);
         const parent = await IN_TENANT.resolve(tx, { tenant });
         const state = await this.reader.load(tx, parent.tenantId);
         const plan = planApply(desired, state, options.prune, this.box);
-        const credentials = await planCredentials(document, await loadCredentials(tx, parent.tenantId, state.consumers), options.prune, this.box);
+        const credentials = planCredentials(document, await loadCredentials(tx, parent.tenantId, state.consumers), options.prune, { box: this.box, passwords });
         const log = new ApplyLog();
         await this.execute(tx, parent, plan, credentials, log);
         if (options.dryRun || log.changes.length === 0) throw new RolledBack({ revision: revision - 1, dryRun: options.dryRun, changes: log.changes });
@@ -104,6 +106,13 @@ export class DeclarativeConfigService {
       if (err instanceof RolledBack) return err.result;
       throw err;
     }
+  }
+
+  /** The tenant's credentials as they are now, read outside any transaction (for the scrypt work done before one). */
+  private async credentialsOutside(tenant: string): Promise<CurrentCredential[]> {
+    const { tenantId } = await IN_TENANT.resolve(this.prisma, { tenant });
+    const consumers = await this.prisma.consumer.findMany({ where: { tenantId }, select: { id: true, username: true } });
+    return loadCredentials(this.prisma, tenantId, consumers.map((c) => ({ id: c.id, key: c.username })));
   }
 
   /** Plugins' deletes first (nothing names a plugin), then creates and updates in SECTIONS order, then the other deletes, dependents first. */

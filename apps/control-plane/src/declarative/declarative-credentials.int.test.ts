@@ -137,4 +137,14 @@ describe('credentials in the declarative document', () => {
     expect(both.status).toBe(400);
     expect((await apiB('GET', t('consumers/carol'))).status).toBe(404);
   });
+
+  it('takes at most 1,000 passwords in clear per apply (scrypt each), refused before any is hashed', async () => {
+    const consumers = Array.from({ length: 11 }, (_, i) => ({
+      username: `many-${i}`,
+      credentials: Array.from({ length: 100 }, (_, j) => ({ type: 'basic-auth', username: `many-${i}-${j}`, password: 'a-password-1' })),
+    }));
+    const res = await apply(apiB, { consumers });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(['consumers[10].credentials[0].password']);
+  });
 });
