@@ -75,3 +75,42 @@ for (const vp of VIEWPORTS) {
     });
   });
 }
+
+test.describe('gateway nodes that fall behind and stop reporting', () => {
+  test.use({ viewport: { width: 1440, height: 900 } });
+
+  test('a node on an older revision is drifting (and by how much), then stale and folded away', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const admin = { authorization: `Bearer ${env('AYA_E2E_ADMIN_TOKEN')}` };
+    const created = await request.post(`${consoleUrl()}/api/v1/tenants/default/services`, { headers: admin, data: { name: `nodes-${Date.now().toString(36)}`, url: env('AYA_E2E_UPSTREAM_URL') } });
+    expect(created.status()).toBe(201);
+    const { revision } = (await (await request.get(`${consoleUrl()}/api/v1/config/revision`, { headers: admin })).json()) as { revision: number };
+    // one heartbeat as a gateway from before workers/startedAt/proxyUrls sends it, one revision behind, then silence
+    const nodeId = `e2e-old-${Date.now().toString(36)}`;
+    const heartbeat = await request.post(`${consoleUrl()}/internal/v1/nodes/heartbeat`, {
+      headers: { authorization: `Bearer ${env('AYA_E2E_CLUSTER_TOKEN')}` },
+      data: { nodeId, hostname: 'old-host', version: '0.0.9', revision: revision - 1, hash: 'older', stats: {} },
+    });
+    expect(heartbeat.status()).toBe(204);
+
+    await signIn(page);
+    await nav(page, 'Gateway nodes');
+    const row = page.getByTestId(`node-row-${nodeId}`);
+    await expect(row.getByTestId(`node-sync-${nodeId}`)).toHaveText('Drifting');
+    await expect(row.locator('td[data-label="Revision"]')).toContainText(`${revision - 1} (1 behind)`);
+    // what an older gateway does not report shows as a dash
+    await expect(row.locator('td[data-label="Workers"]')).toHaveText('—');
+    await expect(row.locator('td[data-label="Uptime"]')).toHaveText('—');
+    await expect(page.getByTestId('nodes-drifting')).toContainText('1');
+    await shot(page, 'nodes-drifting');
+
+    // no heartbeat for the control plane's staleness limit (30 s): out of the main table, into the folded section
+    const folded = page.getByRole('button', { name: /Stale nodes/ });
+    await expect(folded).toBeVisible({ timeout: 60_000 });
+    await expect(row).toBeHidden();
+    await expect(page.getByTestId('nodes-stale')).toContainText('1');
+    await folded.click();
+    await expect(page.getByRole('table', { name: 'Stale gateway nodes' }).getByTestId(`node-sync-${nodeId}`)).toHaveText('Stale');
+    await shot(page, 'nodes-stale');
+  });
+});

@@ -26,6 +26,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env.AYA_E2E_ADMIN_TOKEN = cp.adminToken;
   process.env.AYA_E2E_ADMIN_PASSWORD = cp.initialAdminPassword;
   process.env.AYA_E2E_PROXY_URL = gw.proxyUrl;
+  // heartbeats of a gateway from before the nodes page's fields (console-nodes.spec.ts)
+  process.env.AYA_E2E_CLUSTER_TOKEN = cp.clusterToken;
   process.env.AYA_E2E_UPSTREAM_URL = upstream.url;
   return async () => {
     await gw.stop();

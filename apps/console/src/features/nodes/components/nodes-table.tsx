@@ -44,7 +44,8 @@ const COLUMNS: ReadonlyArray<Column<GatewayNode>> = [
   {
     header: 'Uptime',
     className: 'num',
-    cell: (n) => <span title={n.startedAt ? `started ${new Date(n.startedAt).toLocaleString()}` : undefined}>{formatUptime(n.uptimeSeconds)}</span>,
+    cell: (n) =>
+      n.uptimeSeconds === null ? dash : <span title={n.startedAt ? `started ${new Date(n.startedAt).toLocaleString()}` : undefined}>{formatUptime(n.uptimeSeconds)}</span>,
   },
   {
     header: 'Revision',
