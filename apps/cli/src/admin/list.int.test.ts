@@ -54,6 +54,29 @@ describe('aya <resource> list', () => {
     expect(bad.stderr).toMatch(/^aya: AYA_CP_VALIDATION \(HTTP 400\): .*\n {2}sort: /);
   });
 
+  it('filters by a related object named by name or id (--service, --route, --name, --scope)', async () => {
+    const api = apiClient(cp.url, cp.adminToken);
+    for (const [route, service] of [['r-a', 'svc-a'], ['r-b', 'svc-b'], ['r-a2', 'svc-a']]) {
+      expect((await api('POST', '/api/v1/tenants/default/routes', { name: route, service, paths: [`/${route}`] })).status).toBe(201);
+    }
+    expect(names(await aya(['routes', 'list', '--service', 'svc-a', '-o', 'json']))).toEqual(['r-a', 'r-a2']);
+    const svcB = (await api('GET', '/api/v1/tenants/default/services/svc-b')).body.id as string;
+    expect(names(await aya(['routes', 'list', '--service', svcB, '-o', 'json']))).toEqual(['r-b']);
+
+    expect((await api('POST', '/api/v1/tenants/default/plugins', { name: 'key-auth', route: 'r-a' })).status).toBe(201);
+    expect((await api('POST', '/api/v1/tenants/default/plugins', { name: 'key-auth', service: 'svc-b' })).status).toBe(201);
+    expect((await api('POST', '/api/v1/tenants/default/plugins', { name: 'cors', config: {} })).status).toBe(201);
+    const plugins = async (...args: string[]) => (JSON.parse(ok(await aya(['plugins', 'list', ...args, '-o', 'json'])).stdout) as Array<{ name: string; routeId?: string }>);
+    expect(await plugins('--route', 'r-a')).toMatchObject([{ name: 'key-auth' }]);
+    expect((await plugins('--name', 'key-auth')).length).toBe(2);
+    expect(await plugins('--scope', 'global')).toMatchObject([{ name: 'cors' }]);
+    expect(ok(await aya(['plugins', 'list', '--scope', 'service'])).stderr).toBe('1 plugins\n');
+
+    const unknown = await aya(['plugins', 'list', '--service', 'no-such-service']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^aya: AYA_CP_NOT_FOUND \(HTTP 404\)/);
+  });
+
   it('refuses --q where the API has no search and a --limit out of range (exit 2, nothing sent)', async () => {
     const tenants = await aya(['tenants', 'list', '--q', 'x']);
     expect(tenants.code).toBe(2);
@@ -74,7 +97,7 @@ describe('aya <resource> list', () => {
       const url = `http://127.0.0.1:${(older.address() as AddressInfo).port}`;
       const run = await aya(['services', 'list', '--q', 'orders'], { env: { AYA_URL: url } });
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain('cannot search or sort services');
+      expect(run.stderr).toContain('cannot search, sort or filter services');
       expect(run.stdout).toBe('');
     } finally {
       await new Promise((resolve) => older.close(resolve));

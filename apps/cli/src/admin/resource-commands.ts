@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { createBody, updateBody, type BodyOptions, type Row } from './body';
+import type { AdminClient } from './client';
 import { clientFor, withConnection, type ConnectionOptions } from './connection';
 import { UsageError } from './errors';
 import { printItem, printList } from './output';
@@ -26,7 +27,6 @@ export function addResourceCommands(program: Command, spec: ResourceSpec): void 
     if (spec.underConsumer) cmd.requiredOption('--consumer <consumer>', 'consumer username or id');
     return cmd;
   };
-  const scopeOf = (opts: Options): Scope => ({ tenant: opts.tenant, consumer: opts.consumer });
 
   if (verbs.includes('list')) {
     const list = withPaging(verb('list', `list ${spec.singular}s (the first page; --all for every page)`), { max: PAGE_LIMIT, defaultLimit: DEFAULT_PAGE });
@@ -35,11 +35,14 @@ export function addResourceCommands(program: Command, spec: ResourceSpec): void 
       const sorts = spec.search.sort ? `createdAt (the default), ${spec.search.sort}; -field for descending` : 'createdAt (the default); -createdAt for newest first';
       list.option('--sort <field>', sorts);
     }
+    for (const filter of spec.listFilters ?? []) list.option(filter.flags, filter.description);
     list.action(async (opts: Options & PagingOptions & { q?: string; sort?: string }) => {
-      const fetched = await fetchPages(clientFor(opts), collectionPath(spec, scopeOf(opts)), { q: opts.q, sort: opts.sort }, { ...opts, max: PAGE_LIMIT });
-      // a searchable list always counts its matches: no total means this control plane ignored ?q= and ?sort=
-      if ((opts.q !== undefined || opts.sort !== undefined) && fetched.total === undefined) {
-        throw new UsageError(`this control plane cannot search or sort ${spec.singular}s (--q, --sort): its list has no ?q= or ?sort=`);
+      const client = clientFor(opts);
+      const filters = await listFilterParams(client, spec, opts);
+      const fetched = await fetchPages(client, collectionPath(spec, scopeOf(opts)), { q: opts.q, sort: opts.sort, ...filters }, { ...opts, max: PAGE_LIMIT });
+      // a searchable list always counts its matches: no total means this control plane ignored ?q=, ?sort= and filters
+      if ((opts.q !== undefined || opts.sort !== undefined || Object.keys(filters).length > 0) && fetched.total === undefined) {
+        throw new UsageError(`this control plane cannot search, sort or filter ${spec.singular}s: its list answered without a total`);
       }
       printList(fetched.rows, spec.columns, opts.output);
       const note = listNote(fetched, `${spec.singular}s`, opts.output === 'table');
@@ -124,6 +127,24 @@ function flagFields(spec: ResourceSpec, opts: Options, verb: 'create' | 'update'
   }
   return fields;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The API filters by id: a name given to a filter flag is looked up (`GET .../services/billing`; a 404 names it). */
+async function listFilterParams(client: AdminClient, spec: ResourceSpec, opts: Options): Promise<Record<string, string>> {
+  const params: Record<string, string> = {};
+  for (const filter of spec.listFilters ?? []) {
+    const value = opts[new Option(filter.flags).attributeName()];
+    if (typeof value !== 'string') continue;
+    params[filter.param] =
+      filter.lookup && !UUID.test(value)
+        ? String((await client.request<Row>('GET', `/api/v1/tenants/${encodeURIComponent(opts.tenant)}/${filter.lookup}/${encodeURIComponent(value)}`)).id)
+        : value;
+  }
+  return params;
+}
+
+const scopeOf = (opts: Options): Scope => ({ tenant: opts.tenant, consumer: opts.consumer });
 
 const idHelp = (spec: ResourceSpec): string => (spec.key ? `id or ${spec.key}` : 'id');
 

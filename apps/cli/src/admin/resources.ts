@@ -34,6 +34,8 @@ export interface ResourceSpec {
    * the fields besides createdAt; none: createdAt only, as the people lists)
    */
   search?: { fields: string; sort?: string };
+  /** `list` flags the API filters by */
+  listFilters?: ListFilter[];
   /** the verbs the API has for it; default all five (gateway nodes: list only) */
   verbs?: readonly Verb[];
   /** read-only endpoints beside the CRUD ones: `aya upstreams health <u>`, `aya plugins schemas` */
@@ -41,6 +43,14 @@ export interface ResourceSpec {
 }
 
 export type Verb = 'list' | 'get' | 'create' | 'update' | 'delete';
+
+/** A `list` flag the API filters by: `--service billing` -> `?service=<billing's id>` (`lookup`: the resource a name is looked up in). */
+export interface ListFilter {
+  flags: string;
+  param: string;
+  description: string;
+  lookup?: string;
+}
 
 export interface ExtraRead {
   verb: string;
@@ -88,6 +98,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   {
     command: 'services',
     search: { fields: 'the name or URL', sort: 'name, url, updatedAt' },
+    listFilters: [{ flags: '--upstream <upstream>', param: 'upstream', lookup: 'upstreams', description: 'only services of this upstream (name or id)' }],
     singular: 'service',
     inTenant: true,
     key: 'name',
@@ -97,6 +108,7 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   {
     command: 'routes',
     search: { fields: 'the name, a path or a host', sort: 'name, updatedAt' },
+    listFilters: [{ flags: '--service <service>', param: 'service', lookup: 'services', description: 'only routes of this service (name or id)' }],
     singular: 'route',
     inTenant: true,
     key: 'name',
@@ -138,6 +150,13 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
   {
     command: 'plugins',
     search: { fields: 'the plugin name', sort: 'name, updatedAt' },
+    listFilters: [
+      { flags: '--name <plugin>', param: 'name', description: 'only instances of this plugin (rate-limit, key-auth, ...)' },
+      { flags: '--scope <scope>', param: 'scope', description: 'only plugins applied globally or to a service, route or consumer' },
+      { flags: '--service <service>', param: 'service', lookup: 'services', description: "only this service's plugins (name or id)" },
+      { flags: '--route <route>', param: 'route', lookup: 'routes', description: "only this route's plugins (name or id)" },
+      { flags: '--consumer <consumer>', param: 'consumer', lookup: 'consumers', description: "only this consumer's plugins (username or id)" },
+    ],
     singular: 'plugin',
     inTenant: true,
     createArg: { name: 'plugin', field: 'name' },
