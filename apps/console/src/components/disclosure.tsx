@@ -1,4 +1,5 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useContext, useId, useState, type ReactNode } from 'react';
+import { ReadOnlyFormContext } from '../lib/write-access';
 
 export interface DisclosureProps {
   title: string;
@@ -13,7 +14,9 @@ export interface DisclosureProps {
 export function Disclosure({ title, summary, forceOpen = false, defaultOpen = false, children }: DisclosureProps) {
   const [open, setOpen] = useState(defaultOpen);
   const id = useId();
-  const shown = open || forceOpen;
+  // a read-only form (a viewer's) shows everything: its toggles are disabled with the rest of the form
+  const readOnly = useContext(ReadOnlyFormContext);
+  const shown = open || forceOpen || readOnly;
   return (
     <div className={`disclosure${shown ? ' disclosure-open' : ''}`}>
       <button type="button" className="disclosure-toggle" aria-expanded={shown} aria-controls={id} onClick={() => setOpen(!shown)}>

@@ -1,4 +1,4 @@
-import { Fragment, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { PageHeader } from './page-header';
@@ -6,6 +6,9 @@ import type { NamedResource } from './resource-table';
 import { ErrorState, Loading } from './status';
 import { notifyWrite, writtenMessage } from '../lib/notify';
 import type { EditVariables } from '../lib/tenant-resource';
+import { useOpenedRecord } from '../lib/use-opened-record';
+import { useCanWriteConfig } from '../lib/write-access';
+import { ReloadableForm } from './stale-edit-alert';
 
 /** What a create/edit page hands its form. */
 export interface FormBinding<I> {
@@ -57,18 +60,25 @@ export interface EditResourcePageProps<T extends NamedResource, I> {
   appliesToGateways?: boolean;
 }
 
-/** "Edit …" page: loads the resource, then the form saves it and the user is back on the list. */
+/**
+ * "Edit …" page: loads the resource, then the form saves it and the user is back on the list. The form works from
+ * the record as it OPENED (`useOpenedRecord`): its save is conditional on that version (If-Match), and a 412 offers
+ * to reload it. A viewer sees the same form read-only (FormShell).
+ */
 export function EditResourcePage<T extends NamedResource, I>({ noun, listPath, record, save, form, appliesToGateways }: EditResourcePageProps<T, I>) {
   const saveThenList = useSaveThenList(listPath, save, (v) => writtenMessage(noun, nameOf(v.input) ?? nameOf(v.record), 'saved'), appliesToGateways);
-  if (record.isPending) return <Loading label={`Loading ${noun}…`} />;
-  if (record.isError) return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
-
-  const data = record.data;
+  const opened = useOpenedRecord(record);
+  const canWrite = useCanWriteConfig();
+  const data = opened.record;
+  if (data === undefined) {
+    return record.isError ? <ErrorState error={record.error} onRetry={() => void record.refetch()} /> : <Loading label={`Loading ${noun}…`} />;
+  }
+  const title = canWrite ? `Edit ${noun} ${data.name}` : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} ${data.name}`;
   return (
     <section>
-      <PageHeader title={`Edit ${noun} ${data.name}`} description={<span className="mono muted">{data.id}</span>} />
-      {/* Re-seed the form when another resource is opened in the same mounted route. */}
-      <Fragment key={data.id}>{form(data, { submitLabel: 'Save changes', cancelTo: listPath, onSubmit: (input, before) => saveThenList({ id: data.id, record: data, before, input }) })}</Fragment>
+      <PageHeader title={title} description={<span className="mono muted">{data.id}</span>} />
+      {/* Re-seed the form when another resource is opened in the same mounted route, or the user reloads after a 412. */}
+      <ReloadableForm opened={opened}>{form(data, { submitLabel: 'Save changes', cancelTo: listPath, onSubmit: (input, before) => saveThenList({ id: data.id, record: data, before, input }) })}</ReloadableForm>
     </section>
   );
 }

@@ -58,6 +58,12 @@ const fallbackCode: Record<number, string> = {
   409: CpErrorCode.CONFLICT,
 };
 
+/**
+ * A write refused by `If-Match` (412), in words for the dialogs and switches that show `error.message` (forms
+ * offer a reload instead, lib/form-errors.ts): the server's message names ETags.
+ */
+export const STALE_WRITE_MESSAGE = 'Someone else changed this since you loaded it, so nothing was changed. Reload the page to see their version.';
+
 /** Builds an ApiError from a response body, tolerating bodies that are not the contract's shape (proxies, HTML 502s). */
 export function apiErrorFromBody(status: number, body: unknown, statusText = ''): ApiError {
   const err = isRecord(body) && isRecord(body.error) ? body.error : null;
@@ -65,7 +71,7 @@ export function apiErrorFromBody(status: number, body: unknown, statusText = '')
     return new ApiError({
       status,
       code: err.code,
-      message: typeof err.message === 'string' && err.message ? err.message : `Request failed (${status})`,
+      message: status === 412 ? STALE_WRITE_MESSAGE : typeof err.message === 'string' && err.message ? err.message : `Request failed (${status})`,
       details: parseDetails(err.details),
     });
   }

@@ -9,6 +9,8 @@ export interface FormErrors {
   fields: FieldErrors;
   /** Shown above the submit button: conflicts, server failures, details no field can display. */
   form: string | null;
+  /** The save was refused (412) because the record changed since the form opened: the form offers a reload. */
+  stale?: boolean;
 }
 
 export const noFormErrors: FormErrors = { fields: {}, form: null };
@@ -57,16 +59,16 @@ export function detailsToFormErrors(details: ReadonlyArray<ErrorDetail>, fieldRo
   return { fields, form: leftover.length ? leftover.join('; ') : null };
 }
 
-/** What an edit form says when its save was refused because someone else saved first. */
+/** What an edit form says when its save was refused because someone else saved first (the form keeps the user's values). */
 export const STALE_EDIT_MESSAGE =
-  'Someone else changed this since you opened it, so your changes were not saved. Reload the page to see their version, then make your change again.';
+  'Someone else changed this since you opened it, so your changes were not saved. Reload to see their version (your edits here are discarded), or keep editing to copy what you need first.';
 
 export function apiErrorToFormErrors(error: unknown, fieldRoots: ReadonlyArray<string>): FormErrors {
   if (!(error instanceof ApiError)) {
     return { fields: {}, form: error instanceof Error ? error.message : 'Something went wrong' };
   }
   // 412: the record changed since the form loaded it (If-Match, lib/etags.ts); its detail names an ETag, not a field
-  if (error.status === 412) return { fields: {}, form: STALE_EDIT_MESSAGE };
+  if (error.status === 412) return { fields: {}, form: STALE_EDIT_MESSAGE, stale: true };
   if (error.details.length > 0) {
     const mapped = detailsToFormErrors(error.details, fieldRoots);
     const mappedSome = Object.keys(mapped.fields).length > 0;

@@ -1,6 +1,8 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Page } from '@aya/config-schema';
-import { api } from './api-client';
+import { CpErrorCode, type Page } from '@aya/config-schema';
+import { api, type ApiClient } from './api-client';
+import { ApiError, STALE_WRITE_MESSAGE } from './api-error';
+import { deepEqual } from './deep-equal';
 import { etagOf } from './etags';
 import { planEdit } from './edit-plan';
 import { LIST_PAGE_SIZE, tenantApiPath, tenantScopeKey } from './paths';
@@ -47,7 +49,10 @@ export function useTenantWrite<TVariables, TData = unknown>(tenant: string, writ
 /** What an edit form hands its update mutation (see `planEdit`). */
 export interface EditVariables<I> {
   id: string;
-  /** the resource as loaded */
+  /**
+   * the resource as it was when the form OPENED (not the cache's latest: a refetch meanwhile must not make the
+   * save overwrite a change the user never saw); its ETag goes out as `If-Match`
+   */
   record: object;
   /** the untouched form's payload */
   before: I;
@@ -62,14 +67,41 @@ export interface EditOptions {
   clearValues?: Readonly<Record<string, unknown>>;
 }
 
-/** Saves an edit as a PATCH of the changed fields (or a carrying PUT), so fields the form does not show are never dropped. */
+/**
+ * One edit: a PATCH of the changed fields (or a carrying PUT), so fields the form does not show are never dropped,
+ * with `If-Match` of the record the form opened with: a record someone else changed since is refused (412), not
+ * overwritten.
+ */
+export async function sendEdit<T, I extends object>(client: ApiClient, path: string, { record, before, input }: EditVariables<I>, options: EditOptions): Promise<T> {
+  const plan = planEdit({ record, before, after: input, ...options });
+  if (!plan) return record as T;
+  return client.request<T>(path, { method: plan.method, body: plan.body, ifMatch: etagOf(record) });
+}
+
+/** Saves an edit (see `sendEdit`). */
 export function useTenantEdit<T, I extends object>(tenant: string, collection: TenantCollection, options: EditOptions) {
-  return useTenantWrite(tenant, async ({ id, record, before, input }: EditVariables<I>) => {
-    const plan = planEdit({ record, before, after: input, ...options });
-    if (!plan) return record as T;
-    // If-Match: a record someone else changed since the form opened is refused (412), not overwritten
-    return api.request<T>(tenantApiPath(tenant, collection, id), { method: plan.method, body: plan.body, ifMatch: etagOf(record) });
-  });
+  return useTenantWrite(tenant, (variables: EditVariables<I>) => sendEdit<T, I>(api, tenantApiPath(tenant, collection, variables.id), variables, options));
+}
+
+/**
+ * A delete confirmed on a detail page: conditional on the record as the page shows it (If-Match), so a record someone
+ * changed meanwhile is not deleted unseen (412).
+ */
+export function useTenantDeleteShown(tenant: string, collection: TenantCollection) {
+  return useTenantWrite(tenant, (record: { id: string }) => api.delete(tenantApiPath(tenant, collection, record.id), { ifMatch: etagOf(record) }));
+}
+
+/**
+ * The `If-Match` for a write on an item the user saw in a list (lists carry no ETags): the item is read afresh and
+ * its ETag used only if it is still what the user saw, else the write is refused here like a stale one (412).
+ * The ETag is a hash of the item's view, so an unchanged view has the ETag the user's copy had.
+ */
+export async function etagAsSeen(client: ApiClient, path: string, seen: object): Promise<string | undefined> {
+  const current = await client.get<object>(path);
+  if (!deepEqual(current, seen)) {
+    throw new ApiError({ status: 412, code: CpErrorCode.PRECONDITION_FAILED, message: STALE_WRITE_MESSAGE });
+  }
+  return etagOf(current);
 }
 
 const ALL_PAGES_MAX = 10;

@@ -1,14 +1,25 @@
 import type { Certificate, CertificateCreate } from '@aya/config-schema';
 import { api } from '../../../lib/api-client';
+import { etagOf } from '../../../lib/etags';
 import { tenantApiPath } from '../../../lib/paths';
 import { useTenantWrite } from '../../../lib/tenant-resource';
+
+export interface ReplaceCertificateVariables {
+  input: CertificateCreate;
+  /** the certificate as the form opened it: its ETag is the `If-Match` (412 when someone replaced it meanwhile) */
+  record: object;
+}
 
 /**
  * Replace: a PATCH of the chain and the SNIs, plus the key when one is given. Without one the stored key stays
  * (the new chain must match it); a PUT would drop it.
  */
 export function useReplaceCertificate(tenant: string, id: string) {
-  return useTenantWrite(tenant, (input: CertificateCreate) =>
-    api.patch<Certificate>(tenantApiPath(tenant, 'certificates', id), { cert: input.cert, snis: input.snis ?? [], ...(input.key ? { key: input.key } : {}) }),
+  return useTenantWrite(tenant, ({ input, record }: ReplaceCertificateVariables) =>
+    api.patch<Certificate>(
+      tenantApiPath(tenant, 'certificates', id),
+      { cert: input.cert, snis: input.snis ?? [], ...(input.key ? { key: input.key } : {}) },
+      { ifMatch: etagOf(record) },
+    ),
   );
 }

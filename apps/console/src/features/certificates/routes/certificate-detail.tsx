@@ -6,26 +6,30 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { PageHeader } from '../../../components/page-header';
 import { RelativeTime } from '../../../components/relative-time';
 import { ErrorState, Loading } from '../../../components/status';
+import { ReadOnlyNotice } from '../../../components/read-only-notice';
 import { consolePath } from '../../../lib/paths';
+import { useTenantDeleteShown } from '../../../lib/tenant-resource';
 import { useTenant } from '../../../lib/use-tenant';
-import { useDeleteCertificate } from '../api/delete-certificate';
+import { useCanWriteConfig } from '../../../lib/write-access';
 import { useCertificate } from '../api/get-certificate';
 import { certName } from '../utils/cert-name';
 import { certificateInfo, expiryTone } from '../utils/pem-info';
 
-/** One certificate: what it is, where it is served, its chain; Replace and Delete. */
+/** One certificate: what it is, where it is served, its chain; Replace and Delete (not for a viewer). */
 export function CertificateDetailRoute() {
   const tenant = useTenant();
   const id = useParams().certificateId ?? '';
   const record = useCertificate(tenant, id);
-  const remove = useDeleteCertificate(tenant);
+  // the delete is conditional on the certificate as shown (If-Match)
+  const remove = useTenantDeleteShown(tenant, 'certificates');
+  const canWrite = useCanWriteConfig();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   if (record.isPending) return <Loading label="Loading certificate…" />;
   if (!record.data) return <ErrorState error={record.error} onRetry={() => void record.refetch()} />;
   const cert = record.data;
   const info = certificateInfo(cert.cert);
-  const actions = (
+  const actions = canWrite && (
     <>
       <Link to={consolePath(tenant, 'certificates', id, 'edit')} className="btn btn-primary">
         Replace
@@ -38,6 +42,7 @@ export function CertificateDetailRoute() {
   return (
     <section>
       <PageHeader title={`Certificate ${certName(cert)}`} description={<code className="mono">{cert.id}</code>} actions={actions} />
+      {canWrite ? null : <ReadOnlyNotice />}
       <dl className="detail-list" data-testid="certificate-detail">
         <dt>Subject</dt>
         <dd className="mono">{info?.commonName ?? '—'}</dd>
@@ -71,7 +76,7 @@ export function CertificateDetailRoute() {
         busy={remove.isPending}
         error={remove.error?.message}
         onCancel={() => setConfirming(false)}
-        onConfirm={() => remove.mutate(id, { onSuccess: () => navigate(consolePath(tenant, 'certificates')) })}
+        onConfirm={() => remove.mutate(cert, { onSuccess: () => navigate(consolePath(tenant, 'certificates')) })}
       >
         <p>
           <strong>{certName(cert)}</strong> will be removed from every gateway.

@@ -7,6 +7,7 @@ import { useListState } from '../../../lib/list-params';
 import { consolePath } from '../../../lib/paths';
 import { sortByOf } from '../../../lib/sort-by';
 import { useTenant } from '../../../lib/use-tenant';
+import { useCanWriteConfig } from '../../../lib/write-access';
 import { useDeleteCertificate } from '../api/delete-certificate';
 import { useCertificatesPage } from '../api/get-certificates';
 import { certificateColumns } from '../components/certificate-columns';
@@ -19,6 +20,8 @@ export function CertificatesListRoute() {
   const tenant = useTenant();
   const list = useListState(NO_FILTERS);
   const sortBy = sortByOf(list);
+  // a viewer opens a certificate from its SNIs; Replace and Delete would be refused
+  const canWrite = useCanWriteConfig();
   return (
     <SearchableListPage<Certificate>
       title="Certificates"
@@ -39,7 +42,7 @@ export function CertificatesListRoute() {
           rows={rows}
           rowKey={(c) => c.id}
           rowTestId={(c) => `certificate-row-${certName(c)}`}
-          actions={(c) => (
+          actions={(c) => canWrite && (
             <>
               <Link to={consolePath(tenant, 'certificates', c.id, 'edit')} className="btn btn-ghost btn-sm" aria-label={`Replace certificate ${certName(c)}`}>
                 Replace

@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Credential } from '@aya/config-schema';
 import { api, seg } from '../../../lib/api-client';
 import { tenantApiPath } from '../../../lib/paths';
-import { fetchAllPages, useTenantWrite } from '../../../lib/tenant-resource';
+import { etagAsSeen, fetchAllPages, useTenantWrite } from '../../../lib/tenant-resource';
 import type { CredentialInput } from '../components/credential-form-values';
 
 function credentialsPath(tenant: string, consumerId: string, id?: string): string {
@@ -26,11 +26,20 @@ export function useCreateCredential(tenant: string, consumerId: string) {
   return useTenantWrite(tenant, (input: CredentialInput) => api.post<Credential>(credentialsPath(tenant, consumerId), input));
 }
 
-/** A key-auth key's expiry (`null`: never), e.g. the old key of a rotation. */
+/**
+ * A key-auth key's expiry (`null`: never), e.g. the old key of a rotation. Conditional on the credential as the
+ * panel showed it (412 when changed since), like the revoke.
+ */
 export function useSetCredentialExpiry(tenant: string, consumerId: string) {
-  return useTenantWrite(tenant, ({ id, expiresAt }: { id: string; expiresAt: string | null }) => api.patch<Credential>(credentialsPath(tenant, consumerId, id), { expiresAt }));
+  return useTenantWrite(tenant, async ({ credential, expiresAt }: { credential: Credential; expiresAt: string | null }) => {
+    const path = credentialsPath(tenant, consumerId, credential.id);
+    return api.patch<Credential>(path, { expiresAt }, { ifMatch: await etagAsSeen(api, path, credential) });
+  });
 }
 
 export function useRevokeCredential(tenant: string, consumerId: string) {
-  return useTenantWrite(tenant, (id: string) => api.delete(credentialsPath(tenant, consumerId, id)));
+  return useTenantWrite(tenant, async (credential: Credential) => {
+    const path = credentialsPath(tenant, consumerId, credential.id);
+    return api.delete(path, { ifMatch: await etagAsSeen(api, path, credential) });
+  });
 }

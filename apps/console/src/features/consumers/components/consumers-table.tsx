@@ -4,6 +4,7 @@ import { Button } from '../../../components/button';
 import { DataTable, type Column } from '../../../components/data-table';
 import { RelativeTime } from '../../../components/relative-time';
 import type { SortBy } from '../../../lib/sort-by';
+import { useCanWriteConfig } from '../../../lib/write-access';
 
 export interface ConsumersTableProps {
   rows: Consumer[];
@@ -15,6 +16,8 @@ export interface ConsumersTableProps {
 }
 
 export function ConsumersTable({ rows, viewPath, editPath, onDelete, sortBy }: ConsumersTableProps) {
+  // a viewer opens a consumer by its name; Edit and Delete would be refused
+  const canWrite = useCanWriteConfig();
   const columns: ReadonlyArray<Column<Consumer>> = [
     {
       header: sortBy('Username', 'username'),
@@ -49,7 +52,7 @@ export function ConsumersTable({ rows, viewPath, editPath, onDelete, sortBy }: C
       rows={rows}
       rowKey={(c) => c.id}
       rowTestId={(c) => `consumer-row-${c.username}`}
-      actions={(c) => (
+      actions={(c) => canWrite && (
         <>
           <Link to={editPath(c)} className="btn btn-ghost btn-sm" aria-label={`Edit consumer ${c.username}`}>
             Edit

@@ -32,7 +32,7 @@ export function CredentialExpiryDialog({ tenant, consumerId, credential, onClose
       busy={setExpiry.isPending}
       error={setExpiry.error?.message}
       onCancel={close}
-      onConfirm={() => credential && setExpiry.mutate({ id: credential.id, expiresAt: localToIso(value) ?? null }, { onSuccess: close })}
+      onConfirm={() => credential && setExpiry.mutate({ credential, expiresAt: localToIso(value) ?? null }, { onSuccess: close })}
     >
       <p>
         Key <strong>{credential ? credentialIdentifier(credential) : ''}</strong> is refused from then on.

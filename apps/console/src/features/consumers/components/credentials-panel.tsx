@@ -12,6 +12,7 @@ import { CredentialForm } from './credential-form';
 import { credentialIdentifier, revealedSecret } from './credential-form-values';
 import { SecretNotice } from './secret-notice';
 import { notifyConfigWrite } from '../../../lib/notify';
+import { useCanWriteConfig } from '../../../lib/write-access';
 
 function Expiry({ c }: { c: Credential }) {
   if (c.type !== 'key-auth') return <span className="muted">—</span>;
@@ -35,11 +36,12 @@ const COLUMNS: ReadonlyArray<Column<Credential>> = [
   { header: 'Created', className: 'muted', cell: (c) => <RelativeTime iso={c.createdAt} /> },
 ];
 
-/** A consumer's credentials: add one (its generated secret shown once), list them without secrets, revoke one. */
+/** A consumer's credentials: add one (its generated secret shown once), list them without secrets, revoke one (a viewer: the list only). */
 export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consumerId: string }) {
   const credentials = useCredentials(tenant, consumerId);
   const create = useCreateCredential(tenant, consumerId);
   const revoke = useRevokeCredential(tenant, consumerId);
+  const canWrite = useCanWriteConfig();
   const [expiring, setExpiring] = useState<Credential | null>(null);
   const [adding, setAdding] = useState(false);
   const [revealed, setRevealed] = useState<{ label: string; value: string } | null>(null);
@@ -56,7 +58,7 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
         <h2 id="credentials-title" className="panel-title">
           Credentials
         </h2>
-        {adding ? null : (
+        {adding || !canWrite ? null : (
           <Button size="sm" onClick={() => setAdding(true)}>
             Add credential
           </Button>
@@ -80,7 +82,7 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
         <ErrorState error={credentials.error} onRetry={() => void credentials.refetch()} />
       ) : rows.length === 0 ? (
         <EmptyState title="No credentials yet">
-          <p>Add an API key, a password, a JWT issuer or a client certificate so an auth plugin can recognise this consumer.</p>
+          <p>{canWrite ? 'Add an API key, a password, a JWT issuer or a client certificate so an auth plugin can recognise this consumer.' : 'An auth plugin cannot recognise this consumer yet.'}</p>
         </EmptyState>
       ) : (
         <DataTable
@@ -89,18 +91,22 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
           rows={rows}
           rowKey={(c) => c.id}
           rowTestId={(c) => `credential-row-${c.id}`}
-          actions={(c) => (
-            <>
-              {c.type === 'key-auth' ? (
-                <Button size="sm" variant="ghost" aria-label={`Change expiry of ${credentialIdentifier(c)}`} onClick={() => setExpiring(c)}>
-                  Expiry
-                </Button>
-              ) : null}
-              <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Revoke credential ${credentialIdentifier(c)}`} onClick={() => setPending(c)}>
-                Revoke
-              </Button>
-            </>
-          )}
+          actions={
+            canWrite
+              ? (c) => (
+                  <>
+                    {c.type === 'key-auth' ? (
+                      <Button size="sm" variant="ghost" aria-label={`Change expiry of ${credentialIdentifier(c)}`} onClick={() => setExpiring(c)}>
+                        Expiry
+                      </Button>
+                    ) : null}
+                    <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Revoke credential ${credentialIdentifier(c)}`} onClick={() => setPending(c)}>
+                      Revoke
+                    </Button>
+                  </>
+                )
+              : undefined
+          }
         />
       )}
       <CredentialExpiryDialog tenant={tenant} consumerId={consumerId} credential={expiring} onClose={() => setExpiring(null)} />
@@ -113,7 +119,7 @@ export function CredentialsPanel({ tenant, consumerId }: { tenant: string; consu
         onCancel={close}
         onConfirm={() =>
           pending &&
-          revoke.mutate(pending.id, {
+          revoke.mutate(pending, {
             onSuccess: () => {
               notifyConfigWrite('Credential revoked');
               close();

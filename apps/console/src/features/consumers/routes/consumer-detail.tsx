@@ -1,8 +1,10 @@
 import { Link, useParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
+import { ReadOnlyNotice } from '../../../components/read-only-notice';
 import { ErrorState, Loading } from '../../../components/status';
 import { consolePath } from '../../../lib/paths';
 import { useTenant } from '../../../lib/use-tenant';
+import { useCanWriteConfig } from '../../../lib/write-access';
 import { useConsumer } from '../api/get-consumer';
 import { CredentialsPanel } from '../components/credentials-panel';
 
@@ -10,6 +12,7 @@ import { CredentialsPanel } from '../components/credentials-panel';
 export function ConsumerDetailRoute() {
   const tenant = useTenant();
   const consumer = useConsumer(tenant, useParams().consumerId ?? '');
+  const canWrite = useCanWriteConfig();
   if (consumer.isPending) return <Loading label="Loading consumer…" />;
   if (consumer.isError) return <ErrorState error={consumer.error} onRetry={() => void consumer.refetch()} />;
   const c = consumer.data;
@@ -27,12 +30,15 @@ export function ConsumerDetailRoute() {
             <Link to={consolePath(tenant, 'consumers')} className="btn btn-ghost">
               All consumers
             </Link>
-            <Link to={consolePath(tenant, 'consumers', c.id, 'edit')} className="btn btn-primary">
-              Edit consumer
-            </Link>
+            {canWrite ? (
+              <Link to={consolePath(tenant, 'consumers', c.id, 'edit')} className="btn btn-primary">
+                Edit consumer
+              </Link>
+            ) : null}
           </>
         }
       />
+      {canWrite ? null : <ReadOnlyNotice />}
       <dl className="summary-grid">
         {items.map(([label, value, id]) => (
           <div key={id} className="summary-item" data-testid={`consumer-summary-${id}`}>

@@ -3,6 +3,7 @@ import { DataTable, type Column } from '../../../components/data-table';
 import { RelativeTime } from '../../../components/relative-time';
 import type { RevisionSummary } from '@aya/config-schema';
 import { revisionSummary } from '../field-diff';
+import { useCanWriteConfig } from '../../../lib/write-access';
 
 export interface RevisionsTableProps {
   revisions: ReadonlyArray<RevisionSummary>;
@@ -15,6 +16,8 @@ export interface RevisionsTableProps {
 /** Revisions newest first: tick two to compare them; any but the newest can be rolled back to. */
 export function RevisionsTable({ revisions, picked, onPick, onRollback }: RevisionsTableProps) {
   const newest = revisions[0]?.revision;
+  // a rollback writes the tenant's config: a viewer compares, nothing more
+  const canWrite = useCanWriteConfig();
   const columns: ReadonlyArray<Column<RevisionSummary>> = [
     {
       header: 'Compare',
@@ -44,7 +47,7 @@ export function RevisionsTable({ revisions, picked, onPick, onRollback }: Revisi
       actions={(r) =>
         r.revision === newest ? (
           <span className="muted">current</span>
-        ) : (
+        ) : !canWrite ? null : (
           <Button size="sm" onClick={() => onRollback(r)} data-testid={`history-rollback-${r.revision}`}>
             Roll back to this
           </Button>

@@ -2,6 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { EmptyState, ErrorState, Loading } from '../../../components/status';
 import { consolePath } from '../../../lib/paths';
 import { useTenant } from '../../../lib/use-tenant';
+import { useCanWriteConfig } from '../../../lib/write-access';
 import { usePlugins } from '../api/get-plugins';
 import { useScopeOptions } from '../api/get-scope-options';
 import type { PluginScope } from './plugin-form-values';
@@ -21,8 +22,9 @@ export function PluginsPanel({ scope, subject }: PluginsPanelProps) {
   const here = useLocation().pathname;
   const plugins = usePlugins(tenant);
   const options = useScopeOptions(tenant);
+  const canWrite = useCanWriteConfig();
   const rows = plugins.data ? atScope(plugins.data, scope) : [];
-  const add = (
+  const add = canWrite && (
     <Link to={`${consolePath(tenant, 'plugins', 'new')}${scopeSearch(scope, here)}`} className="btn btn-secondary btn-sm">
       Add plugin
     </Link>

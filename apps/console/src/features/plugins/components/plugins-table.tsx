@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Plugin } from '@aya/config-schema';
+import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { DataTable, type Column } from '../../../components/data-table';
@@ -11,6 +12,7 @@ import { useSetPluginEnabled } from '../api/set-plugin-enabled';
 import { scopeLabel } from './plugin-scope';
 import { notifyConfigWrite } from '../../../lib/notify';
 import type { SortBy } from '../../../lib/sort-by';
+import { useCanWriteConfig } from '../../../lib/write-access';
 
 export interface PluginsTableProps {
   tenant: string;
@@ -40,7 +42,7 @@ function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
         onChange={(e) => {
           setWanted(e.target.checked);
           const enabled = e.target.checked;
-          toggle.mutate({ id: plugin.id, enabled }, { onSuccess: () => notifyConfigWrite(`Plugin ${plugin.name} ${enabled ? 'enabled' : 'disabled'}`), onSettled: () => setWanted(null) });
+          toggle.mutate({ plugin, enabled }, { onSuccess: () => notifyConfigWrite(`Plugin ${plugin.name} ${enabled ? 'enabled' : 'disabled'}`), onSettled: () => setWanted(null) });
         }}
       />
       {toggle.isError ? <span className="field-error">{toggle.error.message}</span> : null}
@@ -48,8 +50,14 @@ function EnabledSwitch({ tenant, plugin }: { tenant: string; plugin: Plugin }) {
   );
 }
 
-/** Plugin instances with their scope, an enable switch, Edit and a confirmed Delete. */
+/** A viewer's "Enabled" cell: the state in words, nothing to switch. */
+function EnabledState({ plugin }: { plugin: Plugin }) {
+  return <Badge tone={plugin.enabled ? 'success' : 'neutral'}>{plugin.enabled ? 'enabled' : 'disabled'}</Badge>;
+}
+
+/** Plugin instances with their scope, an enable switch, Edit and a confirmed Delete (a viewer: the state and the name's link to a read-only view). */
 export function PluginsTable({ tenant, plugins, scopeOptions, editPath, sortBy = (label) => label }: PluginsTableProps) {
+  const canWrite = useCanWriteConfig();
   const [pending, setPending] = useState<Plugin | null>(null);
   const remove = useDeletePlugin(tenant);
   const close = () => {
@@ -66,7 +74,7 @@ export function PluginsTable({ tenant, plugins, scopeOptions, editPath, sortBy =
       ),
     },
     { header: 'Applies to', cell: (p) => scopeLabel(p, scopeOptions) },
-    { header: 'Enabled', cell: (p) => <EnabledSwitch tenant={tenant} plugin={p} /> },
+    { header: 'Enabled', cell: (p) => (canWrite ? <EnabledSwitch tenant={tenant} plugin={p} /> : <EnabledState plugin={p} />) },
     { header: sortBy('Updated', 'updatedAt'), className: 'muted', cell: (p) => <RelativeTime iso={p.updatedAt} /> },
   ];
   return (
@@ -77,16 +85,20 @@ export function PluginsTable({ tenant, plugins, scopeOptions, editPath, sortBy =
         rows={plugins}
         rowKey={(p) => p.id}
         rowTestId={(p) => `plugin-row-${p.name}`}
-        actions={(p) => (
-          <>
-            <Link to={editPath(p)} className="btn btn-ghost btn-sm" aria-label={`Edit plugin ${p.name}`}>
-              Edit
-            </Link>
-            <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Delete plugin ${p.name}`} onClick={() => setPending(p)}>
-              Delete
-            </Button>
-          </>
-        )}
+        actions={
+          canWrite
+            ? (p) => (
+                <>
+                  <Link to={editPath(p)} className="btn btn-ghost btn-sm" aria-label={`Edit plugin ${p.name}`}>
+                    Edit
+                  </Link>
+                  <Button size="sm" variant="ghost" className="btn-ghost-danger" aria-label={`Delete plugin ${p.name}`} onClick={() => setPending(p)}>
+                    Delete
+                  </Button>
+                </>
+              )
+            : undefined
+        }
       />
       <ConfirmDialog
         open={pending !== null}
@@ -96,7 +108,7 @@ export function PluginsTable({ tenant, plugins, scopeOptions, editPath, sortBy =
         onCancel={close}
         onConfirm={() =>
           pending &&
-          remove.mutate(pending.id, {
+          remove.mutate(pending, {
             onSuccess: () => {
               notifyConfigWrite(`Plugin ${pending.name} deleted`);
               close();
