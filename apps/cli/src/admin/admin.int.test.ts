@@ -229,7 +229,9 @@ describe('the README example: key-auth and a rate limit from nothing, through a 
       expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
       const nodes = json(await aya(['nodes', 'list', '-o', 'json']));
       expect(nodes.some((n: { revision: number }) => n.revision >= revision)).toBe(true);
-      expect((await aya(['nodes', 'list'])).stdout).toMatch(/^ID\s+HOSTNAME\s+VERSION\s+REVISION\s+IN SYNC\s+LAST SEEN\n/);
+      const table = (await aya(['nodes', 'list'])).stdout;
+      expect(table).toMatch(/^ID\s+HOSTNAME\s+ADDRESS\s+VERSION\s+WORKERS\s+UPTIME\s+REVISION\s+STATE\s+BEHIND\s+LAST SEEN\n/);
+      expect(table).toMatch(/\s127\.0\.0\.1\s+\S+\s+\d+\s+\d+(s|m\d\ds)\s+\d+\s+(in-sync|drifting)\s+\d+\s+\S+\n/);
 
       // an upstream's health, as this gateway's heartbeats report it
       await ok(['upstreams', 'create', 'pool', '--set', `targets[0].target=127.0.0.1:${upstream.port}`]);

@@ -72,6 +72,16 @@ function pluginScope(row: Row): string {
   return parts.length ? parts.map(([k, v]) => `${k}=${String(v)}`).join(' ') : 'global';
 }
 
+/** An uptime as a person reads it: `14s`, `5m06s`, `3h04m`, `2d03h` (the two largest units). */
+export function duration(seconds: number): string {
+  const units: Array<[string, number]> = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1]];
+  const i = units.findIndex(([, size]) => seconds >= size);
+  if (i < 0 || i === units.length - 1) return `${Math.max(0, Math.floor(seconds))}s`;
+  const [[big, bigSize], [small, smallSize]] = [units[i], units[i + 1]];
+  const rest = Math.floor((seconds % bigSize) / smallSize);
+  return `${Math.floor(seconds / bigSize)}${big}${String(rest).padStart(2, '0')}${small}`;
+}
+
 const dataRows = (answer: Row): Row[] => (answer.data as Row[] | undefined) ?? [];
 
 /** one cell per node: `<node id>=<state>` (the worst of them is the row's STATE) */
@@ -248,7 +258,19 @@ export const RESOURCE_SPECS: readonly ResourceSpec[] = [
     singular: 'gateway node',
     inTenant: false,
     verbs: ['list'],
-    columns: [col('ID', 'id'), col('HOSTNAME', 'hostname'), col('VERSION', 'version'), col('REVISION', 'revision'), col('IN SYNC', 'inSync'), col('LAST SEEN', 'lastSeenAt')],
+    columns: [
+      col('ID', 'id'),
+      col('HOSTNAME', 'hostname'),
+      col('ADDRESS', 'address'),
+      col('VERSION', 'version'),
+      col('WORKERS', 'workers'),
+      { header: 'UPTIME', value: (row) => (typeof row.uptimeSeconds === 'number' ? duration(row.uptimeSeconds) : undefined) },
+      col('REVISION', 'revision'),
+      // in-sync | drifting | stale (older control planes answer inSync alone)
+      { header: 'STATE', value: (row) => row.state ?? (row.inSync === undefined ? undefined : row.inSync ? 'in-sync' : 'drifting') },
+      col('BEHIND', 'revisionsBehind'),
+      col('LAST SEEN', 'lastSeenAt'),
+    ],
   },
 ];
 
