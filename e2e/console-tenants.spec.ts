@@ -87,6 +87,11 @@ for (const size of WIDTHS) {
       await page.reload();
       await expect(page.getByTestId('new-password-value')).toHaveCount(0);
       await expect(page.getByRole('form', { name: 'User details' }).getByLabel('E-mail')).toHaveValue(`${owner}@example.com`);
+      // the platform audit log, on the user's page: who did it, never the password
+      await expect(page.getByTestId('user-history-password-reset')).toContainText('admin');
+      await expect(page.getByTestId('user-history-update')).toContainText('email');
+      await expect(page.getByTestId('user-history-create')).toHaveCount(1);
+      expect(await page.content()).not.toContain(password);
 
       // the owner signs in with the new password (by the new e-mail) and renames the tenant
       const ownerContext = await browser.newContext({ viewport: { width: size.width, height: size.height } });

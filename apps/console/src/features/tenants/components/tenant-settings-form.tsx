@@ -11,21 +11,24 @@ import { useTenantWrites, type TenantRecord, type TenantUpdateInput } from '../a
  * else meanwhile is a 412, told here, not overwritten.
  */
 export function TenantSettingsForm({ tenant, onSaved }: { tenant: TenantRecord; onSaved: (saved: TenantRecord) => void }) {
+  // the record (and its ETag) this edit started from; a refetch of someone else's change does not move it
+  const [opened, setOpened] = useState(tenant);
   const [name, setName] = useState(tenant.name);
   const [slug, setSlug] = useState(tenant.slug);
   const { update } = useTenantWrites();
   const errors = update.isError ? apiErrorToFormErrors(update.error, ['name', 'slug']) : noFormErrors;
   const body: TenantUpdateInput = {};
-  if (name.trim() !== tenant.name) body.name = name.trim();
-  if (slug.trim() !== tenant.slug) body.slug = slug.trim();
+  if (name.trim() !== opened.name) body.name = name.trim();
+  if (slug.trim() !== opened.slug) body.slug = slug.trim();
   const dirty = Object.keys(body).length > 0;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     update.mutate(
-      { record: tenant, body },
+      { record: opened, body },
       {
         onSuccess: (saved) => {
+          setOpened(saved);
           notifySuccess(`Tenant ${saved.slug} saved`);
           onSaved(saved);
         },

@@ -31,8 +31,7 @@ export function TenantSettingsRoute() {
     <section>
       <PageHeader title="Tenant settings" description={`${tenant.name} (${tenant.slug})`} />
       {canEdit ? (
-        // keyed by the saved state: after a save the form starts from what the API answered (and its new ETag)
-        <TenantSettingsForm key={tenant.updatedAt} tenant={tenant} onSaved={(saved) => saved.slug !== slug && navigate(`/console/t/${seg(saved.slug)}/settings`, { replace: true })} />
+        <TenantSettingsForm key={tenant.id} tenant={tenant} onSaved={(saved) => saved.slug !== slug && navigate(`/console/t/${seg(saved.slug)}/settings`, { replace: true })} />
       ) : (
         <p className="card">Only the tenant's owners and admins change its settings.</p>
       )}

@@ -42,3 +42,12 @@ export function useUserWrites() {
     remove: useMutation({ mutationFn: (user: string) => unwrap(client.DELETE(ONE, { params: { path: { user } } })), onSuccess }),
   };
 }
+
+type AuditPage = ApiSchema<'AuditLogPage'>;
+
+/** The user's latest writes in the platform audit log (superadmins read it): created, updated, password resets. */
+export const useUserHistory = (userId: string) =>
+  useQuery({
+    queryKey: [...key, 'history', userId] as const,
+    queryFn: ({ signal }) => unwrap<AuditPage>(client.GET('/api/v1/audit', { params: { query: { resource: 'user', resourceId: userId, limit: 20 } }, signal })),
+  });

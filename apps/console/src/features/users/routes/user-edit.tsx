@@ -8,8 +8,9 @@ import { seg } from '../../../lib/api-client';
 import { useUser, useUserWrites, type PlatformUser } from '../api/users';
 import { ResetPassword } from '../components/reset-password';
 import { UserDetailsForm } from '../components/user-details-form';
+import { UserHistory } from '../components/user-history';
 
-/** One platform user (superadmins): details, a password reset shown once, delete. */
+/** One platform user (superadmins): details, a password reset shown once, who changed them, delete. */
 export function UserEditRoute() {
   const { tenant = '', userId = '' } = useParams();
   const user = useUser(userId);
@@ -33,9 +34,9 @@ export function UserEditRoute() {
           </Link>
         }
       />
-      {/* keyed by the saved state: a save (here or a rename) starts the form from what the API answered */}
-      <UserDetailsForm key={u.updatedAt} user={u} onSaved={(saved) => saved.id !== userId && navigate(`${usersPath}/${seg(saved.id)}`, { replace: true })} />
+      <UserDetailsForm key={u.id} user={u} onSaved={(saved) => saved.id !== userId && navigate(`${usersPath}/${seg(saved.id)}`, { replace: true })} />
       <ResetPassword user={u} />
+      <UserHistory userId={u.id} />
       <div className="card">
         <h2 className="section-title">Delete user</h2>
         <p>Their sessions and memberships end; tokens they created keep working until revoked.</p>
