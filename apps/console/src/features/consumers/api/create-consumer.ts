@@ -1,9 +1,7 @@
-import type { Consumer } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
+import { client, unwrap } from '../../../lib/api-client';
 import { useTenantWrite } from '../../../lib/tenant-resource';
 import type { ConsumerInput } from '../components/consumer-form-values';
 
 export function useCreateConsumer(tenant: string) {
-  return useTenantWrite(tenant, (input: ConsumerInput) => api.post<Consumer>(tenantApiPath(tenant, 'consumers'), input));
+  return useTenantWrite(tenant, (body: ConsumerInput) => unwrap(client.POST('/api/v1/tenants/{tenant}/consumers', { params: { path: { tenant } }, body })));
 }

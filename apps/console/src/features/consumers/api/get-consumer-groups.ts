@@ -7,7 +7,7 @@ import { fetchAllPages, tenantItemQueryOptions } from '../../../lib/tenant-resou
 
 /** One page of the tenant's consumer groups as the API searches and sorts them. */
 export function useConsumerGroupsPage(tenant: string, params: ListParams, cursor: string | undefined) {
-  return useQuery(tenantListQueryOptions<ConsumerGroup>(tenant, 'consumer-groups', params, cursor));
+  return useQuery(tenantListQueryOptions(tenant, '/api/v1/tenants/{tenant}/consumer-groups', params, cursor));
 }
 
 export function useConsumerGroup(tenant: string, id: string) {

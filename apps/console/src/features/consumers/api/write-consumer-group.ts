@@ -1,11 +1,10 @@
 import { consumerGroupCreateSchema, type ConsumerGroup } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
+import { client, unwrap } from '../../../lib/api-client';
 import { useTenantEdit, useTenantWrite } from '../../../lib/tenant-resource';
 import { GROUP_CLEAR_VALUES, GROUP_FORM_FIELDS, type ConsumerGroupInput } from '../components/consumer-group-form-values';
 
 export function useCreateConsumerGroup(tenant: string) {
-  return useTenantWrite(tenant, (input: ConsumerGroupInput) => api.post<ConsumerGroup>(tenantApiPath(tenant, 'consumer-groups'), input));
+  return useTenantWrite(tenant, (body: ConsumerGroupInput) => unwrap(client.POST('/api/v1/tenants/{tenant}/consumer-groups', { params: { path: { tenant } }, body })));
 }
 
 export function useUpdateConsumerGroup(tenant: string) {
@@ -17,5 +16,5 @@ export function useUpdateConsumerGroup(tenant: string) {
 }
 
 export function useDeleteConsumerGroup(tenant: string) {
-  return useTenantWrite(tenant, (id: string) => api.delete(tenantApiPath(tenant, 'consumer-groups', id)));
+  return useTenantWrite(tenant, (id: string) => client.DELETE('/api/v1/tenants/{tenant}/consumer-groups/{id}', { params: { path: { tenant, id } } }));
 }

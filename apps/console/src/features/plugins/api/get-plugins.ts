@@ -19,5 +19,5 @@ export function usePlugins(tenant: string) {
 
 /** One page of the tenant's plugins as the API searches, filters (`name`, `scope`) and sorts them. */
 export function usePluginsPage(tenant: string, params: ListParams, cursor: string | undefined) {
-  return useQuery(tenantListQueryOptions<Plugin>(tenant, 'plugins', params, cursor));
+  return useQuery(tenantListQueryOptions(tenant, '/api/v1/tenants/{tenant}/plugins', params, cursor));
 }

@@ -1,7 +1,6 @@
-import { api } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
+import { client } from '../../../lib/api-client';
 import { useTenantWrite } from '../../../lib/tenant-resource';
 
 export function useDeleteUpstream(tenant: string) {
-  return useTenantWrite(tenant, (id: string) => api.delete(tenantApiPath(tenant, 'upstreams', id)));
+  return useTenantWrite(tenant, (id: string) => client.DELETE('/api/v1/tenants/{tenant}/upstreams/{id}', { params: { path: { tenant, id } } }));
 }
