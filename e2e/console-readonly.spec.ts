@@ -152,6 +152,10 @@ for (const size of WIDTHS) {
       await expectReadOnly(page, size.width);
       await shot(page, `readonly-plugin-${size.name}`);
 
+      // a "new" page has nothing for a viewer: it leads to its list
+      await open('services/new');
+      await expect(page).toHaveURL(/\/services$/);
+
       // the lists a viewer reaches these pages from offer no writes either
       for (const list of ['plugins', 'consumers', 'consumer-groups', 'services', 'routes', 'upstreams', 'certificates']) {
         await open(list);

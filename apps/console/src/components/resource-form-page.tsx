@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { Navigate, useNavigate } from 'react-router';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { PageHeader } from './page-header';
 import type { NamedResource } from './resource-table';
@@ -39,9 +39,11 @@ export interface CreateResourcePageProps<I> {
   appliesToGateways?: boolean;
 }
 
-/** "New …" page: the form creates, then the user is back on the list. */
+/** "New …" page: the form creates, then the user is back on the list (a viewer, who cannot create, is sent there). */
 export function CreateResourcePage<I>({ noun, listPath, save, form, appliesToGateways }: CreateResourcePageProps<I>) {
   const onSubmit = useSaveThenList(listPath, save, (input) => writtenMessage(noun, nameOf(input), 'created'), appliesToGateways);
+  const canWrite = useCanWriteConfig();
+  if (!canWrite) return <Navigate to={listPath} replace />;
   return (
     <section>
       <PageHeader title={`New ${noun}`} />
