@@ -28,6 +28,8 @@ async function signIn(page: Page): Promise<void> {
 async function createService(page: Page, name: string, url: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Services' }).click();
   await page.getByRole('link', { name: 'New service' }).first().click();
+  // the list's 'Sort by Name' also answers to the label until the form is there
+  await expect(page).toHaveURL(/\/services\/new$/);
   await page.getByLabel('Name').fill(name);
   await page.getByLabel('URL').fill(url);
   await page.getByRole('button', { name: 'Create service' }).click();
@@ -46,6 +48,7 @@ test.describe('console foundation', () => {
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Routes' }).click();
     await page.getByRole('link', { name: 'New route' }).first().click();
+    await expect(page).toHaveURL(/\/routes\/new$/);
     await page.getByLabel('Name').fill(routeName);
     await page.getByLabel('Service').selectOption(serviceName);
     await page.getByLabel('Path 1').fill('/e2e');

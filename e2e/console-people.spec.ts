@@ -137,7 +137,7 @@ test('a member of one other tenant only lands in that tenant after sign-in', asy
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page).toHaveURL(new RegExp(`/console/t/${slug}/services$`));
+  await expect(page).toHaveURL(new RegExp(`/console/t/${slug}$`));
   await expect(page.getByTestId('current-role')).toHaveText('owner');
   // the tenant switch offers only the tenants this user belongs to
   await expect(page.getByLabel('Tenant').locator('option')).toHaveCount(1);
