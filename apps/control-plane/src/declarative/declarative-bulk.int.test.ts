@@ -74,6 +74,30 @@ describe('a 10,000-route apply', () => {
     expect(await dumpRoutes()).toEqual([]);
   });
 
+  it('writes thousands of consumers with their groups in bulk; the same again changes nothing; a taken customId is a 409 at its path', async () => {
+    const consumerGroups = [{ name: 'gold' }, { name: 'silver' }];
+    const consumers = Array.from({ length: 2000 }, (_, i) => ({ username: `c-${i}`, customId: `ext-${i}`, groups: i % 2 ? ['gold'] : ['gold', 'silver'] }));
+    const first = await apply({ consumerGroups, consumers });
+    expect(first.status, JSON.stringify(first.body).slice(0, 500)).toBe(200);
+    expect(first.body.changes.filter((c: { kind: string; action: string }) => c.kind === 'consumer' && c.action === 'create')).toHaveLength(2000);
+    expect(await must('GET', '/api/v1/tenants/default/consumers/c-0', undefined, 200)).toMatchObject({ customId: 'ext-0', groups: ['gold', 'silver'] });
+    expect((await must('GET', '/api/v1/tenants/default/config', undefined, 200)).consumers).toEqual(consumers.sort((a, b) => (a.username < b.username ? -1 : 1)));
+    expect((await apply({ consumerGroups, consumers })).body.changes).toEqual([]);
+
+    const changed = consumers.map((c) => (c.username === 'c-0' ? { ...c, groups: ['silver'] } : c.username === 'c-1' ? { ...c, customId: 'ext-moved' } : c));
+    const res = await apply({ consumerGroups, consumers: changed });
+    expect(res.body.changes).toEqual([
+      { action: 'update', kind: 'consumer', name: 'c-0' },
+      { action: 'update', kind: 'consumer', name: 'c-1' },
+    ]);
+    expect((await must('GET', '/api/v1/tenants/default/consumers/c-0', undefined, 200)).groups).toEqual(['silver']);
+    expect((await must('GET', '/api/v1/tenants/default/consumers/c-1', undefined, 200)).customId).toBe('ext-moved');
+
+    const clash = await apply({ consumers: [{ username: 'newcomer', customId: 'ext-5' }] });
+    expect(clash.status).toBe(409);
+    expect(clash.body.error.details.map((d: { path: string }) => d.path)).toEqual(['consumers[0].customId']);
+  });
+
   it('refuses a document over the object limit up front (413 AYA_CP_APPLY_TOO_LARGE), writing nothing', async () => {
     const revision = await revisionOf();
     const huge = { routes: Array.from({ length: 50_001 }, (_, i) => ({ name: `h${i}`, service: 'bulk-a', paths: [`/h/${i}`] })) };

@@ -21,6 +21,7 @@ import { currentCredentials, dumpCredential, planCredentials, type CredentialPla
 import { writeCredentials } from './credential-write';
 import { SECTIONS, leafFingerprint, type Entry, type SectionSpec } from './document-entries';
 import { atEntry } from './document-path';
+import { writeConsumers } from './consumer-bulk';
 import { writeRoutes } from './route-bulk';
 import { TenantStateReader, mapCaCertificates } from './tenant-state';
 
@@ -130,12 +131,16 @@ export class DeclarativeConfigService {
         await guarded('routes', () => writeRoutes(tx, DEFINITIONS.routes, this.reader.stores.routes, parent, p, log));
         continue;
       }
+      if (spec.section === 'consumers') {
+        await guarded('consumers', () => writeConsumers(tx, DEFINITIONS.consumers, parent, p, log));
+        // credentials once their consumers exist (credential-entries.ts decides which)
+        await writeCredentials(tx, parent, credentials, log);
+        continue;
+      }
       const input = (entry: Entry) => toStoreInput(spec.section, entry, certificateIds);
       for (const item of p.creates) await guarded(item.path, () => writer(spec).create(tx, item.key, input(item.input)));
       for (const { item, current } of p.updates) await guarded(item.path, () => writer(spec).update(tx, item.key, current.row, input(item.input)));
       if (spec.section === 'certificates') certificateIds = await fingerprintIds(tx, parent.tenantId);
-      // credentials once their consumers exist (credential-entries.ts decides which)
-      if (spec.section === 'consumers') await writeCredentials(tx, parent, credentials, log);
     }
     for (const section of ['consumers', 'consumerGroups', 'services', 'upstreams', 'certificates'] as const) await deletes(section);
   }
@@ -145,8 +150,8 @@ async function guarded(path: string, fn: () => Promise<void>): Promise<void> {
   try {
     await fn();
   } catch (err) {
-    // bulk route errors already carry their entries' paths
-    throw path === 'routes' ? err : atEntry(err, path);
+    // bulk route and consumer errors already carry their entries' paths
+    throw path === 'routes' || path === 'consumers' ? err : atEntry(err, path);
   }
 }
 
@@ -176,11 +181,6 @@ function toStoreInput(section: DeclarativeSection, entry: Entry, certificateIds:
     case 'services': {
       const { clientCertificate, caCertificate, ...rest } = entry;
       return { ...rest, clientCertificateId: id(clientCertificate), caCertificateId: id(caCertificate) };
-    }
-    case 'consumers': {
-      // the consumer's own fields: its credentials are written by writeCredentials
-      const { credentials: _credentials, ...rest } = entry;
-      return rest;
     }
     case 'plugins':
       return { ...entry, config: mapCaCertificates(String(entry.name), entry.config ?? {}, (fp) => certificateIds.get(fp)) };
