@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Certificate } from '@aya/config-schema';
 import { tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
 export function useCertificate(tenant: string, id: string) {
-  return useQuery(tenantItemQueryOptions<Certificate>(tenant, 'certificates', id));
+  return useQuery(tenantItemQueryOptions(tenant, '/api/v1/tenants/{tenant}/certificates/{id}', id));
 }

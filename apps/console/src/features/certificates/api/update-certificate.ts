@@ -1,7 +1,5 @@
-import type { Certificate, CertificateCreate } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
-import { etagOf } from '../../../lib/etags';
-import { tenantApiPath } from '../../../lib/paths';
+import type { CertificateCreate } from '@aya/config-schema';
+import { client, ifMatch, unwrap } from '../../../lib/api-client';
 import { useTenantWrite } from '../../../lib/tenant-resource';
 
 export interface ReplaceCertificateVariables {
@@ -16,10 +14,11 @@ export interface ReplaceCertificateVariables {
  */
 export function useReplaceCertificate(tenant: string, id: string) {
   return useTenantWrite(tenant, ({ input, record }: ReplaceCertificateVariables) =>
-    api.patch<Certificate>(
-      tenantApiPath(tenant, 'certificates', id),
-      { cert: input.cert, snis: input.snis ?? [], ...(input.key ? { key: input.key } : {}) },
-      { ifMatch: etagOf(record) },
+    unwrap(
+      client.PATCH('/api/v1/tenants/{tenant}/certificates/{id}', {
+        params: { path: { tenant, id }, header: ifMatch(record) },
+        body: { cert: input.cert, snis: input.snis ?? [], ...(input.key ? { key: input.key } : {}) },
+      }),
     ),
   );
 }

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Route } from '@aya/config-schema';
 import { tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
 export function routeQueryOptions(tenant: string, id: string) {
-  return tenantItemQueryOptions<Route>(tenant, 'routes', id);
+  return tenantItemQueryOptions(tenant, '/api/v1/tenants/{tenant}/routes/{id}', id);
 }
 
 export function useRoute(tenant: string, id: string) {

@@ -1,6 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Service } from '@aya/config-schema';
-import { tenantApiPath } from '../../../lib/paths';
 import { fetchAllPages } from '../../../lib/tenant-resource';
 
 export interface ServiceOption {
@@ -14,7 +12,7 @@ export interface ServiceOption {
  * services endpoint itself rather than importing the services feature: features stay independent.
  */
 export async function getServiceOptions(tenant: string, signal?: AbortSignal): Promise<ServiceOption[]> {
-  const services = await fetchAllPages<Service>(tenantApiPath(tenant, 'services'), signal);
+  const services = await fetchAllPages('/api/v1/tenants/{tenant}/services', { tenant }, signal);
   return services.map((s) => ({ id: s.id, name: s.name, url: s.url })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
