@@ -43,7 +43,10 @@ export function PluginsPanel({ scope, subject }: PluginsPanelProps) {
         <ErrorState error={plugins.error} onRetry={() => void plugins.refetch()} />
       ) : rows.length === 0 ? (
         <EmptyState title={`No plugins on ${subject}`}>
-          <p>Plugins set globally (or on a wider scope) still apply. Add one here to override them, or for authentication, limits or transformations of {subject} only.</p>
+          <p>
+            Plugins set globally (or on a wider scope) still apply.
+            {canWrite ? ` Add one here to override them, or for authentication, limits or transformations of ${subject} only.` : null}
+          </p>
         </EmptyState>
       ) : (
         <PluginsTable tenant={tenant} plugins={rows} scopeOptions={options.data} editPath={(p) => `${consolePath(tenant, 'plugins', p.id, 'edit')}${scopeSearch({}, here)}`} />

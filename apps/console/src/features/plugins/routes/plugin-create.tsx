@@ -1,8 +1,9 @@
-import { useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { PageHeader } from '../../../components/page-header';
 import { ErrorState, Loading } from '../../../components/status';
 import { consolePath } from '../../../lib/paths';
 import { useTenant } from '../../../lib/use-tenant';
+import { useCanWriteConfig } from '../../../lib/write-access';
 import { useCreatePlugin } from '../api/create-plugin';
 import { usePluginSchemas } from '../api/get-plugin-schemas';
 import { useScopeOptions } from '../api/get-scope-options';
@@ -19,6 +20,8 @@ export function PluginCreateRoute() {
   const options = useScopeOptions(tenant);
   const create = useCreatePlugin(tenant);
   const returnTo = back ?? consolePath(tenant, 'plugins');
+  // a viewer cannot add one: back to where they came from
+  if (!useCanWriteConfig()) return <Navigate to={returnTo} replace />;
 
   return (
     <section>
