@@ -97,6 +97,24 @@ test.describe('home dashboard', () => {
     for (const n of [1, 2, 3, 4]) await expect(step(page, n)).toHaveAttribute('data-done', 'true');
   });
 
+  test('a viewer of an empty tenant lands on its guide without create buttons', async ({ page, request }) => {
+    const tenant = `view-${suffix}`;
+    await newTenant(request, tenant);
+    const username = `home-viewer-${suffix}`;
+    const password = `${username}-password`;
+    await api(request, 'POST', '/users', { username, password });
+    await api(request, 'POST', `/tenants/${tenant}/members`, { user: username, role: 'viewer' });
+    await page.goto(`${consoleUrl()}/`);
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // their only tenant's dashboard
+    await expect(page).toHaveURL(new RegExp(`/console/t/${tenant}$`));
+    await expect(page.getByTestId('first-run-guide')).toBeVisible();
+    await expect(step(page, 1)).toContainText('your role only reads');
+    await expect(page.getByTestId('first-run-guide').getByRole('link', { name: /^Create / })).toHaveCount(0);
+  });
+
   for (const size of [
     { name: 'phone', width: 390, height: 844 },
     { name: 'desktop', width: 1440, height: 900 },
@@ -136,6 +154,12 @@ test.describe('home dashboard', () => {
       await expect(page.getByTestId('count-routes')).toBeVisible();
       await expectFits(page, size.width);
       await shot(page, `home-${size.name}`);
+      // dark theme: the same page, charts drawn, nothing wider
+      await page.evaluate(() => window.localStorage.setItem('aya.console.theme', 'dark'));
+      await page.reload();
+      await expect(page.getByTestId('node-sync-card').locator('svg').first()).toBeVisible();
+      await expectFits(page, size.width);
+      await shot(page, `home-${size.name}-dark`);
     });
   }
 });

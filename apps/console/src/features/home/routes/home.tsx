@@ -91,7 +91,7 @@ function NodeSyncCard({ tenant, nodes }: { tenant: string; nodes: TenantOverview
       segments={[
         { key: 'in-sync', label: 'In sync', value: nodes.inSync, color: 'var(--color-success)' },
         { key: 'drifting', label: 'Drifting (other revision)', value: nodes.drifting, color: 'var(--color-warning)' },
-        { key: 'stale', label: 'Not seen for 30 s', value: nodes.stale, color: 'var(--color-border-strong)' },
+        { key: 'stale', label: 'Stale (not seen lately)', value: nodes.stale, color: 'var(--color-border-strong)' },
       ]}
     />
   );
