@@ -42,7 +42,7 @@ export function readDocument(doc: DeclarativeConfig, box: SecretBox): Record<Dec
     out[spec.section] = (doc[spec.section] as Entry[]).map((raw, i) => {
       const path = `${spec.section}[${i}]`;
       const input = spec.section === 'certificates' ? certificateInput(raw, path, box, details) : raw;
-      const compare = canonicalEntry(spec, spec.section === 'plugins' ? withParsedConfig(input) : input);
+      const compare = canonicalEntry(spec, asStored(spec.section, input));
       const key = spec.key(compare);
       const first = seen.get(key);
       if (first !== undefined) details.push({ path: `${path}${spec.section === 'plugins' || spec.section === 'certificates' ? '' : `.${spec.order[0]}`}`, message: `duplicate of ${first} (${key})` });
@@ -68,6 +68,19 @@ function certificateInput(raw: Entry, path: string, box: SecretBox, details: Err
     }
   }
   return { fingerprint: fingerprint ?? raw.fingerprint, snis: [...new Set(((raw.snis as string[] | undefined) ?? []).map((s) => s.toLowerCase()))], cert: raw.cert, key };
+}
+
+/**
+ * An entry as the tenant's would read once written, so a hand-written file compares equal the next time: a plugin's
+ * config parsed (defaults filled), a consumer's groups sorted (the API answers them so), a route's repeated paths,
+ * methods and hosts once (the store keeps each once).
+ */
+function asStored(section: DeclarativeSection, input: Entry): Entry {
+  const once = (v: unknown) => (Array.isArray(v) ? [...new Set(v)] : v);
+  if (section === 'plugins') return withParsedConfig(input);
+  if (section === 'consumers' && Array.isArray(input.groups)) return { ...input, groups: [...new Set(input.groups as string[])].sort() };
+  if (section === 'routes') return { ...input, paths: once(input.paths), methods: once(input.methods), hosts: once(input.hosts) };
+  return input;
 }
 
 /** The stored config is parsed (defaults filled): compare the document's the same way. */

@@ -140,6 +140,17 @@ describe('POST /tenants/{t}/config/apply', () => {
     expect(rows.map((e: { action: string; resource: { name: string } }) => [e.action, e.resource.name])).toEqual([['delete', 'billing']]);
   });
 
+  it('applies a hand-written file twice without a change, whatever the order of a consumer\'s groups or a repeated path', async () => {
+    const file = {
+      consumerGroups: [{ name: 'silver' }, { name: 'bronze' }],
+      consumers: [{ username: 'dave', groups: ['silver', 'bronze', 'silver'] }],
+      routes: [{ name: 'twice', service: 'orders', paths: ['/twice', '/twice'], methods: ['GET', 'GET'] }],
+    };
+    const first = await apply(apiB, file);
+    expect(first.status, JSON.stringify(first.body)).toBe(200);
+    expect((await apply(apiB, file)).body.changes).toEqual([]);
+  });
+
   it('dryRun answers the changes and writes nothing', async () => {
     const doc = await dump(apiB);
     const before = await revisionOf(apiB);
