@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { listNote, pageLimit } from './paging';
+import { listNote, pageLimit, queryString } from './paging';
 
 describe('--limit', () => {
   it('takes a whole number from 1 to the endpoint maximum', () => {
@@ -20,5 +20,12 @@ describe('listNote', () => {
     expect(listNote({ rows, total: 2, more: false }, 'routes', true)).toBe('2 routes');
     expect(listNote({ rows, total: 2, more: false }, 'routes', false)).toBeUndefined();
     expect(listNote({ rows, more: false }, 'nodes', true)).toBeUndefined();
+  });
+});
+
+describe('queryString', () => {
+  it('sends the parameters that are set, encoded, and nothing when none are', () => {
+    expect(queryString({ q: '/a b&c', sort: undefined, limit: 5 })).toBe('?q=%2Fa+b%26c&limit=5');
+    expect(queryString({ tenant: undefined })).toBe('');
   });
 });

@@ -15,6 +15,13 @@ export interface Fetched {
   more: boolean;
 }
 
+/** `?a=1&b=x` of the parameters that are set (none: the empty string). */
+export function queryString(params: Record<string, string | number | undefined>): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) query.set(key, String(value));
+  return query.size > 0 ? `?${query.toString()}` : '';
+}
+
 /** `--limit <n>` as a whole number from 1 to `max` (the endpoint's largest page), else exit 2 naming the bound. */
 export function pageLimit(max: number): (value: string) => number {
   return (value) => {
@@ -47,12 +54,7 @@ export async function fetchPages(
   let cursor: string | null = null;
   let total: number | undefined;
   do {
-    const query = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...params, limit: limit?.toString(), cursor: cursor ?? undefined })) {
-      if (value !== undefined) query.set(key, value);
-    }
-    const qs = query.size > 0 ? `?${query.toString()}` : '';
-    const page: Page<Row> = await client.request<Page<Row>>('GET', `${path}${qs}`);
+    const page: Page<Row> = await client.request<Page<Row>>('GET', `${path}${queryString({ ...params, limit, cursor: cursor ?? undefined })}`);
     rows.push(...page.data);
     total ??= page.total;
     // lists that are one page (nodes) have no `next`

@@ -4,6 +4,7 @@ import YAML from 'yaml';
 import { readBodyFile } from '../admin/body';
 import { clientFor, withConnection, type ConnectionOptions } from '../admin/connection';
 import { printData } from '../admin/output';
+import { queryString } from '../admin/paging';
 import { addHistoryCommands } from './history';
 
 type ApplyFlags = ConnectionOptions & { dryRun?: boolean; prune?: boolean };
@@ -23,10 +24,7 @@ function printChanges(result: ConfigApplyResult, verb: string): void {
 async function applyFile(file: string, opts: ApplyFlags, dryRun: boolean): Promise<ConfigApplyResult> {
   // YAML or JSON (a YAML parser reads both); a syntax error is the file's, named here with its line
   const document = await readBodyFile(file);
-  const query = new URLSearchParams();
-  if (dryRun) query.set('dryRun', 'true');
-  if (opts.prune) query.set('prune', 'true');
-  const qs = query.size > 0 ? `?${query.toString()}` : '';
+  const qs = queryString({ dryRun: dryRun ? 'true' : undefined, prune: opts.prune ? 'true' : undefined });
   return clientFor(opts).request<ConfigApplyResult>('POST', `${configPath(opts)}/apply${qs}`, document);
 }
 

@@ -1,10 +1,11 @@
 import type { ConfigDiff, RevisionDetail, RevisionSummary, RollbackResult } from '@aya/config-schema';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { Row } from '../admin/body';
 import type { AdminClient } from '../admin/client';
 import { assertCanAsk, confirmOrCancel } from '../admin/confirm';
 import { clientFor, withConnection, type ConnectionOptions } from '../admin/connection';
 import { printData, printList, type Column } from '../admin/output';
-import { fetchPages, listNote, withPaging, type PagingOptions } from '../admin/paging';
+import { fetchPages, listNote, queryString, withPaging, type PagingOptions } from '../admin/paging';
 import { changesCell, diffLines, itemLine } from './history-format';
 
 /** The revisions list's page bounds (apps/control-plane/src/history/history-query.ts). */
@@ -21,12 +22,6 @@ function revisionNumber(value: string): number {
 /** `?tenant=<t>` unless `--all-tenants` (a superadmin's whole platform, or every tenant a member may read). */
 const tenantParam = (opts: ReadOptions): Record<string, string | undefined> => ({ tenant: opts.allTenants ? undefined : opts.tenant });
 
-function query(params: Record<string, string | number | undefined>): string {
-  const q = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) q.set(key, String(value));
-  return q.size > 0 ? `?${q.toString()}` : '';
-}
-
 const write = (lines: string[]): void => {
   process.stdout.write(`${lines.join('\n')}\n`);
 };
@@ -35,15 +30,17 @@ const withAllTenants = (cmd: Command): Command => cmd.option('--all-tenants', 'e
 
 /** The newest revision with a change in the tenant (or anywhere): the tenant's config as it is now. */
 async function latestRevision(client: AdminClient, opts: ReadOptions): Promise<number | undefined> {
-  const page = await client.request<{ data: RevisionSummary[] }>('GET', `/api/v1/config/revisions${query({ ...tenantParam(opts), limit: 1 })}`);
+  const page = await client.request<{ data: RevisionSummary[] }>('GET', `/api/v1/config/revisions${queryString({ ...tenantParam(opts), limit: 1 })}`);
   return page.data[0]?.revision;
 }
 
+const summary = (row: Row) => row as unknown as RevisionSummary;
+
 const COLUMNS: Column[] = [
-  { header: 'REVISION', value: (row) => (row as unknown as RevisionSummary).revision },
-  { header: 'WHEN', value: (row) => (row as unknown as RevisionSummary).createdAt },
-  { header: 'ACTOR', value: (row) => (row as unknown as RevisionSummary).actor ?? '(control plane)' },
-  { header: 'CHANGES', value: (row) => changesCell(row as unknown as RevisionSummary) },
+  { header: 'REVISION', value: (row) => summary(row).revision },
+  { header: 'WHEN', value: (row) => summary(row).createdAt },
+  { header: 'ACTOR', value: (row) => summary(row).actor ?? '(control plane)' },
+  { header: 'CHANGES', value: (row) => changesCell(summary(row)) },
 ];
 
 /**
@@ -62,7 +59,7 @@ export function addHistoryCommands(config: Command): void {
   withAllTenants(withConnection(config.command('revision').description('what one revision changed, field by field'), { tenant: true }))
     .argument('<n>', 'revision number', revisionNumber)
     .action(async (n: number, opts: ReadOptions) => {
-      const detail = await clientFor(opts).request<RevisionDetail>('GET', `/api/v1/config/revisions/${n}${query(tenantParam(opts))}`);
+      const detail = await clientFor(opts).request<RevisionDetail>('GET', `/api/v1/config/revisions/${n}${queryString(tenantParam(opts))}`);
       if (opts.output !== 'table') return printData(detail, opts.output);
       const count = `${detail.changeCount} change${detail.changeCount === 1 ? '' : 's'}`;
       write([`revision ${detail.revision} at ${detail.createdAt} by ${detail.actor ?? '(control plane)'}: ${count}`, ...diffLines(detail.changes)]);
@@ -74,7 +71,7 @@ export function addHistoryCommands(config: Command): void {
     .action(async (opts: ReadOptions & { from: number; to?: number }) => {
       const client = clientFor(opts);
       const to = opts.to ?? (await latestRevision(client, opts)) ?? opts.from;
-      const diff = await client.request<ConfigDiff>('GET', `/api/v1/config/diff${query({ from: opts.from, to, ...tenantParam(opts) })}`);
+      const diff = await client.request<ConfigDiff>('GET', `/api/v1/config/diff${queryString({ from: opts.from, to, ...tenantParam(opts) })}`);
       if (opts.output !== 'table') return printData(diff, opts.output);
       const n = diff.changes.length;
       write([...diffLines(diff.changes), n === 0 ? `no changes from revision ${diff.from} to ${diff.to}` : `${n} change${n === 1 ? '' : 's'} from revision ${diff.from} to ${diff.to}`]);
@@ -89,7 +86,7 @@ export function addHistoryCommands(config: Command): void {
         assertCanAsk('--yes');
         // what the rollback will do: the current config (the tenant's newest revision) against revision n's
         const current = await latestRevision(client, opts);
-        const preview = current === undefined ? undefined : await client.request<ConfigDiff>('GET', `/api/v1/config/diff${query({ from: current, to: n, tenant: opts.tenant })}`);
+        const preview = current === undefined ? undefined : await client.request<ConfigDiff>('GET', `/api/v1/config/diff${queryString({ from: current, to: n, tenant: opts.tenant })}`);
         if (preview && preview.changes.length === 0) {
           process.stderr.write(`nothing to roll back: tenant ${opts.tenant} is as it was at revision ${n}\n`);
           return;
@@ -97,7 +94,7 @@ export function addHistoryCommands(config: Command): void {
         if (preview) process.stderr.write(`${diffLines(preview.changes).join('\n')}\n`);
         await confirmOrCancel(`Roll back tenant ${opts.tenant} to revision ${n}${preview ? ` (${preview.changes.length} changes)` : ''}?`);
       }
-      const result = await client.request<RollbackResult>('POST', `/api/v1/config/revisions/${n}/rollback${query({ tenant: opts.tenant })}`);
+      const result = await client.request<RollbackResult>('POST', `/api/v1/config/revisions/${n}/rollback${queryString({ tenant: opts.tenant })}`);
       if (opts.output !== 'table') return printData(result, opts.output);
       write([...result.changes.map(itemLine), `rolled back to revision ${result.rolledBackTo}: now revision ${result.revision}`]);
     });
