@@ -95,7 +95,7 @@ function responsesOf(op: Operation): JsonObject {
   if (parsesBody) responses['413'] = errorResponse('body over the size limit (AYA_CP_VALIDATION)');
   if (op.id === 'declarative.apply') responses['413'] = errorResponse('body over the size limit (AYA_CP_VALIDATION), or more objects than one apply takes (AYA_CP_APPLY_TOO_LARGE)');
   if (op.pathParams.length > 0) responses['414'] = errorResponse('a path parameter over the router\'s length limit (AYA_CP_VALIDATION)');
-  if (parsesBody) responses['415'] = errorResponse('a body of a media type other than JSON (AYA_CP_VALIDATION)');
+  if (parsesBody) responses['415'] = errorResponse(`a body of a media type other than JSON${DECLARATIVE_YAML.requests.has(op.id) ? ' or YAML' : ''} (AYA_CP_VALIDATION)`);
   if (op.id === 'auth.login') responses['429'] = { ...errorResponse('too many failed sign-ins for this account or address: wait `Retry-After` seconds'), headers: { 'Retry-After': { schema: { type: 'integer', minimum: 1 } } } };
   if (KEY_WRITES.has(op.id)) responses['500'] = errorResponse('a private key is given but AYA_SECRET_KEY is not set (AYA_CP_SECRET_KEY_REQUIRED)');
   responses['503'] = errorResponse('the database is unreachable (AYA_CP_DATABASE_UNAVAILABLE), or the control plane is shutting down');

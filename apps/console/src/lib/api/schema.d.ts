@@ -2859,7 +2859,7 @@ export interface components {
                 consumers: number;
                 plugins: number;
             };
-            /** @description configured targets by the worst state a gateway seen in the last 30 s reports; unknown: none reports it */
+            /** @description configured targets by the worst state a gateway that is not stale (AYA_NODE_STALE_AFTER_MS) reports; unknown: none reports it */
             upstreamHealth: {
                 targets: number;
                 healthy: number;
@@ -3355,6 +3355,8 @@ export interface components {
             username: string;
             email: string | null;
             superadmin: boolean;
+            /** @description cannot sign in */
+            disabled: boolean;
             tenants: {
                 slug: string;
                 /** @enum {string} */
@@ -3372,6 +3374,8 @@ export interface components {
                 username: string;
                 email: string | null;
                 superadmin: boolean;
+                /** @description cannot sign in */
+                disabled: boolean;
                 tenants: {
                     slug: string;
                     /** @enum {string} */
@@ -3399,6 +3403,7 @@ export interface components {
             email?: string | null;
             password?: string;
             superadmin?: boolean;
+            disabled?: boolean;
         };
     };
     responses: never;
@@ -5890,7 +5895,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description a body of a media type other than JSON (AYA_CP_VALIDATION) */
+            /** @description a body of a media type other than JSON or YAML (AYA_CP_VALIDATION) */
             415: {
                 headers: {
                     [name: string]: unknown;
