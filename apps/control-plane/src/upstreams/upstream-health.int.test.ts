@@ -59,6 +59,9 @@ afterAll(async () => {
 
 describe('upstream health history', () => {
   it('keeps the worst state of an interval per node, the mean latency over nodes, and survives a restart', async () => {
+    // the heartbeats below must land in one interval: never start them in the last 30 s of an hour
+    const toHour = HOUR - (Date.now() % HOUR);
+    if (toHour < 30_000) await new Promise((resolve) => setTimeout(resolve, toHour + 100));
     await beat('gw-a', [report(pool.id, '10.0.0.1:80', 'healthy', 10), report(pool.id, '10.0.0.2:80', 'healthy', 5), report(theirs.id, '10.9.9.9:80', 'open', 1)]);
     await beat('gw-b', [report(pool.id, '10.0.0.1:80', 'healthy', 30), report('not-a-uuid', 'x:1', 'open', 1)]);
     // gw-a saw the target fail and recover within the interval: the interval keeps the failure
@@ -76,7 +79,7 @@ describe('upstream health history', () => {
     api = apiClient(cp.url, cp.adminToken);
     expect(await historyOf(`/api/v1/tenants/default/upstreams/${pool.id}/health`)).toEqual(expected);
     expect(await historyOf('/api/v1/tenants/other/upstreams/theirs/health')).toEqual({ '10.9.9.9:80': [{ at: expect.any(String), state: 'open', latencyMs: 1 }] });
-  });
+  }, 120_000);
 
   it('keeps the last 60 intervals: older samples are pruned as heartbeats come in', async () => {
     const insert = (hoursAgo: number) =>

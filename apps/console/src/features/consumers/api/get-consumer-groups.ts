@@ -1,7 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ConsumerGroup } from '@aya/config-schema';
 import type { ListParams } from '../../../lib/list-params';
-import { tenantApiPath } from '../../../lib/paths';
 import { tenantListQueryOptions } from '../../../lib/tenant-list';
 import { fetchAllPages, tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
@@ -11,14 +9,14 @@ export function useConsumerGroupsPage(tenant: string, params: ListParams, cursor
 }
 
 export function useConsumerGroup(tenant: string, id: string) {
-  return useQuery(tenantItemQueryOptions<ConsumerGroup>(tenant, 'consumer-groups', id));
+  return useQuery(tenantItemQueryOptions(tenant, '/api/v1/tenants/{tenant}/consumer-groups/{id}', id));
 }
 
 /** Every group name, for the consumer form's multi-select. */
 export function groupNamesQueryOptions(tenant: string) {
   return queryOptions({
     queryKey: ['tenants', tenant, 'consumer-groups', 'names'] as const,
-    queryFn: async ({ signal }) => (await fetchAllPages<ConsumerGroup>(tenantApiPath(tenant, 'consumer-groups'), signal)).map((g) => g.name).sort(),
+    queryFn: async ({ signal }) => (await fetchAllPages('/api/v1/tenants/{tenant}/consumer-groups', { tenant }, signal)).map((g) => g.name).sort(),
   });
 }
 

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Consumer } from '@aya/config-schema';
 import { tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
 export function consumerQueryOptions(tenant: string, id: string) {
-  return tenantItemQueryOptions<Consumer>(tenant, 'consumers', id);
+  return tenantItemQueryOptions(tenant, '/api/v1/tenants/{tenant}/consumers/{id}', id);
 }
 
 export function useConsumer(tenant: string, id: string) {

@@ -1,9 +1,9 @@
-import { consumerCreateSchema, type Consumer } from '@aya/config-schema';
+import { consumerCreateSchema } from '@aya/config-schema';
 import { useTenantEdit } from '../../../lib/tenant-resource';
-import { CONSUMER_CLEAR_VALUES, CONSUMER_FORM_FIELDS, type ConsumerInput } from '../components/consumer-form-values';
+import { CONSUMER_CLEAR_VALUES, CONSUMER_FORM_FIELDS } from '../components/consumer-form-values';
 
 export function useUpdateConsumer(tenant: string) {
-  return useTenantEdit<Consumer, ConsumerInput>(tenant, 'consumers', {
+  return useTenantEdit(tenant, '/api/v1/tenants/{tenant}/consumers/{id}', {
     writableKeys: Object.keys(consumerCreateSchema.shape),
     formKeys: CONSUMER_FORM_FIELDS,
     clearValues: CONSUMER_CLEAR_VALUES,

@@ -1,4 +1,4 @@
-import { consumerGroupCreateSchema, type ConsumerGroup } from '@aya/config-schema';
+import { consumerGroupCreateSchema } from '@aya/config-schema';
 import { client, unwrap } from '../../../lib/api-client';
 import { useTenantEdit, useTenantWrite } from '../../../lib/tenant-resource';
 import { GROUP_CLEAR_VALUES, GROUP_FORM_FIELDS, type ConsumerGroupInput } from '../components/consumer-group-form-values';
@@ -8,7 +8,7 @@ export function useCreateConsumerGroup(tenant: string) {
 }
 
 export function useUpdateConsumerGroup(tenant: string) {
-  return useTenantEdit<ConsumerGroup, ConsumerGroupInput>(tenant, 'consumer-groups', {
+  return useTenantEdit(tenant, '/api/v1/tenants/{tenant}/consumer-groups/{id}', {
     writableKeys: Object.keys(consumerGroupCreateSchema.shape),
     formKeys: GROUP_FORM_FIELDS,
     clearValues: GROUP_CLEAR_VALUES,

@@ -1,9 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Plugin } from '@aya/config-schema';
 import { tenantItemQueryOptions } from '../../../lib/tenant-resource';
 
 export function pluginQueryOptions(tenant: string, id: string) {
-  return tenantItemQueryOptions<Plugin>(tenant, 'plugins', id);
+  return tenantItemQueryOptions(tenant, '/api/v1/tenants/{tenant}/plugins/{id}', id);
 }
 
 export function usePlugin(tenant: string, id: string) {

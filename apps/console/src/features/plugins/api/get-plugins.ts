@@ -1,7 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Plugin } from '@aya/config-schema';
 import type { ListParams } from '../../../lib/list-params';
-import { tenantApiPath } from '../../../lib/paths';
 import { tenantListQueryOptions } from '../../../lib/tenant-list';
 import { fetchAllPages, tenantResourceKeys } from '../../../lib/tenant-resource';
 
@@ -9,7 +7,7 @@ import { fetchAllPages, tenantResourceKeys } from '../../../lib/tenant-resource'
 export function pluginsQueryOptions(tenant: string) {
   return queryOptions({
     queryKey: tenantResourceKeys('plugins').list(tenant),
-    queryFn: ({ signal }) => fetchAllPages<Plugin>(tenantApiPath(tenant, 'plugins'), signal),
+    queryFn: ({ signal }) => fetchAllPages('/api/v1/tenants/{tenant}/plugins', { tenant }, signal),
   });
 }
 

@@ -1,6 +1,4 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { Consumer, Route, Service } from '@aya/config-schema';
-import { tenantApiPath } from '../../../lib/paths';
 import { fetchAllPages } from '../../../lib/tenant-resource';
 
 export interface ScopeOption {
@@ -25,9 +23,9 @@ export function scopeOptionsQueryOptions(tenant: string) {
     queryKey: ['tenants', tenant, 'plugins', 'scope-options'] as const,
     queryFn: async ({ signal }): Promise<ScopeOptions> => {
       const [services, routes, consumers] = await Promise.all([
-        fetchAllPages<Service>(tenantApiPath(tenant, 'services'), signal),
-        fetchAllPages<Route>(tenantApiPath(tenant, 'routes'), signal),
-        fetchAllPages<Consumer>(tenantApiPath(tenant, 'consumers'), signal),
+        fetchAllPages('/api/v1/tenants/{tenant}/services', { tenant }, signal),
+        fetchAllPages('/api/v1/tenants/{tenant}/routes', { tenant }, signal),
+        fetchAllPages('/api/v1/tenants/{tenant}/consumers', { tenant }, signal),
       ]);
       return {
         services: services.map((s) => ({ id: s.id, name: s.name })).sort(byName),
