@@ -130,6 +130,23 @@ for (const size of WIDTHS) {
       await page.goto(`${consoleUrl()}/console/t/default/tenants`);
       await expect(page.getByTestId(`tenant-row-${slug}`)).toHaveCount(0);
       await expect(page.getByTestId('tenant-switcher').locator('option', { hasText: slug })).toHaveCount(0);
+
+      // disable the user: the sign-in says why it is refused
+      await page.goto(`${consoleUrl()}/console/t/default/users`);
+      await page.getByLabel('Search users').fill(owner);
+      await page.getByRole('link', { name: `Edit user ${owner}` }).click();
+      const userForm = page.getByRole('form', { name: 'User details' });
+      await userForm.getByLabel('Disabled').check();
+      await userForm.getByRole('button', { name: 'Save' }).click();
+      await expect(page.getByText(`User ${owner} saved`)).toBeVisible();
+      const refused = await browser.newContext({ viewport: { width: size.width, height: size.height } });
+      const refusedPage = await refused.newPage();
+      await refusedPage.goto(`${consoleUrl()}/`);
+      await refusedPage.getByLabel('Username').fill(owner);
+      await refusedPage.getByLabel('Password').fill(password);
+      await refusedPage.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect(refusedPage.getByText('this account is disabled')).toBeVisible();
+      await refused.close();
     });
   });
 }

@@ -5,6 +5,9 @@ import { SignInRoute } from '../features/auth/routes/sign-in';
 import { MembersRoute } from '../features/members/routes/members';
 import { TokensRoute } from '../features/tokens/routes/tokens';
 import { UsersRoute } from '../features/users/routes/users';
+import { UserEditRoute } from '../features/users/routes/user-edit';
+import { TenantsRoute } from '../features/tenants/routes/tenants';
+import { TenantSettingsRoute } from '../features/tenants/routes/tenant-settings';
 import { HistoryRoute } from '../features/history/routes/history';
 import { AuditLogRoute } from '../features/audit/routes/audit-log';
 import { NodesRoute } from '../features/nodes/routes/nodes';
@@ -92,6 +95,9 @@ const router = createBrowserRouter([
           { path: 'members', element: <MembersRoute /> },
           { path: 'tokens', element: <TokensRoute /> },
           { path: 'users', element: <UsersRoute /> },
+          { path: 'users/:userId', element: <UserEditRoute /> },
+          { path: 'tenants', element: <TenantsRoute /> },
+          { path: 'settings', element: <TenantSettingsRoute /> },
           { path: 'account', element: <AccountRoute /> },
           { path: 'history', element: <HistoryRoute /> },
           { path: '*', element: <NotFound /> },

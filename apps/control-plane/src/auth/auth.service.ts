@@ -58,6 +58,8 @@ export class AuthService {
     const row = await this.prisma.session.findUnique({ where: { tokenHash }, include: { user: { include: { memberships: MEMBERSHIPS } } } });
     if (!row || row.revokedAt || row.expiresAt.getTime() <= Date.now()) return undefined;
     const { user } = row;
+    // disabling ends the sessions too; this covers one racing the disable
+    if (user.disabledAt) return undefined;
     return { id: user.id, username: user.username, superadmin: user.superadmin, memberships: toMemberships(user.memberships), kind: 'session', sessionId: row.id };
   }
 
@@ -92,6 +94,8 @@ export class AuthService {
       throw new UnauthenticatedError('invalid username or password');
     }
     await this.throttle.succeeded(attempt);
+    // said only to whoever knows the password: a guesser cannot tell a disabled account from a wrong password
+    if (user.disabledAt) throw new ForbiddenError('this account is disabled: ask a superadmin');
     this.metrics.loginAttempt('ok');
     const token = newSessionToken();
     const expiresAt = new Date(Date.now() + SESSION_TTL_MS);

@@ -19,6 +19,7 @@ const user = z.object({
   username: z.string(),
   email: z.string().nullable(),
   superadmin: z.boolean(),
+  disabled: z.boolean().describe('cannot sign in'),
   tenants: z.array(z.object({ slug: z.string(), role })),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

@@ -38,12 +38,14 @@ export const userCreateSchema = z.strictObject({
 });
 export type UserCreateBody = z.infer<typeof userCreateSchema>;
 
-/** PATCH: `email: null` removes the address; a new password ends the user's sessions. */
+/** PATCH: `email: null` removes the address; a new password, or `disabled: true`, ends the user's sessions. */
 export const userUpdateSchema = z.strictObject({
   username: usernameSchema.optional(),
   email: emailSchema.nullable().optional(),
   password: newPasswordSchema.optional(),
   superadmin: z.boolean().optional(),
+  /** true: the user cannot sign in (a 403 once the password is right) until set false again */
+  disabled: z.boolean().optional(),
 });
 export type UserUpdateBody = z.infer<typeof userUpdateSchema>;
 

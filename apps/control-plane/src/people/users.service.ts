@@ -16,6 +16,8 @@ export interface UserView {
   username: string;
   email: string | null;
   superadmin: boolean;
+  /** cannot sign in */
+  disabled: boolean;
   /** the tenants the user is a member of */
   tenants: Array<{ slug: string; role: TenantRole }>;
   createdAt: string;
@@ -31,6 +33,7 @@ function toView(row: UserRow): UserView {
     username: row.username,
     email: row.email,
     superadmin: row.superadmin,
+    disabled: row.disabledAt !== null,
     tenants: row.memberships.map((m) => ({ slug: m.tenant.slug, role: m.role })),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -59,7 +62,7 @@ function userAudit(action: 'create' | 'update' | 'delete' | 'password-reset', be
 /** What a PATCH audits: a password set is a `password-reset` (no hash in the row), other fields an `update`. */
 function updateAudits(input: UserUpdateBody, before: UserView, after: UserView): AuditEntry[] {
   const entries: AuditEntry[] = [];
-  const fieldsGiven = input.username !== undefined || input.email !== undefined || input.superadmin !== undefined;
+  const fieldsGiven = input.username !== undefined || input.email !== undefined || input.superadmin !== undefined || input.disabled !== undefined;
   if (fieldsGiven || input.password === undefined) entries.push(userAudit('update', before, after));
   if (input.password !== undefined) entries.push(userAudit('password-reset', undefined, after));
   return entries;
@@ -97,16 +100,19 @@ export class UsersService {
     });
   }
 
-  /** A new password ends the user's sessions; taking the flag from the last superadmin is a 409. */
+  /** A new password or a disable ends the user's sessions; taking the flag from (or disabling) the last superadmin is a 409. */
   async update(actor: Principal, ref: string, input: UserUpdateBody): Promise<UserView> {
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
     return this.prisma.$transaction(async (tx) => {
       const user = await this.find(tx, ref);
-      if (input.superadmin === false && user.superadmin) await lockAndKeepASuperadmin(tx, user.id);
+      const demoted = input.superadmin === false || input.disabled === true;
+      if (demoted && user.superadmin && !user.disabledAt) await lockAndKeepASuperadmin(tx, user.id, input.superadmin === false ? 'superadmin' : 'disabled');
       await assertFree(tx, input, user.id);
-      const data = { username: input.username, email: input.email, superadmin: input.superadmin, passwordHash };
+      // disabling keeps the first time it was set; enabling clears it
+      const disabledAt = input.disabled === undefined ? undefined : input.disabled ? (user.disabledAt ?? new Date()) : null;
+      const data = { username: input.username, email: input.email, superadmin: input.superadmin, passwordHash, disabledAt };
       const updated = toView(await tx.user.update({ where: { id: user.id }, data, include: WITH_TENANTS }));
-      if (passwordHash) await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
+      if (passwordHash || input.disabled === true) await tx.session.updateMany({ where: { userId: user.id, revokedAt: null }, data: { revokedAt: new Date() } });
       await recordAudit(tx, actor, updateAudits(input, toView(user), updated));
       return updated;
     });
@@ -116,7 +122,7 @@ export class UsersService {
   async remove(actor: Principal, ref: string): Promise<void> {
     await this.prisma.$transaction(async (tx) => {
       const user = await this.find(tx, ref);
-      if (user.superadmin) await lockAndKeepASuperadmin(tx, user.id);
+      if (user.superadmin && !user.disabledAt) await lockAndKeepASuperadmin(tx, user.id);
       await tx.user.delete({ where: { id: user.id } });
       await recordAudit(tx, actor, userAudit('delete', toView(user), undefined));
     });
@@ -130,10 +136,13 @@ export class UsersService {
   }
 }
 
-/** Serializes superadmin changes (one row lock on the flag holders) and refuses to remove the last one. */
-async function lockAndKeepASuperadmin(tx: Tx, leaving: string): Promise<void> {
-  const rows = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM users WHERE superadmin ORDER BY id FOR UPDATE`;
-  if (rows.every((r) => r.id === leaving)) {
-    throw new ConflictError('the last superadmin cannot be removed or demoted', [{ path: 'superadmin', message: 'the last superadmin' }]);
+/**
+ * Serializes superadmin changes (one row lock on the flag holders) and refuses to remove, demote or disable the last
+ * one who can still sign in.
+ */
+async function lockAndKeepASuperadmin(tx: Tx, leaving: string, field: 'superadmin' | 'disabled' = 'superadmin'): Promise<void> {
+  const rows = await tx.$queryRaw<Array<{ id: string; disabled: boolean }>>`SELECT id, disabled_at IS NOT NULL AS disabled FROM users WHERE superadmin ORDER BY id FOR UPDATE`;
+  if (rows.every((r) => r.id === leaving || r.disabled)) {
+    throw new ConflictError('the last superadmin cannot be removed, demoted or disabled', [{ path: field, message: 'the last superadmin' }]);
   }
 }

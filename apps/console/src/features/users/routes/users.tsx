@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Badge } from '../../../components/badge';
 import { Button } from '../../../components/button';
 import { DataTable } from '../../../components/data-table';
 import { DeleteResourceDialog } from '../../../components/delete-resource-dialog';
@@ -42,6 +43,7 @@ export function UsersRoute() {
               { header: 'Username', cell: (u) => <Link to={editPath(u)}>{u.username}</Link> },
               { header: 'E-mail', className: 'muted', cell: (u) => u.email ?? '—' },
               { header: 'Superadmin', cell: (u) => (u.superadmin ? 'yes' : '') },
+              { header: 'Status', cell: (u) => (u.disabled ? <Badge tone="warning">disabled</Badge> : '') },
               { header: 'Tenants', className: 'muted', cell: (u) => u.tenants.map((t) => `${t.slug} (${t.role})`).join(', ') || '—' },
             ]}
             actions={(u) => (
