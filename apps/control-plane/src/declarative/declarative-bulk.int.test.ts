@@ -35,7 +35,7 @@ afterAll(async () => {
   expect(await cp?.stop()).toBe(0);
 });
 
-describe('a 10,000-route apply', () => {
+describe('bulk applies', () => {
   let before: number;
   let bulk: number;
 
@@ -92,6 +92,10 @@ describe('a 10,000-route apply', () => {
     ]);
     expect((await must('GET', '/api/v1/tenants/default/consumers/c-0', undefined, 200)).groups).toEqual(['silver']);
     expect((await must('GET', '/api/v1/tenants/default/consumers/c-1', undefined, 200)).customId).toBe('ext-moved');
+    // the history has the bulk-written consumers and memberships of this tenant: a tenant's rollback restores them
+    await must('POST', `/api/v1/config/revisions/${first.body.revision}/rollback?tenant=default`, undefined, 201);
+    expect(await must('GET', '/api/v1/tenants/default/consumers/c-0', undefined, 200)).toMatchObject({ customId: 'ext-0', groups: ['gold', 'silver'] });
+    expect((await must('GET', '/api/v1/tenants/default/consumers/c-1', undefined, 200)).customId).toBe('ext-1');
 
     const clash = await apply({ consumers: [{ username: 'newcomer', customId: 'ext-5' }] });
     expect(clash.status).toBe(409);
