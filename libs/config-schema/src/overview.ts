@@ -5,14 +5,14 @@
 export const OVERVIEW_RESOURCES = ['services', 'routes', 'upstreams', 'certificates', 'consumers', 'plugins'] as const;
 export type OverviewResource = (typeof OVERVIEW_RESOURCES)[number];
 
-/** The tenant's configured upstream targets by the worst state a fresh gateway reports for them. */
+/** The tenant's configured upstream targets by the worst state a gateway that is not stale reports for them. */
 export interface UpstreamHealthSummary {
   /** every target of every upstream of the tenant */
   targets: number;
   healthy: number;
   /** unhealthy, or a circuit breaker open or half-open on at least one gateway */
   unhealthy: number;
-  /** no gateway seen within NODE_STALE_AFTER_MS reports it (no gateway, or not balanced over yet) */
+  /** no gateway that is not stale reports it (no gateway, or not balanced over yet) */
   unknown: number;
 }
 

@@ -9,7 +9,7 @@ const tenantOverview = z.object({
   counts: z.object(Object.fromEntries(OVERVIEW_RESOURCES.map((r) => [r, count])) as Record<(typeof OVERVIEW_RESOURCES)[number], typeof count>),
   upstreamHealth: z
     .object({ targets: count, healthy: count, unhealthy: count, unknown: count })
-    .describe('configured targets by the worst state a gateway seen in the last 30 s reports; unknown: none reports it'),
+    .describe('configured targets by the worst state a gateway that is not stale (AYA_NODE_STALE_AFTER_MS) reports; unknown: none reports it'),
   nodes: z
     .object({ total: count, inSync: count, drifting: count, stale: count })
     .describe('gateway nodes (shared by every tenant): in sync, seen recently at another revision (drifting), not seen recently (stale)'),

@@ -8,10 +8,13 @@ let admin: Api;
 let viewer: Api;
 let poolId: string;
 
+const STALE_AFTER_MS = 5_000;
+
 const health = (target: string, state: string) => ({ upstreamId: poolId, target, state, consecutiveFailures: 0, active: 0, latencyMs: 3, since: new Date().toISOString() });
 
 beforeAll(async () => {
-  cp = await startControlPlane({ databaseUrl: await createDatabase() });
+  // nodes go stale after 5 s here: the last test waits for that
+  cp = await startControlPlane({ databaseUrl: await createDatabase(), env: { AYA_NODE_STALE_AFTER_MS: String(STALE_AFTER_MS) } });
   admin = apiClient(cp.url, cp.adminToken);
   await admin('POST', '/api/v1/tenants', { slug: 'acme', name: 'Acme' });
   const t = '/api/v1/tenants/acme';
@@ -25,21 +28,25 @@ beforeAll(async () => {
   await admin('POST', '/api/v1/tenants/default/services', { name: 'elsewhere', url: 'http://127.0.0.1:9' });
   await admin('POST', '/api/v1/tenants/default/upstreams', { name: 'other-pool', targets: [{ target: '127.0.0.1:7009' }] });
   viewer = apiClient(cp.url, (await tenantToken(cp, 'acme', 'viewer')).token);
+});
 
+/** gw-1: the current config, sees 7001 and 7002 healthy; gw-2: an older revision, sees 7002 unhealthy. */
+async function heartbeats(): Promise<void> {
   const cluster = apiClient(cp.url, cp.clusterToken);
   const current = (await admin('GET', '/api/v1/config/revision')).body as { revision: number; hash: string };
   const beat = (nodeId: string, revision: number, hash: string, reports: unknown[]) =>
     cluster('POST', '/internal/v1/nodes/heartbeat', { nodeId, hostname: nodeId, revision, hash, version: 'test', health: reports });
-  // gw-1: current config, sees 7001 healthy and 7002 healthy; gw-2: an older revision, sees 7002 unhealthy
   expect((await beat('gw-1', current.revision, current.hash, [health('127.0.0.1:7001', 'healthy'), health('127.0.0.1:7002', 'healthy')])).status).toBe(204);
   expect((await beat('gw-2', current.revision - 1, 'old', [health('127.0.0.1:7002', 'unhealthy')])).status).toBe(204);
-});
+}
+
 afterAll(async () => {
   await cp?.stop();
 });
 
 describe('GET /api/v1/tenants/{t}/overview', () => {
   it("counts the tenant's objects, its target health, the gateways' sync and its latest changes", async () => {
+    await heartbeats();
     const res = await viewer('GET', '/api/v1/tenants/acme/overview');
     expect(res.status).toBe(200);
     expect(res.body.tenant.slug).toBe('acme');
@@ -72,5 +79,14 @@ describe('GET /api/v1/tenants/{t}/overview', () => {
     expect(res.body.upstreamHealth).toEqual({ targets: 0, healthy: 0, unhealthy: 0, unknown: 0 });
     // the tenant's creation is audited in the tenant
     expect(res.body.recentChanges.every((c: { resource: { type: string } }) => c.resource.type === 'tenant')).toBe(true);
+  });
+
+  it('counts stale gateways as stale and their reports as no news (AYA_NODE_STALE_AFTER_MS)', async () => {
+    await heartbeats();
+    const stale = async () => (await admin('GET', '/api/v1/tenants/acme/overview')).body.nodes.stale as number;
+    await expect.poll(stale, { timeout: STALE_AFTER_MS * 6, interval: 500 }).toBe(2);
+    const res = await admin('GET', '/api/v1/tenants/acme/overview');
+    expect(res.body.nodes).toEqual({ total: 2, inSync: 0, drifting: 0, stale: 2 });
+    expect(res.body.upstreamHealth).toEqual({ targets: 3, healthy: 0, unhealthy: 0, unknown: 3 });
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NODE_STALE_AFTER_MS, type OverviewChange, type TenantOverview } from '@aya/config-schema';
+import type { OverviewChange, TenantOverview } from '@aya/config-schema';
+import { AppConfig } from '../app-config';
 import { toAuditLogEntry } from '../audit/audit-reader';
 import { PRISMA, type Db } from '../db/prisma';
 import { NodesService } from '../nodes/nodes.service';
@@ -17,6 +18,7 @@ export class OverviewService {
     @Inject(PRISMA) private readonly prisma: Db,
     private readonly nodes: NodesService,
     private readonly upstreams: UpstreamsStore,
+    private readonly config: AppConfig,
   ) {}
 
   async overview(tenantRef: string): Promise<TenantOverview> {
@@ -60,7 +62,8 @@ export class OverviewService {
   private async targetHealth(tenantId: string) {
     const [rows, fresh] = await Promise.all([
       this.prisma.upstream.findMany({ where: { tenantId } }),
-      this.prisma.gatewayNode.findMany({ where: { lastSeenAt: { gte: new Date(Date.now() - NODE_STALE_AFTER_MS) } }, select: { health: true } }),
+      // the nodes NodesService calls in sync or drifting: a stale node's last report is no news
+      this.prisma.gatewayNode.findMany({ where: { lastSeenAt: { gte: new Date(Date.now() - this.config.env.AYA_NODE_STALE_AFTER_MS) } }, select: { health: true } }),
     ]);
     const upstreams = rows.map((row) => {
       const u = this.upstreams.toDto(row);
