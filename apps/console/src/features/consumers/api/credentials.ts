@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Credential } from '@aya/config-schema';
-import { api, seg } from '../../../lib/api-client';
+import { api, client, seg, unwrap } from '../../../lib/api-client';
 import { tenantApiPath } from '../../../lib/paths';
 import { etagAsSeen, fetchAllPages, useTenantWrite } from '../../../lib/tenant-resource';
 import type { CredentialInput } from '../components/credential-form-values';
@@ -13,7 +13,7 @@ function credentialsPath(tenant: string, consumerId: string, id?: string): strin
 export function credentialsQueryOptions(tenant: string, consumerId: string) {
   return queryOptions({
     queryKey: ['tenants', tenant, 'consumers', 'credentials', consumerId] as const,
-    queryFn: ({ signal }) => fetchAllPages<Credential>(credentialsPath(tenant, consumerId), signal),
+    queryFn: ({ signal }) => fetchAllPages('/api/v1/tenants/{tenant}/consumers/{consumer}/credentials', { tenant, consumer: consumerId }, signal),
   });
 }
 
@@ -23,7 +23,9 @@ export function useCredentials(tenant: string, consumerId: string) {
 
 /** The answer carries the generated key / HMAC secret: the only time the console ever sees it. */
 export function useCreateCredential(tenant: string, consumerId: string) {
-  return useTenantWrite(tenant, (input: CredentialInput) => api.post<Credential>(credentialsPath(tenant, consumerId), input));
+  return useTenantWrite(tenant, (body: CredentialInput) =>
+    unwrap(client.POST('/api/v1/tenants/{tenant}/consumers/{consumer}/credentials', { params: { path: { tenant, consumer: consumerId } }, body })),
+  );
 }
 
 /**
