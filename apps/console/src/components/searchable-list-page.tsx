@@ -12,7 +12,8 @@ import { EmptyState } from './status';
 
 /** The shell's header, empty state, delete and table, with a page of the API's search instead of every page loaded. */
 export interface SearchableListPageProps<T extends { id: string }>
-  extends Pick<ResourceListShellProps<T>, 'title' | 'noun' | 'description' | 'newPath' | 'emptyHint' | 'deleteWarning' | 'remove' | 'nameOf' | 'table'> {
+  extends Pick<ResourceListShellProps<T>, 'title' | 'noun' | 'description' | 'newPath' | 'emptyHint' | 'nameOf' | 'table'>,
+    Partial<Pick<ResourceListShellProps<T>, 'deleteWarning' | 'remove'>> {
   /** What the search box looks in, for its placeholder: "name, path or host". */
   searchHint: string;
   list: ListState;
@@ -55,9 +56,12 @@ export function SearchableListPage<T extends { id: string }>(props: SearchableLi
         }
         table={(rows) => table(rows, setPending)}
       />
-      <DeleteResourceDialog noun={noun} pending={pending} nameOf={nameOf} remove={remove} onClose={() => setPending(null)}>
-        {deleteWarning}
-      </DeleteResourceDialog>
+      {/* without `remove` the table confirms its own deletes (plugins: the same table serves the detail pages' panels) */}
+      {remove ? (
+        <DeleteResourceDialog noun={noun} pending={pending} nameOf={nameOf} remove={remove} onClose={() => setPending(null)}>
+          {deleteWarning}
+        </DeleteResourceDialog>
+      ) : null}
     </section>
   );
 }
