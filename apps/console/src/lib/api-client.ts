@@ -87,7 +87,8 @@ export const client: ConsoleClient = createApiClient({
   onUnauthorized: () => authSession.signedOut(),
 });
 
-interface CallResult<T> {
+/** What a call of `client` resolves to (openapi-fetch's answer, narrowed to what the helpers read). */
+export interface CallResult<T> {
   data?: T;
   error?: unknown;
   response: Response;

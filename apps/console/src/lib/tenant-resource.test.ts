@@ -24,12 +24,14 @@ async function controlPlane(request: Request): Promise<Response> {
 
 let helpers: typeof import('./tenant-resource');
 let etags: typeof import('./etags');
+let api: typeof import('./api-client');
 
 beforeAll(async () => {
   vi.stubEnv('VITE_API_BASE', 'http://cp.test');
   vi.stubGlobal('fetch', controlPlane);
   helpers = await import('./tenant-resource');
   etags = await import('./etags');
+  api = await import('./api-client');
 });
 
 describe('tenant collection helpers on schema paths', () => {
@@ -58,5 +60,13 @@ describe('tenant collection helpers on schema paths', () => {
     const first = await new QueryClient().fetchInfiniteQuery(options);
     expect(first.pages[0]?.data.map((r) => r.id)).toEqual(['s1', 's2']);
     expect(seen.at(-1)).toBe('/api/v1/tenants/t1/routes?limit=50');
+  });
+
+  it('sends If-Match for an item seen in a list only while it is still as seen', async () => {
+    const path = { tenant: 't1', id: 'r1' };
+    const read = () => api.client.GET('/api/v1/tenants/{tenant}/routes/{id}', { params: { path } });
+    expect(await helpers.ifMatchAsSeen(read(), { id: 'r1', name: 'r1' })).toEqual({ 'If-Match': '"e1"' });
+    const stale = await helpers.ifMatchAsSeen(read(), { id: 'r1', name: 'renamed since' }).catch((e: unknown) => e);
+    expect(stale).toMatchObject({ status: 412, code: 'AYA_CP_PRECONDITION_FAILED' });
   });
 });

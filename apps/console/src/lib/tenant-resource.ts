@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { CpErrorCode, type Page } from '@aya/config-schema';
-import { api, callPath, type ApiClient } from './api-client';
+import { api, callPath, ifMatch, unwrap, type ApiClient, type CallResult } from './api-client';
 import { collectionOf, type GetAnswer, type GetPathParams, type PagedPath, type PageItem, type TenantCollectionPath, type TenantItemPath } from './api/typed-paths';
 import { ApiError, STALE_WRITE_MESSAGE } from './api-error';
 import { deepEqual } from './deep-equal';
@@ -131,11 +131,19 @@ export function useTenantDeleteShown(tenant: string, collection: TenantCollectio
  * The ETag is a hash of the item's view, so an unchanged view has the ETag the user's copy had.
  */
 export async function etagAsSeen(client: ApiClient, path: string, seen: object): Promise<string | undefined> {
-  const current = await client.get<object>(path);
+  return etagOf(unlessChanged(await client.get<object>(path), seen));
+}
+
+/** The same on the typed client: `params: { path, header: await ifMatchAsSeen(client.GET(itemPath, { params: { path } }), seen) }`. */
+export async function ifMatchAsSeen(read: Promise<CallResult<object>>, seen: object): Promise<{ 'If-Match'?: string }> {
+  return ifMatch(unlessChanged(await unwrap(read), seen));
+}
+
+function unlessChanged<T extends object>(current: T, seen: object): T {
   if (!deepEqual(current, seen)) {
     throw new ApiError({ status: 412, code: CpErrorCode.PRECONDITION_FAILED, message: STALE_WRITE_MESSAGE });
   }
-  return etagOf(current);
+  return current;
 }
 
 const ALL_PAGES_MAX = 10;
