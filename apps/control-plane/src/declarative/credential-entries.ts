@@ -2,9 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { DeclarativeConfig, DeclarativeCredential, ErrorDetail } from '@aya/config-schema';
 import { sha256Hex } from '@aya/config-schema/secrets';
 import type { SecretBox } from '../certificates/secret-box';
-import { ConflictError, ValidationError } from '../common/errors';
+import { ValidationError } from '../common/errors';
 import { KEY_PREFIX_LENGTH, normalizeFingerprint } from '../consumers/credential-input';
 import type { Credential as CredentialRow } from '../generated/prisma/client';
+import { EMPTY_COLUMNS, columnsOf, type CredentialColumns } from './credential-columns';
+import { assertUnique } from './credential-unique';
 import type { Entry } from './document-entries';
 
 /**
@@ -12,23 +14,6 @@ import type { Entry } from './document-entries';
  * clear, compared by what the stored row holds (a clear secret is checked against its hash or sealed value, so a
  * hand-written file applies twice without a change), planned per consumer the document manages.
  */
-
-/** The columns an apply writes; the identity columns never change on an update (they are the identity). */
-export interface CredentialColumns {
-  type: string;
-  keyHash: string | null;
-  keyPrefix: string | null;
-  expiresAt: string | null;
-  username: string | null;
-  passwordHash: string | null;
-  jwtKey: string | null;
-  algorithm: string | null;
-  secretEncrypted: string | null;
-  publicKey: string | null;
-  jwksUrl: string | null;
-  subject: string | null;
-  fingerprint: string | null;
-}
 
 export interface CurrentCredential {
   row: CredentialRow;
@@ -62,22 +47,6 @@ export function credentialLabel(key: string): string {
   return key.replace(/sha256:([0-9a-f]{12})[0-9a-f]*/, 'sha256:$1');
 }
 
-const columnsOf = (row: CredentialRow): CredentialColumns => ({
-  type: row.type,
-  keyHash: row.keyHash,
-  keyPrefix: row.keyPrefix,
-  expiresAt: row.expiresAt?.toISOString() ?? null,
-  username: row.username,
-  passwordHash: row.passwordHash,
-  jwtKey: row.jwtKey,
-  algorithm: row.algorithm,
-  secretEncrypted: row.secretEncrypted,
-  publicKey: row.publicKey,
-  jwksUrl: row.jwksUrl,
-  subject: row.subject,
-  fingerprint: row.fingerprint,
-});
-
 export function currentCredentials(rows: readonly CredentialRow[], usernames: ReadonlyMap<string, string>): CurrentCredential[] {
   return rows.map((row) => {
     const username = usernames.get(row.consumerId) ?? row.consumerId;
@@ -100,22 +69,6 @@ export function dumpCredential(row: CredentialRow): Entry {
   }
 }
 
-const EMPTY: CredentialColumns = {
-  type: '',
-  keyHash: null,
-  keyPrefix: null,
-  expiresAt: null,
-  username: null,
-  passwordHash: null,
-  jwtKey: null,
-  algorithm: null,
-  secretEncrypted: null,
-  publicKey: null,
-  jwksUrl: null,
-  subject: null,
-  fingerprint: null,
-};
-
 /**
  * The columns a document's credential asks for. A secret in clear that the current row already holds (its hash
  * verifies, its sealed value opens to it) keeps the stored value, so applying the same file again changes nothing.
@@ -126,13 +79,13 @@ function desiredColumns(c: DeclarativeCredential, key: string, current: Credenti
     case 'key-auth': {
       const keyHash = c.keyHash ?? sha256Hex(c.key ?? '');
       const keyPrefix = c.key !== undefined ? c.key.slice(0, KEY_PREFIX_LENGTH) : (c.keyPrefix ?? null);
-      return { ...EMPTY, type: c.type, keyHash, keyPrefix, expiresAt: c.expiresAt ? new Date(c.expiresAt).toISOString() : null };
+      return { ...EMPTY_COLUMNS, type: c.type, keyHash, keyPrefix, expiresAt: c.expiresAt ? new Date(c.expiresAt).toISOString() : null };
     }
     case 'basic-auth': {
       // any scrypt hash of the password will do: the stored one when it matched (clear-passwords.ts)
       const passwordHash = c.passwordHash ?? ctx.passwords.get(key);
       if (passwordHash === undefined) throw new Error(`${path}: the password was not hashed before the apply`);
-      return { ...EMPTY, type: c.type, username: c.username, passwordHash };
+      return { ...EMPTY_COLUMNS, type: c.type, username: c.username, passwordHash };
     }
     case 'jwt': {
       let secretEncrypted: string | null = null;
@@ -142,10 +95,10 @@ function desiredColumns(c: DeclarativeCredential, key: string, current: Credenti
         // kept when it holds the same secret; a dump's sealed value is stored as given (it opened), so dumps match
         secretEncrypted = clear === undefined ? null : stored === clear ? (current?.secretEncrypted ?? null) : (c.secretSealed ?? box.seal(clear));
       }
-      return { ...EMPTY, type: c.type, jwtKey: c.key, algorithm: c.algorithm, secretEncrypted, publicKey: c.publicKey ?? null, jwksUrl: c.jwksUrl ?? null };
+      return { ...EMPTY_COLUMNS, type: c.type, jwtKey: c.key, algorithm: c.algorithm, secretEncrypted, publicKey: c.publicKey ?? null, jwksUrl: c.jwksUrl ?? null };
     }
     case 'mtls':
-      return { ...EMPTY, type: c.type, subject: c.subject ?? null, fingerprint: c.fingerprint === undefined ? null : normalizeFingerprint(c.fingerprint) };
+      return { ...EMPTY_COLUMNS, type: c.type, subject: c.subject ?? null, fingerprint: c.fingerprint === undefined ? null : normalizeFingerprint(c.fingerprint) };
   }
 }
 
@@ -202,39 +155,12 @@ export function planCredentials(doc: DeclarativeConfig, current: readonly Curren
 export function identityOf(username: string, c: DeclarativeCredential): string {
   switch (c.type) {
     case 'key-auth':
-      return identity(username, { ...EMPTY, type: c.type, keyHash: c.keyHash ?? sha256Hex(c.key ?? '') });
+      return identity(username, { ...EMPTY_COLUMNS, type: c.type, keyHash: c.keyHash ?? sha256Hex(c.key ?? '') });
     case 'basic-auth':
-      return identity(username, { ...EMPTY, type: c.type, username: c.username });
+      return identity(username, { ...EMPTY_COLUMNS, type: c.type, username: c.username });
     case 'jwt':
-      return identity(username, { ...EMPTY, type: c.type, jwtKey: c.key });
+      return identity(username, { ...EMPTY_COLUMNS, type: c.type, jwtKey: c.key });
     case 'mtls':
-      return identity(username, { ...EMPTY, type: c.type, subject: c.subject ?? null, fingerprint: c.fingerprint === undefined ? null : normalizeFingerprint(c.fingerprint) });
+      return identity(username, { ...EMPTY_COLUMNS, type: c.type, subject: c.subject ?? null, fingerprint: c.fingerprint === undefined ? null : normalizeFingerprint(c.fingerprint) });
   }
-}
-
-/** Columns unique per tenant (the table's unique indexes), and how a clash is told. */
-const UNIQUE: Array<[keyof CredentialColumns, string]> = [
-  ['keyHash', 'this key is already in use'],
-  ['username', 'this basic-auth username is already in use'],
-  ['jwtKey', 'this jwt key is already in use'],
-  ['fingerprint', 'a credential with this fingerprint already exists'],
-  ['subject', 'a credential with this subject already exists'],
-];
-
-/** No created or updated credential may take a unique value another credential of the tenant keeps (or another of the document takes). */
-function assertUnique(plan: CredentialPlan, current: readonly CurrentCredential[]): void {
-  const leaving = new Set([...plan.deletes, ...plan.updates.map((u) => u.current)].map((c) => c.row.id));
-  const taken = new Map<string, string>();
-  const take = (columns: CredentialColumns, owner: string, path?: string) => {
-    for (const [column, message] of UNIQUE) {
-      const value = columns[column];
-      if (value === null) continue;
-      const slot = `${column}:${value}`;
-      const holder = taken.get(slot);
-      if (holder !== undefined && path !== undefined) throw new ConflictError(`${path}: ${message}`, [{ path, message: holder === '' ? message : `${message} (${holder})` }]);
-      taken.set(slot, owner);
-    }
-  };
-  for (const c of current) if (!leaving.has(c.row.id)) take(columnsOf(c.row), '');
-  for (const w of [...plan.updates.map((u) => u.write), ...plan.creates]) take(w.columns, w.path, w.path);
 }

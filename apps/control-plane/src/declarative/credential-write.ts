@@ -5,7 +5,8 @@ import type { Tx } from '../db/prisma';
 import type { Credential as CredentialRow } from '../generated/prisma/client';
 import type { TenantParent } from '../resources/parents';
 import type { ApplyLog } from './apply-log';
-import { credentialLabel, type CredentialColumns, type CredentialPlan } from './credential-entries';
+import type { CredentialColumns } from './credential-columns';
+import { credentialLabel, type CredentialPlan } from './credential-entries';
 
 /** A credential row as written, for the audit's views (toCredential) without reading it back. */
 function rowOf(id: string, tenantId: string, consumerId: string, c: CredentialColumns, createdAt: Date, now: Date): CredentialRow {
