@@ -41,9 +41,6 @@ describe('tenant collection helpers on schema paths', () => {
     expect(seen.at(-1)).toBe('/api/v1/tenants/t%201/routes/r%2F1');
     expect(route.name).toBe('r/1');
     expect(etags.etagOf(route)).toBe('"e1"');
-    // the deprecated by-name form reads the same path under the same key
-    await queries.fetchQuery(helpers.tenantItemQueryOptions<{ id: string }>('t 1', 'routes', 'r/1'));
-    expect(seen.at(-1)).toBe('/api/v1/tenants/t%201/routes/r%2F1');
   });
 
   it('walks every page with the cursor, path parameters filled in', async () => {
@@ -52,14 +49,6 @@ describe('tenant collection helpers on schema paths', () => {
     expect(seen.slice(-2)).toEqual(['/api/v1/tenants/t1/services?limit=500', '/api/v1/tenants/t1/services?limit=500&cursor=c2']);
     const creds = await helpers.fetchAllPages('/api/v1/tenants/{tenant}/consumers/{consumer}/credentials', { tenant: 't1', consumer: 'ann' });
     expect(creds.map((c) => c.id)).toEqual(['cred-of-ann']);
-  });
-
-  it('pages a collection for "Load more" under the collection key', async () => {
-    const options = helpers.tenantPagesQueryOptions('t1', '/api/v1/tenants/{tenant}/routes');
-    expect(options.queryKey).toEqual(['tenants', 't1', 'routes', 'list']);
-    const first = await new QueryClient().fetchInfiniteQuery(options);
-    expect(first.pages[0]?.data.map((r) => r.id)).toEqual(['s1', 's2']);
-    expect(seen.at(-1)).toBe('/api/v1/tenants/t1/routes?limit=50');
   });
 
   it('sends If-Match for an item seen in a list only while it is still as seen', async () => {

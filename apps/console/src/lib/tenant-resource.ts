@@ -1,12 +1,12 @@
-import { infiniteQueryOptions, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { CpErrorCode, type Page } from '@aya/config-schema';
 import { api, callPath, ifMatch, unwrap, type ApiClient, type CallResult } from './api-client';
-import { collectionOf, type GetAnswer, type GetPathParams, type PagedPath, type PageItem, type TenantCollectionPath, type TenantItemPath } from './api/typed-paths';
+import { collectionOf, type GetAnswer, type GetPathParams, type PagedPath, type PageItem, type TenantItemPath } from './api/typed-paths';
 import { ApiError, STALE_WRITE_MESSAGE } from './api-error';
 import { deepEqual } from './deep-equal';
 import { etagOf } from './etags';
 import { planEdit } from './edit-plan';
-import { LIST_PAGE_SIZE, tenantApiPath, tenantScopeKey } from './paths';
+import { tenantApiPath, tenantScopeKey } from './paths';
 
 export type TenantCollection = Parameters<typeof tenantApiPath>[1];
 
@@ -18,46 +18,11 @@ export function tenantResourceKeys<C extends TenantCollection>(collection: C) {
   };
 }
 
-/** A tenant path given by the schema (`/api/v1/tenants/{tenant}/services`) or, deprecated, by collection name. */
-function collectionPath(pathOrName: string): TenantCollectionPath {
-  return (pathOrName.startsWith('/') ? pathOrName : `/api/v1/tenants/{tenant}/${pathOrName}`) as TenantCollectionPath;
-}
-
-/** An item path given by the schema (`/api/v1/tenants/{tenant}/services/{id}`) or, deprecated, by collection name. */
-function itemPath(pathOrName: string): TenantItemPath {
-  return (pathOrName.startsWith('/') ? pathOrName : `${collectionPath(pathOrName)}/{id}`) as TenantItemPath;
-}
-
-/** A collection read page by page with the API's cursor, for a list with "Load more". */
-export function tenantPagesQueryOptions<P extends TenantCollectionPath>(tenant: string, path: P): ReturnType<typeof pagesQueryOptions<PageItem<P>>>;
-/** @deprecated by collection name: pass the schema's path */
-export function tenantPagesQueryOptions<T>(tenant: string, collection: TenantCollection): ReturnType<typeof pagesQueryOptions<T>>;
-export function tenantPagesQueryOptions(tenant: string, pathOrName: string): object {
-  return pagesQueryOptions<unknown>(tenant, collectionPath(pathOrName));
-}
-
-function pagesQueryOptions<T>(tenant: string, path: TenantCollectionPath) {
-  return infiniteQueryOptions({
-    queryKey: tenantResourceKeys(collectionOf(path) as TenantCollection).list(tenant),
-    queryFn: ({ pageParam, signal }) =>
-      callPath<Page<T>>('GET', path, { params: { path: { tenant }, query: { limit: LIST_PAGE_SIZE, cursor: pageParam } }, signal }),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.next,
-  });
-}
-
 /** One item, read with its ETag: `tenantItemQueryOptions(tenant, '/api/v1/tenants/{tenant}/services/{id}', id)`. */
-export function tenantItemQueryOptions<P extends TenantItemPath>(tenant: string, path: P, id: string): ReturnType<typeof itemQueryOptions<GetAnswer<P>>>;
-/** @deprecated by collection name: pass the schema's path */
-export function tenantItemQueryOptions<T>(tenant: string, collection: TenantCollection, id: string): ReturnType<typeof itemQueryOptions<T>>;
-export function tenantItemQueryOptions(tenant: string, pathOrName: string, id: string): object {
-  return itemQueryOptions<unknown>(tenant, itemPath(pathOrName), id);
-}
-
-function itemQueryOptions<T>(tenant: string, path: TenantItemPath, id: string) {
+export function tenantItemQueryOptions<P extends TenantItemPath>(tenant: string, path: P, id: string) {
   return queryOptions({
     queryKey: tenantResourceKeys(collectionOf(path) as TenantCollection).detail(tenant, id),
-    queryFn: ({ signal }) => callPath<T>('GET', path, { params: { path: { tenant, id } }, signal }),
+    queryFn: ({ signal }) => callPath<GetAnswer<P>>('GET', path, { params: { path: { tenant, id } }, signal }),
     // keep the object the API answered: its ETag is filed under it (lib/etags.ts) for the edit's If-Match
     structuralSharing: false,
   });
@@ -105,24 +70,19 @@ export async function sendEdit<T, I extends object>(client: ApiClient, path: str
 }
 
 /** An item's edit: `useTenantEdit(tenant, '/api/v1/tenants/{tenant}/services/{id}', options)`. */
-export function useTenantEdit<P extends TenantItemPath>(tenant: string, path: P, options: EditOptions): ReturnType<typeof useEdit<GetAnswer<P>, object>>;
-/** @deprecated by collection name: pass the schema's path */
-export function useTenantEdit<T, I extends object>(tenant: string, collection: TenantCollection, options: EditOptions): ReturnType<typeof useEdit<T, I>>;
-export function useTenantEdit(tenant: string, pathOrName: string, options: EditOptions): object {
-  return useEdit<unknown, object>(tenant, itemPath(pathOrName), options);
-}
-
-function useEdit<T, I extends object>(tenant: string, path: TenantItemPath, options: EditOptions) {
+export function useTenantEdit<P extends TenantItemPath>(tenant: string, path: P, options: EditOptions) {
   const itemUrl = (id: string) => path.replace('{tenant}', encodeURIComponent(tenant)).replace('{id}', encodeURIComponent(id));
-  return useTenantWrite(tenant, (variables: EditVariables<I>) => sendEdit<T, I>(api, itemUrl(variables.id), variables, options));
+  return useTenantWrite(tenant, (variables: EditVariables<object>) => sendEdit<GetAnswer<P>, object>(api, itemUrl(variables.id), variables, options));
 }
 
 /**
  * A delete confirmed on a detail page: conditional on the record as the page shows it (If-Match), so a record someone
  * changed meanwhile is not deleted unseen (412).
  */
-export function useTenantDeleteShown(tenant: string, collection: TenantCollection) {
-  return useTenantWrite(tenant, (record: { id: string }) => api.delete(tenantApiPath(tenant, collection, record.id), { ifMatch: etagOf(record) }));
+export function useTenantDeleteShown(tenant: string, path: TenantItemPath) {
+  return useTenantWrite(tenant, (record: { id: string }) =>
+    callPath<void>('DELETE', path, { params: { path: { tenant, id: record.id }, header: ifMatch(record) } }),
+  );
 }
 
 /**
@@ -149,17 +109,11 @@ function unlessChanged<T extends object>(current: T, seen: object): T {
 const ALL_PAGES_MAX = 10;
 
 /** Every item of a collection (up to 5,000), for pickers and for lists filtered on the client. */
-export async function fetchAllPages<P extends PagedPath>(path: P, pathParams: GetPathParams<P>, signal?: AbortSignal): Promise<PageItem<P>[]>;
-/** @deprecated by path string: pass the schema's path and its parameters */
-export async function fetchAllPages<T>(path: string, signal?: AbortSignal): Promise<T[]>;
-export async function fetchAllPages(path: string, paramsOrSignal?: object, maybeSignal?: AbortSignal): Promise<unknown[]> {
-  const typed = !(paramsOrSignal instanceof AbortSignal);
-  const pathParams = typed ? paramsOrSignal : undefined;
-  const signal = typed ? maybeSignal : paramsOrSignal;
-  const out: unknown[] = [];
+export async function fetchAllPages<P extends PagedPath>(path: P, pathParams: GetPathParams<P>, signal?: AbortSignal): Promise<PageItem<P>[]> {
+  const out: PageItem<P>[] = [];
   let cursor: string | null = null;
   for (let page = 0; page < ALL_PAGES_MAX; page++) {
-    const res: Page<unknown> = await callPath<Page<unknown>>('GET', path, { params: { path: pathParams, query: { limit: 500, cursor } }, signal });
+    const res: Page<PageItem<P>> = await callPath<Page<PageItem<P>>>('GET', path, { params: { path: pathParams as object | undefined, query: { limit: 500, cursor } }, signal });
     out.push(...res.data);
     if (!res.next) break;
     cursor = res.next;

@@ -11,8 +11,8 @@ type Operation<P extends keyof paths, M extends 'get' | 'post' | 'patch' | 'put'
 /** The JSON answer of `GET path` (its 200). */
 export type GetAnswer<P extends keyof paths> = Operation<P, 'get'> extends { responses: { 200: infer R } } ? Json<R> : never;
 
-/** The path parameters of `GET path`. */
-export type GetPathParams<P extends keyof paths> = Operation<P, 'get'> extends { parameters: { path: infer T } } ? T : never;
+/** The path parameters of `GET path` (undefined: it has none). */
+export type GetPathParams<P extends keyof paths> = Operation<P, 'get'> extends { parameters: { path: infer T } } ? T : undefined;
 
 /** Paths whose `GET` answers a cursor page (`{ data, next }`). */
 export type PagedPath = {

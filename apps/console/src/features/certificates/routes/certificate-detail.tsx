@@ -21,7 +21,7 @@ export function CertificateDetailRoute() {
   const id = useParams().certificateId ?? '';
   const record = useCertificate(tenant, id);
   // the delete is conditional on the certificate as shown (If-Match)
-  const remove = useTenantDeleteShown(tenant, 'certificates');
+  const remove = useTenantDeleteShown(tenant, '/api/v1/tenants/{tenant}/certificates/{id}');
   const canWrite = useCanWriteConfig();
   const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
