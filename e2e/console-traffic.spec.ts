@@ -137,6 +137,8 @@ test.describe('console traffic management', () => {
     const service = `e2e-json-svc-${suffix}`;
     const route = `e2e-json-route-${suffix}`;
     await signIn(page);
+    // sign-in lands on the home dashboard: the services list has the New service action
+    await nav(page, 'Services');
     await page.getByRole('link', { name: 'New service' }).first().click();
     await expect(page).toHaveURL(/\/services\/new$/);
     await page.getByLabel('Name').fill(service);
