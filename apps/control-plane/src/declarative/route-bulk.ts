@@ -6,7 +6,7 @@ import type { Tx } from '../db/prisma';
 import type { Prisma } from '../generated/prisma/client';
 import type { TenantParent } from '../resources/parents';
 import type { AnyResource } from '../resources/resource-definition';
-import { routesCollide, type RouteMatchKey } from '../routes/collision';
+import { collidingRouteLabel, routesCollide, type RouteMatchKey } from '../routes/collision';
 import { ROUTE_CORE_KEYS, mapSplit, type FallbackConfig, type RouteRowWithService, type SplitConfig } from '../routes/route-mapper';
 import type { ApplyLog } from './apply-log';
 import type { SectionPlan } from './config-plan';
@@ -153,12 +153,12 @@ function prepare(path: string, input: RouteCreate, id: string, serviceIds: Map<s
 async function assertNoCollision(tx: Tx, tenantId: string, candidates: Candidate[], replaced: ReadonlySet<string>): Promise<void> {
   if (candidates.length === 0) return;
   const allPaths = [...new Set(candidates.flatMap((c) => c.data.paths))];
-  const existing: Array<{ id: string; name: string; paths: string[]; methods: string[]; hosts: string[]; options: Prisma.JsonValue; tenantId: string; tenant: { slug: string } }> = [];
+  const existing: Array<{ id: string; name: string; paths: string[]; methods: string[]; hosts: string[]; options: Prisma.JsonValue; tenantId: string }> = [];
   for (const part of chunks(allPaths)) {
     existing.push(
       ...(await tx.route.findMany({
         where: { paths: { hasSome: part } },
-        select: { id: true, name: true, paths: true, methods: true, hosts: true, options: true, tenantId: true, tenant: { select: { slug: true } } },
+        select: { id: true, name: true, paths: true, methods: true, hosts: true, options: true, tenantId: true },
       })),
     );
   }
@@ -174,7 +174,7 @@ async function assertNoCollision(tx: Tx, tenantId: string, candidates: Candidate
   for (const r of existing) {
     if (seen.has(r.id) || replaced.has(r.id)) continue;
     seen.add(r.id);
-    const label = r.tenantId === tenantId ? `route "${r.name}" of this tenant` : `route "${r.name}" of tenant "${r.tenant.slug}"`;
+    const label = collidingRouteLabel(r, tenantId);
     index({ ...matchOf(r.id, r.paths, r.methods ?? [], r.hosts ?? [], readOptions(r.options)), label });
   }
   for (const c of candidates) {

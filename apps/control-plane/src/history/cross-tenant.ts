@@ -1,7 +1,7 @@
 import { ConflictError } from '../common/errors';
 import { readOptions } from '../common/options';
 import type { Tx } from '../db/prisma';
-import { findCollision } from '../routes/collision';
+import { collidingRouteLabel, findCollision } from '../routes/collision';
 import { matchOptions } from '../routes/routes.store';
 import type { NetChange } from './row-history';
 
@@ -16,13 +16,13 @@ const restoredIds = (changes: readonly NetChange[], table: string): string[] =>
 export async function assertNoCrossTenantClash(tx: Tx, tenantId: string, changes: readonly NetChange[]): Promise<void> {
   const routeIds = restoredIds(changes, 'routes');
   if (routeIds.length > 0) {
-    const select = { id: true, name: true, paths: true, methods: true, hosts: true, options: true, tenant: { select: { slug: true } } } as const;
+    const select = { id: true, name: true, paths: true, methods: true, hosts: true, options: true, tenantId: true } as const;
     const restored = await tx.route.findMany({ where: { id: { in: routeIds } }, select });
     for (const route of restored) {
       const others = await tx.route.findMany({ where: { tenantId: { not: tenantId }, paths: { hasSome: route.paths } }, select });
       const key = (r: typeof route) => ({ ...r, methods: r.methods ?? [], hosts: r.hosts ?? [], ...matchOptions(readOptions(r.options)) });
       const hit = findCollision(key(route), others.map(key));
-      if (hit) throw new ConflictError(`the rolled-back route "${route.name}" collides with route "${hit.name}" of tenant "${hit.tenant.slug}" created since: change that first`);
+      if (hit) throw new ConflictError(`the rolled-back route "${route.name}" collides with ${collidingRouteLabel(hit, tenantId)} created since: change that first`);
     }
   }
   const certificateIds = restoredIds(changes, 'certificates');

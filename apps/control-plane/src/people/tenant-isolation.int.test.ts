@@ -77,4 +77,24 @@ describe('tenant isolation', () => {
     const ibToken = await root('GET', '/api/v1/tenants/ib/tokens');
     expect(ibToken.body.data).toHaveLength(1);
   });
+
+  it("a route clashing with another tenant's is refused without naming that tenant or its route", async () => {
+    const [, api] = owners[0]!;
+    await api('POST', '/api/v1/tenants/ia/upstreams', { name: 'ua', algorithm: 'round-robin', targets: [{ target: '127.0.0.1:9', weight: 1 }] });
+    expect((await api('POST', '/api/v1/tenants/ia/services', { name: 'sa', url: 'upstream://ua' })).status).toBe(201);
+    const direct = await api('POST', '/api/v1/tenants/ia/routes', { name: 'clash', service: 'sa', paths: ['/ib'] });
+    const applied = await api('POST', '/api/v1/tenants/ia/config/apply', {
+      services: [{ name: 'sa', url: 'upstream://ua' }],
+      upstreams: [{ name: 'ua', algorithm: 'round-robin', targets: [{ target: '127.0.0.1:9', weight: 1 }] }],
+      routes: [{ name: 'clash', service: 'sa', paths: ['/ib'] }],
+    });
+    for (const res of [direct, applied]) {
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('AYA_CP_CONFLICT');
+      const said = [res.body.error.message, ...(res.body.error.details ?? []).map((d: { message: string }) => d.message)].join(' | ');
+      expect(said).toContain('a route of another tenant');
+      expect(said).not.toContain('"ib"');
+      expect(said).not.toContain('"r"');
+    }
+  });
 });

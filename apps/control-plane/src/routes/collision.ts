@@ -46,3 +46,12 @@ export function routesCollide(a: RouteMatchKey, b: RouteMatchKey): boolean {
 export function findCollision<T extends RouteMatchKey>(candidate: RouteMatchKey, existing: readonly T[]): T | undefined {
   return existing.find((r) => (candidate.id === undefined || r.id !== candidate.id) && routesCollide(candidate, r));
 }
+
+/**
+ * How a 409 names the route a candidate collides with: by name within the caller's tenant; another tenant's
+ * route only as such (one listener serves every tenant, so the clash is real, but tenants stay isolated: no
+ * name or slug of theirs is ever shown).
+ */
+export function collidingRouteLabel(hit: { name: string; tenantId: string }, tenantId: string): string {
+  return hit.tenantId === tenantId ? `route "${hit.name}" of this tenant` : 'a route of another tenant';
+}

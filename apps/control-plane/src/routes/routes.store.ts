@@ -10,7 +10,7 @@ import type { TenantParent } from '../resources/parents';
 import type { ResourceStore, RowQuery } from '../resources/resource-definition';
 import { findRow } from '../resources/resource-service';
 import { ServicesStore } from '../services/services.store';
-import { findCollision, type RouteMatchKey } from './collision';
+import { collidingRouteLabel, findCollision, type RouteMatchKey } from './collision';
 import { ROUTE_CORE_KEYS, mapSplit, optionServiceIds, splitServiceIds, toRoute, type FallbackConfig, type RouteRowWithService, type SplitConfig } from './route-mapper';
 
 const withService = { service: { select: { name: true } } } as const;
@@ -91,13 +91,13 @@ export class RoutesStore implements ResourceStore<RouteRowWithService, Route, Ro
     // every tenant: gateways serve all tenants on one listener
     const sharing = await tx.route.findMany({
       where: { paths: { hasSome: [...candidate.paths] } },
-      select: { id: true, name: true, paths: true, methods: true, hosts: true, options: true, tenant: { select: { slug: true } } },
+      select: { id: true, name: true, paths: true, methods: true, hosts: true, options: true, tenantId: true },
     });
     const hit = findCollision(
       candidate,
       sharing.map((r) => ({ ...r, methods: r.methods ?? [], hosts: r.hosts ?? [], ...matchOptions(readOptions(r.options)) })),
     );
-    if (hit) throw new ConflictError(`route collides with route "${hit.name}" of tenant "${hit.tenant.slug}" (same path, method, host, priority and predicates)`);
+    if (hit) throw new ConflictError(`route collides with ${collidingRouteLabel(hit, tenantId)} (same path, method, host, priority and predicates)`);
     return {
       name: input.name,
       serviceId: service.id,
