@@ -14,13 +14,8 @@ export function consolePath(tenant: string, section: ConsoleSection, ...rest: st
   return ['/console/t', seg(tenant), section, ...rest.map(seg)].join('/');
 }
 
-/** API path of a tenant-scoped collection or one of its items. */
+/** A tenant-scoped collection, as its query keys name it (its API paths come from the schema: lib/api/typed-paths.ts). */
 export type TenantCollectionName = 'services' | 'routes' | 'upstreams' | 'certificates' | 'consumers' | 'consumer-groups' | 'plugins';
-
-export function tenantApiPath(tenant: string, collection: TenantCollectionName, idOrName?: string): string {
-  const base = `/api/v1/tenants/${seg(tenant)}/${collection}`;
-  return idOrName === undefined ? base : `${base}/${seg(idOrName)}`;
-}
 
 export const LIST_PAGE_SIZE = 50;
 

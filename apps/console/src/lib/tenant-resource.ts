@@ -6,9 +6,9 @@ import { ApiError, STALE_WRITE_MESSAGE } from './api-error';
 import { deepEqual } from './deep-equal';
 import { etagOf } from './etags';
 import { planEdit } from './edit-plan';
-import { tenantApiPath, tenantScopeKey } from './paths';
+import { tenantScopeKey, type TenantCollectionName } from './paths';
 
-export type TenantCollection = Parameters<typeof tenantApiPath>[1];
+export type TenantCollection = TenantCollectionName;
 
 /** Query keys of one tenant-scoped collection; all of them sit under `tenantScopeKey` so a write refreshes them. */
 export function tenantResourceKeys<C extends TenantCollection>(collection: C) {

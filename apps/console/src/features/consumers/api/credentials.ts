@@ -1,14 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Credential } from '@aya/config-schema';
-import { api, client, seg, unwrap } from '../../../lib/api-client';
-import { tenantApiPath } from '../../../lib/paths';
-import { etagAsSeen, fetchAllPages, useTenantWrite } from '../../../lib/tenant-resource';
+import { client, unwrap } from '../../../lib/api-client';
+import { fetchAllPages, ifMatchAsSeen, useTenantWrite } from '../../../lib/tenant-resource';
 import type { CredentialInput } from '../components/credential-form-values';
 
-function credentialsPath(tenant: string, consumerId: string, id?: string): string {
-  const base = `${tenantApiPath(tenant, 'consumers', consumerId)}/credentials`;
-  return id === undefined ? base : `${base}/${seg(id)}`;
-}
+const CREDENTIAL = '/api/v1/tenants/{tenant}/consumers/{consumer}/credentials/{id}';
 
 export function credentialsQueryOptions(tenant: string, consumerId: string) {
   return queryOptions({
@@ -34,14 +30,16 @@ export function useCreateCredential(tenant: string, consumerId: string) {
  */
 export function useSetCredentialExpiry(tenant: string, consumerId: string) {
   return useTenantWrite(tenant, async ({ credential, expiresAt }: { credential: Credential; expiresAt: string | null }) => {
-    const path = credentialsPath(tenant, consumerId, credential.id);
-    return api.patch<Credential>(path, { expiresAt }, { ifMatch: await etagAsSeen(api, path, credential) });
+    const path = { tenant, consumer: consumerId, id: credential.id };
+    const header = await ifMatchAsSeen(client.GET(CREDENTIAL, { params: { path } }), credential);
+    return unwrap(client.PATCH(CREDENTIAL, { params: { path, header }, body: { expiresAt } }));
   });
 }
 
 export function useRevokeCredential(tenant: string, consumerId: string) {
   return useTenantWrite(tenant, async (credential: Credential) => {
-    const path = credentialsPath(tenant, consumerId, credential.id);
-    return api.delete(path, { ifMatch: await etagAsSeen(api, path, credential) });
+    const path = { tenant, consumer: consumerId, id: credential.id };
+    const header = await ifMatchAsSeen(client.GET(CREDENTIAL, { params: { path } }), credential);
+    await client.DELETE(CREDENTIAL, { params: { path, header } });
   });
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { PluginName } from '@aya/config-schema';
-import { api } from '../../../lib/api-client';
+import { client, unwrap } from '../../../lib/api-client';
 import type { JsonSchema } from '../../../lib/json-schema-form';
 
 /** One plugin as `GET /api/v1/plugins/schemas` describes it: its config's JSON Schema (input side, defaults shown). */
@@ -17,7 +17,7 @@ export interface PluginSchemaInfo {
 export function pluginSchemasQueryOptions() {
   return queryOptions({
     queryKey: ['plugin-schemas'] as const,
-    queryFn: async ({ signal }) => (await api.get<{ plugins: PluginSchemaInfo[] }>('/api/v1/plugins/schemas', { signal })).plugins,
+    queryFn: async ({ signal }): Promise<PluginSchemaInfo[]> => (await unwrap(client.GET('/api/v1/plugins/schemas', { signal }))).plugins,
     staleTime: Infinity,
   });
 }
