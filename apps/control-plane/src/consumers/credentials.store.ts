@@ -6,17 +6,9 @@ import type { Tx } from '../db/prisma';
 import type { Credential as CredentialRow, Prisma } from '../generated/prisma/client';
 import type { ResourceStore, RowQuery } from '../resources/resource-definition';
 import type { ConsumerParent } from './consumer-parent';
-import { prepareCredential, type CredentialColumns, type PreparedCredential } from './credential-input';
+import { prepareCredential, type PreparedCredential } from './credential-input';
 import { toCredential } from './credential-mapper';
-
-/** Columns unique per tenant, and how a clash is told (without saying whose it is). */
-const UNIQUE: Array<[keyof CredentialColumns, string]> = [
-  ['keyHash', 'this key is already in use'],
-  ['username', 'this basic-auth username is already in use'],
-  ['jwtKey', 'this jwt key is already in use'],
-  ['fingerprint', 'a credential with this fingerprint already exists'],
-  ['subject', 'a credential with this subject already exists'],
-];
+import { UNIQUE_CREDENTIAL_COLUMNS } from './credential-unique-columns';
 
 /** A create body as the store sees it: parsed, then prepared (prepareCreate() ran before the transaction). */
 type Input = CredentialCreate & Partial<CredentialUpdate>;
@@ -47,7 +39,7 @@ export class CredentialsStore implements ResourceStore<CredentialRow, Credential
 
   async insertRow(tx: Tx, { tenantId, consumerId }: ConsumerParent, input: Input): Promise<CredentialRow> {
     const { columns } = this.prepared.get(input) ?? (await prepareCredential(input, this.box));
-    for (const [column, message] of UNIQUE) {
+    for (const [column, message] of UNIQUE_CREDENTIAL_COLUMNS) {
       const value = columns[column];
       // writers are serialized (config_state row lock), so the check cannot race; unique indexes back it
       if (typeof value === 'string' && (await tx.credential.count({ where: { tenantId, [column]: value } })) > 0) throw new ConflictError(message);

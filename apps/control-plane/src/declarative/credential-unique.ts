@@ -1,22 +1,14 @@
 import { ConflictError } from '../common/errors';
 import { columnsOf, type CredentialColumns } from './credential-columns';
 import type { CredentialPlan, CurrentCredential } from './credential-entries';
-
-/** Columns unique per tenant (the table's unique indexes), and how a clash is told. */
-const UNIQUE: Array<[keyof CredentialColumns, string]> = [
-  ['keyHash', 'this key is already in use'],
-  ['username', 'this basic-auth username is already in use'],
-  ['jwtKey', 'this jwt key is already in use'],
-  ['fingerprint', 'a credential with this fingerprint already exists'],
-  ['subject', 'a credential with this subject already exists'],
-];
+import { UNIQUE_CREDENTIAL_COLUMNS } from '../consumers/credential-unique-columns';
 
 /** No created or updated credential may take a unique value another credential of the tenant keeps (or another of the document takes). */
 export function assertUnique(plan: CredentialPlan, current: readonly CurrentCredential[]): void {
   const leaving = new Set([...plan.deletes, ...plan.updates.map((u) => u.current)].map((c) => c.row.id));
   const taken = new Map<string, string>();
   const take = (columns: CredentialColumns, owner: string, path?: string) => {
-    for (const [column, message] of UNIQUE) {
+    for (const [column, message] of UNIQUE_CREDENTIAL_COLUMNS) {
       const value = columns[column];
       if (value === null) continue;
       const slot = `${column}:${value}`;
