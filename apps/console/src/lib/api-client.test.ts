@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, ConsoleErrorCode } from './api-error';
-import { caller, createApiClient, ifMatch, legacyApi, unwrap } from './api-client';
+import { callPathOn, caller, createApiClient, ifMatch, unwrap } from './api-client';
 import { etagOf } from './etags';
 
 // The console may not import node:http (module boundaries), so the "server" is a fetch function
@@ -126,12 +126,13 @@ describe('createApiClient', () => {
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it('serves the untyped entry points through the same middleware', async () => {
-    const legacy = legacyApi(cp().client);
-    expect(await legacy.get('/api/v1/tenants/t1/services', { query: { limit: 5, cursor: null } })).toMatchObject({ next: null });
+  it('serves calls by a schema path held in a string (helpers generic over paths) through the same middleware', async () => {
+    const { client } = cp();
+    const list = '/api/v1/tenants/{tenant}/services';
+    expect(await callPathOn(client, 'GET', list, { params: { path: { tenant: 't1' }, query: { limit: 5 } } })).toMatchObject({ next: null });
     expect(seen.at(-1)).toMatchObject({ url: '/api/v1/tenants/t1/services?limit=5', auth: 'Bearer tok' });
-    await legacy.patch('/api/v1/tenants/t1/services/orders', { retries: 1 }, { ifMatch: '"v1"' });
+    await callPathOn(client, 'PATCH', `${list}/{id}`, { params: { path: { tenant: 't1', id: 'orders' }, header: { 'If-Match': '"v1"' } }, body: { retries: 1 } });
     expect(seen.at(-1)).toMatchObject({ method: 'PATCH', ifMatch: '"v1"', body: '{"retries":1}' });
-    expect(await caught(legacy.post('/api/v1/tenants/dup/services', {}))).toMatchObject({ status: 409 });
+    expect(await caught(callPathOn(client, 'POST', list, { params: { path: { tenant: 'dup' } }, body: {} }))).toMatchObject({ status: 409 });
   });
 });

@@ -136,55 +136,15 @@ function untyped(typed: ConsoleClient): UntypedRequest {
 /**
  * For helpers generic over many paths (lib/tenant-resource.ts): the same client and middleware, the answer typed
  * by the helper from the path's type (lib/api/typed-paths.ts), since one call cannot be typed for a union of paths.
+ * `path` is one of the schema's paths, its `{params}` filled from `init.params.path`.
  */
-export async function callPath<T>(method: Method, path: string, init: PathInit = {}): Promise<T> {
-  return (await unwrap(untyped(client)(method, path, init))) as T;
+export async function callPathOn<T>(typed: ConsoleClient, method: Method, path: string, init: PathInit = {}): Promise<T> {
+  return (await unwrap(untyped(typed)(method, path, init))) as T;
 }
 
-export type QueryValue = string | number | boolean | null | undefined;
-
-export interface RequestOptions extends CallOptions {
-  method?: Method;
-  body?: unknown;
-  query?: Record<string, QueryValue>;
-  signal?: AbortSignal;
-  /** Sent as `If-Match`: the write happens only if the resource is still as read (else 412, lib/etags.ts). */
-  ifMatch?: string;
+/** `callPathOn` with the console's client. */
+export function callPath<T>(method: Method, path: string, init: PathInit = {}): Promise<T> {
+  return callPathOn<T>(client, method, path, init);
 }
-
-/** @deprecated untyped calls by path string; use `client` with the schema's paths. Kept while features migrate. */
-export interface LegacyApi {
-  request<T>(path: string, options?: RequestOptions): Promise<T>;
-  get<T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  post<T>(path: string, body?: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  put<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  patch<T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-  delete<T = void>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>): Promise<T>;
-}
-
-/** The untyped entry points, on the same client and middleware (a path string is not one of the schema's paths). */
-export function legacyApi(typed: ConsoleClient): LegacyApi {
-  const send = untyped(typed);
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    const { method = 'GET', body, query, ifMatch: etag, ...rest } = options;
-    const headers: Record<string, string> = etag ? { 'if-match': etag } : {};
-    const init = { ...rest, body, params: { query }, headers };
-    return (await unwrap(send(method, path, init))) as T;
-  }
-  return {
-    request,
-    get: (path, options) => request(path, { ...options, method: 'GET' }),
-    post: (path, body, options) => request(path, { ...options, method: 'POST', body }),
-    put: (path, body, options) => request(path, { ...options, method: 'PUT', body }),
-    patch: (path, body, options) => request(path, { ...options, method: 'PATCH', body }),
-    delete: (path, options) => request(path, { ...options, method: 'DELETE' }),
-  };
-}
-
-/** @deprecated see LegacyApi */
-export type ApiClient = LegacyApi;
-
-/** @deprecated see LegacyApi */
-export const api: LegacyApi = legacyApi(client);
 
 export { ApiError, ConsoleErrorCode } from './api-error';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './api-error';
-import { createApiClient, legacyApi } from './api-client';
+import { createApiClient, unwrap } from './api-client';
 import { apiErrorToFormErrors } from './form-errors';
-import { etagAsSeen, sendEdit } from './tenant-resource';
+import { ifMatchAsSeen, sendEdit } from './tenant-resource';
 import { openedRecord } from './use-opened-record';
 
 // The console may not import node:http (module boundaries): the "control plane" is a fetch function answering
@@ -32,10 +32,18 @@ function controlPlane() {
     version++;
     return json(200, route);
   }
-  const api = legacyApi(createApiClient({ baseUrl: 'http://cp.test', getToken: () => 'tok', onUnauthorized: () => undefined, fetch }));
-  return { api, writes, path: '/api/v1/tenants/t1/routes/r1' };
+  const client = createApiClient({ baseUrl: 'http://cp.test', getToken: () => 'tok', onUnauthorized: () => undefined, fetch });
+  const params = { path: { tenant: 't1', id: 'r1' } };
+  return {
+    client,
+    writes,
+    params: params.path,
+    read: () => unwrap(client.GET(ROUTE, { params })) as Promise<RouteView>,
+    save: (body: Partial<RouteView>, header: { 'If-Match'?: string } = {}) => unwrap(client.PATCH(ROUTE, { params: { ...params, header }, body })),
+  };
 }
 
+const ROUTE = '/api/v1/tenants/{tenant}/routes/{id}';
 const EDIT = { writableKeys: ['name', 'paths', 'stripPath'], formKeys: ['name', 'paths', 'stripPath'] };
 
 async function refusal(p: Promise<unknown>): Promise<ApiError> {
@@ -61,14 +69,14 @@ describe('an edit form saves against the version it opened', () => {
 
   it('sends If-Match of the opened record: a save after someone else saved is refused (412), not written over', async () => {
     const cp = controlPlane();
-    const opened = await cp.api.get<RouteView>(cp.path); // tab 1 opens the form (v1)
+    const opened = await cp.read(); // tab 1 opens the form (v1)
     // tab 2 saves in between, and tab 1's cache refetches the new version in the background
-    await cp.api.patch(cp.path, { name: 'by-tab-2' });
-    const refetched = await cp.api.get<RouteView>(cp.path);
+    await cp.save({ name: 'by-tab-2' });
+    const refetched = await cp.read();
 
     const before = { name: 'orders', paths: ['/orders'], stripPath: false };
     const input = { ...before, stripPath: true };
-    const stale = await refusal(sendEdit(cp.api, cp.path, { id: 'r1', record: openedRecord(opened, refetched) as object, before, input }, EDIT));
+    const stale = await refusal(sendEdit(cp.client, ROUTE, cp.params, { id: 'r1', record: openedRecord(opened, refetched) as object, before, input }, EDIT));
     expect(stale).toMatchObject({ status: 412, code: 'AYA_CP_PRECONDITION_FAILED' });
     expect(cp.writes.at(-1)).toMatchObject({ method: 'PATCH', ifMatch: '"v1"', body: JSON.stringify({ stripPath: true }) });
     // the form says so with its reload action, in words (the server's message names ETags)
@@ -76,16 +84,16 @@ describe('an edit form saves against the version it opened', () => {
     expect(stale.message).not.toContain('ETag');
 
     // reloaded: the form opens the new version and its save goes through with that version's ETag
-    const saved = await sendEdit<RouteView, typeof before>(cp.api, cp.path, { id: 'r1', record: refetched, before: { ...before, name: 'by-tab-2' }, input: { ...before, name: 'by-tab-2', stripPath: true } }, EDIT);
+    const saved = await sendEdit<RouteView, typeof before>(cp.client, ROUTE, cp.params, { id: 'r1', record: refetched, before: { ...before, name: 'by-tab-2' }, input: { ...before, name: 'by-tab-2', stripPath: true } }, EDIT);
     expect(cp.writes.at(-1)).toMatchObject({ ifMatch: '"v2"' });
     expect(saved).toMatchObject({ name: 'by-tab-2', stripPath: true });
   });
 
   it('an unchanged form sends nothing', async () => {
     const cp = controlPlane();
-    const opened = await cp.api.get<RouteView>(cp.path);
+    const opened = await cp.read();
     const values = { name: 'orders', paths: ['/orders'], stripPath: false };
-    await sendEdit(cp.api, cp.path, { id: 'r1', record: opened, before: values, input: values }, EDIT);
+    await sendEdit(cp.client, ROUTE, cp.params, { id: 'r1', record: opened, before: values, input: values }, EDIT);
     expect(cp.writes).toEqual([]);
   });
 });
@@ -93,18 +101,18 @@ describe('an edit form saves against the version it opened', () => {
 describe('a write on an item seen in a list (no ETag of its own)', () => {
   it('uses the ETag of the item as read now when it is still what the user saw', async () => {
     const cp = controlPlane();
-    const seen = await cp.api.get<RouteView>(cp.path);
-    const tag = await etagAsSeen(cp.api, cp.path, { ...seen });
-    expect(tag).toBe('"v1"');
-    await cp.api.patch(cp.path, { stripPath: true }, { ifMatch: tag });
+    const seen = await cp.read();
+    const header = await ifMatchAsSeen(cp.client.GET(ROUTE, { params: { path: cp.params } }), { ...seen });
+    expect(header).toEqual({ 'If-Match': '"v1"' });
+    await cp.save({ stripPath: true }, header);
     expect(cp.writes.at(-1)).toMatchObject({ ifMatch: '"v1"' });
   });
 
   it('refuses (412) without writing when the item changed since it was seen', async () => {
     const cp = controlPlane();
-    const seen = await cp.api.get<RouteView>(cp.path);
-    await cp.api.patch(cp.path, { name: 'renamed' });
-    const stale = await refusal(etagAsSeen(cp.api, cp.path, seen));
+    const seen = await cp.read();
+    await cp.save({ name: 'renamed' });
+    const stale = await refusal(ifMatchAsSeen(cp.client.GET(ROUTE, { params: { path: cp.params } }), seen));
     expect(stale).toMatchObject({ status: 412, code: 'AYA_CP_PRECONDITION_FAILED' });
     expect(cp.writes).toHaveLength(1);
   });

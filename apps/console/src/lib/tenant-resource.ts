@@ -1,10 +1,9 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { CpErrorCode, type Page } from '@aya/config-schema';
-import { api, callPath, ifMatch, unwrap, type ApiClient, type CallResult } from './api-client';
+import { callPath, callPathOn, client, ifMatch, unwrap, type CallResult, type ConsoleClient } from './api-client';
 import { collectionOf, type GetAnswer, type GetPathParams, type PagedPath, type PageItem, type TenantItemPath } from './api/typed-paths';
 import { ApiError, STALE_WRITE_MESSAGE } from './api-error';
 import { deepEqual } from './deep-equal';
-import { etagOf } from './etags';
 import { planEdit } from './edit-plan';
 import { tenantScopeKey, type TenantCollectionName } from './paths';
 
@@ -63,16 +62,23 @@ export interface EditOptions {
  * with `If-Match` of the record the form opened with: a record someone else changed since is refused (412), not
  * overwritten.
  */
-export async function sendEdit<T, I extends object>(client: ApiClient, path: string, { record, before, input }: EditVariables<I>, options: EditOptions): Promise<T> {
+export async function sendEdit<T, I extends object>(
+  typed: ConsoleClient,
+  path: string,
+  pathParams: object,
+  { record, before, input }: EditVariables<I>,
+  options: EditOptions,
+): Promise<T> {
   const plan = planEdit({ record, before, after: input, ...options });
   if (!plan) return record as T;
-  return client.request<T>(path, { method: plan.method, body: plan.body, ifMatch: etagOf(record) });
+  return callPathOn<T>(typed, plan.method, path, { params: { path: pathParams, header: ifMatch(record) }, body: plan.body });
 }
 
 /** An item's edit: `useTenantEdit(tenant, '/api/v1/tenants/{tenant}/services/{id}', options)`. */
 export function useTenantEdit<P extends TenantItemPath>(tenant: string, path: P, options: EditOptions) {
-  const itemUrl = (id: string) => path.replace('{tenant}', encodeURIComponent(tenant)).replace('{id}', encodeURIComponent(id));
-  return useTenantWrite(tenant, (variables: EditVariables<object>) => sendEdit<GetAnswer<P>, object>(api, itemUrl(variables.id), variables, options));
+  return useTenantWrite(tenant, (variables: EditVariables<object>) =>
+    sendEdit<GetAnswer<P>, object>(client, path, { tenant, id: variables.id }, variables, options),
+  );
 }
 
 /**
@@ -89,12 +95,8 @@ export function useTenantDeleteShown(tenant: string, path: TenantItemPath) {
  * The `If-Match` for a write on an item the user saw in a list (lists carry no ETags): the item is read afresh and
  * its ETag used only if it is still what the user saw, else the write is refused here like a stale one (412).
  * The ETag is a hash of the item's view, so an unchanged view has the ETag the user's copy had.
+ * `params: { path, header: await ifMatchAsSeen(client.GET(itemPath, { params: { path } }), seen) }`.
  */
-export async function etagAsSeen(client: ApiClient, path: string, seen: object): Promise<string | undefined> {
-  return etagOf(unlessChanged(await client.get<object>(path), seen));
-}
-
-/** The same on the typed client: `params: { path, header: await ifMatchAsSeen(client.GET(itemPath, { params: { path } }), seen) }`. */
 export async function ifMatchAsSeen(read: Promise<CallResult<object>>, seen: object): Promise<{ 'If-Match'?: string }> {
   return ifMatch(unlessChanged(await unwrap(read), seen));
 }
