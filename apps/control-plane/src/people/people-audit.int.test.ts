@@ -55,7 +55,9 @@ describe('users in the platform audit log', () => {
     expect(await countRows()).toBe(before + 6);
 
     const entries = (await userEntries()).filter((e) => e.resource.name === 'uma');
-    expect(entries.map((e) => e.action)).toEqual(['delete', 'password-reset', 'update', 'password-reset', 'update', 'create']);
+    // the two rows of one PATCH share its instant (the log keeps milliseconds): their order between them is not defined
+    const actions = entries.map((e) => e.action);
+    expect([actions[0], [...actions.slice(1, 3)].sort(), ...actions.slice(3)]).toEqual(['delete', ['password-reset', 'update'], 'password-reset', 'update', 'create']);
     for (const e of entries) {
       expect(e).toMatchObject({ tenantId: null, revision: null, actor: ENV_ACTOR, address: CLIENT, resource: { type: 'user', id: created.body.id } });
     }
